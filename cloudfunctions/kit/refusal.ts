@@ -1,0 +1,15 @@
+import { DEFAULT_MESSAGES, type ErrorCode } from '../../types/envelope';
+
+/** A handler's deliberate "no": becomes `{ ok: false, code, message }` in the envelope. */
+export class Refusal extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string = DEFAULT_MESSAGES[code],
+  ) {
+    super(message);
+  }
+}
+
+export const refuse = (code: ErrorCode, message?: string): never => {
+  throw new Refusal(code, message);
+};

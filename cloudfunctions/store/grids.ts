@@ -1,0 +1,88 @@
+import type { DB } from 'wx-server-sdk/index';
+import type { GridSearchHit } from '../../types/grid';
+import type { GridPageRecords } from '../domain/gridPage';
+import { docsOf, listOf } from './results';
+import type { CommunityRecord, GridRecord, NoticeRecord, StaffRecord, StreetRecord } from './records';
+
+const NOTICES_ON_GRID_PAGE = 5;
+const SEARCH_HITS = 20;
+
+type GridWithLinks = GridRecord & {
+  community: CommunityRecord[];
+  street: StreetRecord[];
+  chief: StaffRecord[];
+  workers: StaffRecord[];
+};
+
+/** The grid of a code with everything its page shows: two round trips, whatever the grid. */
+export async function loadGridPage(db: DB.Database, code: string): Promise<GridPageRecords | null> {
+  const list = listOf<GridWithLinks>(
+    await db
+    .collection('grids')
+    .aggregate()
+    .match({ code, status: 'active' })
+    .limit(1)
+    .lookup({ from: 'communities', localField: 'communityId', foreignField: '_id', as: 'community' })
+    .lookup({ from: 'streets', localField: 'streetId', foreignField: '_id', as: 'street' })
+    .lookup({ from: 'staff', localField: 'chiefId', foreignField: '_id', as: 'chief' })
+    .lookup({ from: 'staff', localField: 'workerIds', foreignField: '_id', as: 'workers' })
+    .end(),
+  );
+  const found = list[0];
+  if (!found || !found.community[0] || !found.street[0]) return null;
+  const { community, street, chief, workers, ...grid } = found;
+
+  const _ = db.command;
+  const notices = docsOf<NoticeRecord>(
+    await db
+    .collection('notices')
+    .where({ 'scope.id': _.in([grid._id, grid.communityId, grid.streetId]) })
+    .orderBy('pinned', 'desc')
+    .orderBy('publishedAt', 'desc')
+    .limit(NOTICES_ON_GRID_PAGE)
+    .get(),
+  );
+
+  return { grid, community: community[0], street: street[0], staff: [...chief, ...workers], notices };
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Active grids whose name or code contains the keyword, with where they are. One round trip. */
+export async function searchGrids(db: DB.Database, keyword: string): Promise<GridSearchHit[]> {
+  const _ = db.command;
+  const pattern = db.RegExp({ regexp: escapeRegExp(keyword), options: 'i' });
+  const list = listOf<GridRecord & { community: CommunityRecord[]; street: StreetRecord[] }>(
+    await db
+    .collection('grids')
+    .aggregate()
+    .match(_.and([{ status: 'active' }, _.or([{ name: pattern }, { code: pattern }])]))
+    .sort({ code: 1 })
+    .limit(SEARCH_HITS)
+    .lookup({ from: 'communities', localField: 'communityId', foreignField: '_id', as: 'community' })
+    .lookup({ from: 'streets', localField: 'streetId', foreignField: '_id', as: 'street' })
+    .end(),
+  );
+  return list.map((g) => ({
+    code: g.code,
+    name: g.name,
+    community: g.community[0]?.name ?? '',
+    street: g.street[0]?.name ?? '',
+  }));
+}
+
+/** A grid's chief or worker by id, only when they serve that grid. */
+export async function findGridStaff(db: DB.Database, code: string, staffId: string): Promise<StaffRecord | null> {
+  const grids = docsOf<Pick<GridRecord, 'chiefId' | 'workerIds'>>(
+    await db
+    .collection('grids')
+    .where({ code, status: 'active' })
+    .field({ chiefId: true, workerIds: true })
+    .limit(1)
+    .get(),
+  );
+  const grid = grids[0];
+  if (!grid || (grid.chiefId !== staffId && !grid.workerIds.includes(staffId))) return null;
+  const [staff] = docsOf<StaffRecord>(await db.collection('staff').where({ _id: staffId }).limit(1).get());
+  return staff ?? null;
+}

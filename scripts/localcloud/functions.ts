@@ -1,0 +1,95 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { randomUUID } from 'node:crypto';
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+type CallEnvironment = Record<string, string | undefined>;
+
+export type Invocation = { openid: string | null; source: 'wx_client' | 'wx_trigger' };
+export type InvokeResult = { result: unknown; roundTrips: number };
+
+const callEnvironment = new AsyncLocalStorage<CallEnvironment>();
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
+
+/**
+ * `getWXContext()` and the SDK's endpoint lookup read `process.env` on every use, so each call
+ * gets its own view of it: a Proxy that answers from the call's AsyncLocalStorage first. Three
+ * calls in flight then see three identities, as three cloud invocations would.
+ */
+function installPerCallEnvironment(base: Record<string, string>) {
+  Object.assign(process.env, base);
+  const shared = process.env;
+  process.env = new Proxy(shared, {
+    get(target, key) {
+      const own = callEnvironment.getStore();
+      if (own && typeof key === 'string' && Object.hasOwn(own, key)) return own[key];
+      return Reflect.get(target, key);
+    },
+    has(target, key) {
+      const own = callEnvironment.getStore();
+      if (own && typeof key === 'string' && Object.hasOwn(own, key)) return own[key] !== undefined;
+      return Reflect.has(target, key);
+    },
+  });
+}
+
+/** Loads each built function bundle (reloading it when a rebuild replaced it) and runs it. */
+export function functionRunner(opts: { functionsDir: string; adminUrl: string }) {
+  const admin = new URL(opts.adminUrl);
+  if (!LOOPBACK.has(admin.hostname)) throw new Error(`refusing a non-loopback cloud endpoint: ${opts.adminUrl}`);
+  installPerCallEnvironment({
+    TENCENTCLOUD_SECRETID: 'local',
+    TENCENTCLOUD_SECRETKEY: 'local',
+    TENCENTCLOUD: 'true',
+    SCF_NAMESPACE: 'local-env',
+    TCB_ENV: 'local-env',
+    WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID,WX_UNIONID',
+    WX_APPID: 'wx-local-gridlink',
+    TCB_CONTEXT_CNFG: JSON.stringify({ URL: opts.adminUrl }),
+  });
+  const loaded = new Map<string, { mtimeMs: number; main: (event: unknown, context: unknown) => Promise<unknown> }>();
+  const roundTrips = new Map<string, number>();
+
+  function load(name: string) {
+    const file = join(opts.functionsDir, name, 'index.js');
+    if (!/^[A-Za-z0-9_-]+$/.test(name) || !existsSync(file)) return null;
+    const { mtimeMs } = statSync(file);
+    const cached = loaded.get(name);
+    if (cached && cached.mtimeMs === mtimeMs) return cached.main;
+    delete require.cache[require.resolve(file)];
+    const main = require(file).main;
+    loaded.set(name, { mtimeMs, main });
+    return main;
+  }
+
+  return {
+    exists: (name: string) => load(name) !== null,
+
+    /** Counts one database request against the call that sent it. */
+    countRoundTrip(callId: string | undefined) {
+      if (callId && roundTrips.has(callId)) roundTrips.set(callId, roundTrips.get(callId)! + 1);
+    },
+
+    async invoke(name: string, event: Record<string, unknown>, who: Invocation): Promise<InvokeResult> {
+      const main = load(name);
+      if (!main) throw new Error(`no built function named ${name}`);
+      const callId = randomUUID();
+      roundTrips.set(callId, 0);
+      const env: CallEnvironment = {
+        WX_OPENID: who.openid ?? undefined,
+        TCB_SOURCE: who.source,
+        TCB_CONTEXT_CNFG: JSON.stringify({ URL: `${admin.origin}/admin/c/${callId}` }),
+      };
+      // The platform adds `userInfo` to a client call's event; handlers must not trust it.
+      const platformEvent = who.source === 'wx_client' ? { ...event, userInfo: { appId: 'wx-local-gridlink', openId: who.openid } } : event;
+      try {
+        const result = await callEnvironment.run(env, () => main(platformEvent, { request_id: callId }));
+        return { result, roundTrips: roundTrips.get(callId)! };
+      } finally {
+        roundTrips.delete(callId);
+      }
+    },
+  };
+}
+
+export type FunctionRunner = ReturnType<typeof functionRunner>;

@@ -1,0 +1,139 @@
+import { mkdirSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import sirv from 'sirv';
+import { GridCode } from '../../types/grid';
+import { safeParse } from 'zod/mini';
+import { openDatabase } from './db';
+import { demoCollections, demoIdentities, readDemo } from './demo';
+import { functionRunner } from './functions';
+import { openApi, openOutbox } from './openapi';
+import { openStorage } from './storage';
+import { tcbHandler } from './tcb';
+import { startTimers } from './timers';
+
+export type LocalCloudOptions = {
+  port: number;
+  dataDir: string;
+  functionsDir: string;
+  h5Dir: string;
+  demoFile: string;
+  timers?: boolean;
+};
+
+const MAX_EVENT_BYTES = 1024 * 1024;
+
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        reject(new Error('payload too large'));
+        req.destroy();
+      } else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
+  res.end(JSON.stringify(body));
+}
+
+/** Starts the local cloud; resolves once it listens. */
+export async function startLocalCloud(opts: LocalCloudOptions) {
+  mkdirSync(opts.dataDir, { recursive: true });
+  const database = openDatabase({ file: join(opts.dataDir, 'db.sqlite') });
+  database.ensureUniqueIndex('grids', 'code');
+  database.ensureUniqueIndex('staff', 'openid');
+  const demo = readDemo(opts.demoFile);
+  if (database.isEmpty()) {
+    for (const [collection, docs] of Object.entries(demoCollections(demo))) database.insertMany(collection, docs);
+  }
+  const identities = demoIdentities(demo);
+  const outbox = openOutbox({ file: join(opts.dataDir, 'outbox.jsonl') });
+  let origin = '';
+  const storage = openStorage({ dir: join(opts.dataDir, 'storage'), baseUrl: () => origin });
+  const app = sirv(opts.h5Dir, { single: true, dev: true });
+
+  let runner: ReturnType<typeof functionRunner> | undefined;
+  const admin = tcbHandler({
+    database,
+    storage,
+    openapi: openApi({ outbox }),
+    onRoundTrip: (callId) => runner?.countRoundTrip(callId),
+  });
+
+  async function callFunction(name: string, req: IncomingMessage, res: ServerResponse) {
+    if (!runner!.exists(name)) return sendJson(res, 404, { ok: false, code: 'NOT_FOUND', message: `没有名为 ${name} 的云函数` });
+    let event: unknown;
+    try {
+      event = JSON.parse((await readBody(req, MAX_EVENT_BYTES)).toString('utf8') || '{}');
+    } catch {
+      return sendJson(res, 400, { ok: false, code: 'INVALID_INPUT', message: '请求内容不是有效的 JSON' });
+    }
+    if (typeof event !== 'object' || event === null || Array.isArray(event)) {
+      return sendJson(res, 400, { ok: false, code: 'INVALID_INPUT', message: '请求内容必须是对象' });
+    }
+    const header = req.headers['x-dev-openid'];
+    const openid = typeof header === 'string' && header.trim() ? header.trim() : null;
+    try {
+      const { result, roundTrips } = await runner!.invoke(name, event as Record<string, unknown>, { openid, source: 'wx_client' });
+      sendJson(res, 200, result, { 'x-db-round-trips': String(roundTrips) });
+    } catch (error) {
+      console.error(`[local cloud] function ${name} failed`, error);
+      sendJson(res, 502, { ok: false, code: 'INTERNAL', message: '云函数执行出错' });
+    }
+  }
+
+  async function route(req: IncomingMessage, res: ServerResponse) {
+    const url = new URL(req.url ?? '/', 'http://local');
+    const path = url.pathname;
+    if (path === '/admin' || path.startsWith('/admin/')) return admin(req, res);
+    if (path.startsWith('/storage/') && (await storage.serve(req, res))) return;
+    const fn = /^\/api\/fn\/([A-Za-z0-9_-]+)$/.exec(path);
+    if (fn && req.method === 'POST') return callFunction(fn[1], req, res);
+    if (path === '/api/dev/outbox' && req.method === 'GET') return sendJson(res, 200, outbox.list());
+    if (path === '/api/dev/identities' && req.method === 'GET') return sendJson(res, 200, identities);
+    const scanned = /^\/g\/([^/]*)$/.exec(path);
+    if (scanned) {
+      // The ordinary-QR link: send the browser to the grid page, which explains a bad code itself.
+      const parsed = safeParse(GridCode, decodeURIComponent(scanned[1]));
+      const code = parsed.success ? parsed.data : scanned[1];
+      res.writeHead(302, { location: `/#/pages/grid/index?code=${encodeURIComponent(code)}` });
+      return res.end();
+    }
+    if (path.startsWith('/api/')) return sendJson(res, 404, { ok: false, code: 'NOT_FOUND', message: '没有这个接口' });
+    app(req, res, () => sendJson(res, 404, { ok: false, code: 'NOT_FOUND', message: '没有这个页面' }));
+  }
+
+  const server = createServer((req, res) => {
+    route(req, res).catch((error) => {
+      console.error('[local cloud] request failed', error);
+      if (!res.headersSent) sendJson(res, 500, { ok: false, code: 'INTERNAL', message: '本地云出错' });
+      else res.end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(opts.port, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  origin = `http://127.0.0.1:${port}`;
+  runner = functionRunner({ functionsDir: opts.functionsDir, adminUrl: `${origin}/admin` });
+  const timers = opts.timers === false ? null : startTimers({
+    functionsDir: opts.functionsDir,
+    invoke: (name, event) => runner!.invoke(name, event as Record<string, unknown>, { openid: null, source: 'wx_trigger' }),
+  });
+
+  return {
+    url: origin,
+    async close() {
+      timers?.stop();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      database.close();
+    },
+  };
+}

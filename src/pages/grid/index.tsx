@@ -1,0 +1,105 @@
+import Taro, { useRouter } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { useEffect, useMemo, useState } from 'react';
+import type { GridPage, StaffCard as Staff } from '../../../types/grid';
+import { AppealBar } from '../../components/AppealBar';
+import { DevDock } from '../../components/DevDock';
+import { GridCard } from '../../components/GridCard';
+import { GridSkeleton } from '../../components/GridSkeleton';
+import { NoticeList } from '../../components/NoticeList';
+import { StaffCard } from '../../components/StaffCard';
+import { StationCard } from '../../components/StationCard';
+import { UnknownGrid } from '../../components/UnknownGrid';
+import { call, useCall } from '../../services/cloud';
+import { gridEntry } from '../../services/gridEntry';
+import { recentGrids, rememberGrid } from '../../services/recentGrids';
+
+/** scene / q / code → one grid code or the reason there is none (pure, see gridEntry). */
+function useGridEntry() {
+  const params = (useRouter().params ?? {}) as Record<string, string | undefined>;
+  const { scene, q, code } = params;
+  return useMemo(() => gridEntry({ scene, q, code }), [scene, q, code]);
+}
+
+export default function GridPageView() {
+  const entry = useGridEntry();
+  const grid = useCall('grid', 'resolve', entry.ok ? { code: entry.code } : null);
+  const [recent, setRecent] = useState(recentGrids);
+
+  useEffect(() => {
+    if (grid.data) setRecent(rememberGrid({ code: grid.data.grid.code, name: grid.data.grid.name }));
+  }, [grid.data]);
+
+  let body;
+  if (!entry.ok) {
+    body = <UnknownGrid reason={entry.reason} recent={recent} />;
+  } else if (grid.data) {
+    body = <GridView page={grid.data} />;
+  } else if (grid.error?.code === 'NOT_FOUND') {
+    body = <UnknownGrid reason="notFound" code={entry.code} recent={recent} />;
+  } else if (grid.error?.code === 'INVALID_INPUT') {
+    body = <UnknownGrid reason="malformed" recent={recent} />;
+  } else if (grid.error) {
+    body = <UnknownGrid reason="error" message={grid.error.message} onRetry={grid.reload} recent={recent} />;
+  } else {
+    body = <GridSkeleton />;
+  }
+
+  return (
+    <View className="page">
+      {body}
+      <DevDock />
+    </View>
+  );
+}
+
+function GridView({ page }: { page: GridPage }) {
+  const [calling, setCalling] = useState<string | null>(null);
+
+  const callStaff = async (staff: Staff) => {
+    setCalling(staff.id);
+    const res = await call('grid', 'callStaff', { code: page.grid.code, staffId: staff.id });
+    setCalling(null);
+    if (!res.ok) {
+      Taro.showToast({ title: res.message, icon: 'none' });
+      return;
+    }
+    try {
+      await Taro.makePhoneCall({ phoneNumber: res.data.phone });
+    } catch {
+      /* the resident cancelled the dialer */
+    }
+  };
+
+  const hasTeam = page.chief !== null || page.workers.length > 0;
+  return (
+    <View>
+      <GridCard page={page} />
+
+      <Text className="section-title">为您服务</Text>
+      {page.chief && (
+        <StaffCard staff={page.chief} role="网格长" calling={calling === page.chief.id} onCall={callStaff} />
+      )}
+      {page.workers.map((w) => (
+        <StaffCard key={w.id} staff={w} role="网格员" calling={calling === w.id} onCall={callStaff} />
+      ))}
+      {!hasTeam && (
+        <View className="card">
+          <Text className="muted">本网格的工作人员正在配备中</Text>
+        </View>
+      )}
+
+      {page.station && (
+        <View>
+          <Text className="section-title">党群服务站</Text>
+          <StationCard station={page.station} />
+        </View>
+      )}
+
+      <Text className="section-title">网格通知</Text>
+      <NoticeList notices={page.notices} />
+
+      <AppealBar />
+    </View>
+  );
+}

@@ -1,0 +1,69 @@
+import * as z from 'zod/mini';
+
+/**
+ * A grid's uniform code ("一网一码"). Short enough that `g=<code>` fits the 32-character
+ * scene of a mini-program code, and only characters that scene allows.
+ */
+export const GRID_CODE_PATTERN = /^[A-Z0-9][A-Z0-9-]{2,19}$/;
+
+export const GridCode = z.string().check(
+  z.trim(),
+  z.toUpperCase(),
+  z.regex(GRID_CODE_PATTERN, { error: '网格码格式不正确（3–20 位字母、数字或连字符）' }),
+);
+
+export const GRID_KINDS = ['urban', 'rural', 'business', 'office', 'market'] as const;
+export const GridKind = z.enum(GRID_KINDS);
+export type GridKind = z.infer<typeof GridKind>;
+
+export const GRID_KIND_LABELS: Record<GridKind, string> = {
+  urban: '城镇社区网格',
+  rural: '农村网格',
+  business: '商圈网格',
+  office: '楼宇网格',
+  market: '市场网格',
+};
+
+export const ResolveGridInput = z.object({ code: GridCode });
+export type ResolveGridInput = z.infer<typeof ResolveGridInput>;
+
+export const SearchGridsInput = z.object({
+  keyword: z.string().check(
+    z.trim(),
+    z.minLength(1, { error: '请输入要查找的网格、社区或街道名称' }),
+    z.maxLength(20, { error: '关键词不能超过 20 个字' }),
+  ),
+});
+export type SearchGridsInput = z.infer<typeof SearchGridsInput>;
+
+export const StaffId = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, { error: '工作人员编号不正确' }));
+
+export const CallStaffInput = z.object({ code: GridCode, staffId: StaffId });
+export type CallStaffInput = z.infer<typeof CallStaffInput>;
+
+/** A grid chief or worker as a resident sees them: the phone stays masked until they tap to call. */
+export type StaffCard = {
+  id: string;
+  name: string;
+  title: string;
+  avatar: string | null;
+  phoneMasked: string;
+};
+
+export type Station = { name: string; address: string; hours: string };
+
+export type NoticeSummary = { id: string; title: string; pinned: boolean; publishedAt: string };
+
+export type GridPage = {
+  grid: { id: string; code: string; name: string; kind: GridKind; kindLabel: string; households: number | null };
+  community: { id: string; name: string };
+  street: { id: string; name: string; brand: string };
+  chief: StaffCard | null;
+  workers: StaffCard[];
+  station: Station | null;
+  notices: NoticeSummary[];
+};
+
+export type GridSearchHit = { code: string; name: string; community: string; street: string };
+
+export type StaffPhone = { name: string; phone: string };
