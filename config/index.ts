@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import devConfig from './dev';
 import prodConfig from './prod';
@@ -7,6 +8,9 @@ import prodConfig from './prod';
  *   weapp → dist/weapp (the mini-program), h5 → dist/h5 (served by the local cloud, used by e2e tests).
  * The cloud env id comes from `.env*` files (TARO_APP_CLOUD_ENV), never from code.
  */
+/** The shared contract (zod schemas) lives outside sourceRoot: compile it like our own sources. */
+const contract = path.resolve(__dirname, '..', 'types');
+
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'gridlink',
@@ -17,11 +21,15 @@ export default defineConfig<'webpack5'>(async (merge) => {
     outputRoot: `dist/${process.env.TARO_ENV}`,
     plugins: [],
     defineConstants: {},
+    // Always defined, so the bundle never reads a `process` the mini-program doesn't have.
+    // Taro loads `.env*` into process.env before this file runs; empty = the default cloud env.
+    env: { TARO_APP_CLOUD_ENV: JSON.stringify(process.env.TARO_APP_CLOUD_ENV ?? '') },
     copy: { patterns: [], options: {} },
     framework: 'react',
     compiler: 'webpack5',
     cache: { enable: false },
     mini: {
+      compile: { include: [contract] },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
@@ -31,6 +39,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'hash' },
+      compile: { include: [contract] },
       output: {
         filename: 'js/[name].[hash:8].js',
         chunkFilename: 'js/[name].[chunkhash:8].js',

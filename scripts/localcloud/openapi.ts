@@ -14,9 +14,9 @@
 import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
-import busboy = require('busboy');
-import protobuf = require('protobufjs');
-import QRCode = require('qrcode');
+import busboy from 'busboy';
+import protobuf from 'protobufjs';
+import QRCode from 'qrcode';
 
 // ---------------------------------------------------------------- outbox
 
