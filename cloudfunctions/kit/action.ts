@@ -4,6 +4,7 @@ import { DEFAULT_MESSAGES, type Envelope } from '../../types/envelope';
 import type { Ports } from './ports';
 import { Refusal } from './refusal';
 
+// Schemas carry their own Chinese messages; the locale covers the generic ones (wrong type…).
 z.config(zhCN());
 
 export type Action = (event: unknown, ports: Ports) => Promise<Envelope<unknown>>;
@@ -19,7 +20,9 @@ export function action<S extends z.ZodMiniType, R>(
 ): Action {
   return async (event, ports) => {
     const parsed = z.safeParse(schema, event);
-    if (!parsed.success) return { ok: false, code: 'INVALID_INPUT', message: describeIssue(parsed.error.issues[0]) };
+    if (!parsed.success) {
+      return { ok: false, code: 'INVALID_INPUT', message: parsed.error.issues[0]?.message ?? DEFAULT_MESSAGES.INVALID_INPUT };
+    }
     try {
       return { ok: true, data: await run(parsed.data, ports) };
     } catch (error) {
@@ -28,12 +31,6 @@ export function action<S extends z.ZodMiniType, R>(
       return { ok: false, code: 'INTERNAL', message: DEFAULT_MESSAGES.INTERNAL };
     }
   };
-}
-
-function describeIssue(issue: z.core.$ZodIssue | undefined): string {
-  if (!issue) return DEFAULT_MESSAGES.INVALID_INPUT;
-  const field = issue.path.length ? `（字段 ${issue.path.join('.')}）` : '';
-  return `${issue.message}${field}`;
 }
 
 /** A function's entry: routes `event.action` to its action; ports come from the platform per call. */

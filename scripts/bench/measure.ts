@@ -25,7 +25,7 @@ export function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
-export function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}) {
+export function run(command: string, args: string[], cwd: string, env: Record<string, string> = {}) {
   return execFileSync(command, args, { cwd, env: { ...process.env, ...env }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 }
 

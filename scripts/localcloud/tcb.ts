@@ -12,13 +12,12 @@
  */
 import * as crypto from 'crypto';
 import type { IncomingMessage, ServerResponse } from 'http';
+import type { LocalDatabase } from './db';
 import type { LocalStorage } from './storage';
 import type { OpenApiHandler } from './openapi';
 
-/** Structural stand-in for `LocalDatabase` of ./db (only what the endpoint needs). */
-export interface DatabaseEndpoint {
-  handle(action: string, body: Record<string, any>): Promise<Record<string, any>>;
-}
+/** The part of `LocalDatabase` the endpoint needs (tests pass a fake with just this). */
+export type DatabaseEndpoint = Pick<LocalDatabase, 'handle'>;
 
 export interface TcbDeps {
   database: DatabaseEndpoint;

@@ -28,7 +28,7 @@ export class LocalCloud {
   }
 
   private boot(): Promise<void> {
-    const child = spawn(process.execPath, [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(ROOT, 'scripts', 'localcloud', 'main.ts'), '--port', '0', '--data', this.dataDir, '--no-timers'], {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'localcloud', 'main.ts'), '--port', '0', '--data', this.dataDir, '--no-timers'], {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, NODE_ENV: 'test' },

@@ -46,13 +46,20 @@ test('an acknowledged write survives SIGKILL of the process that made it', async
       process.stdout.write('acked\\n');
       setInterval(() => {}, 1000); // stay alive until killed, never close()
     })();`;
-  const child = spawn(path.join(__dirname, '../../../node_modules/.bin/tsx'), ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
-  await new Promise<void>((resolve, reject) => {
-    child.stdout.on('data', (c) => String(c).includes('acked') && resolve());
-    child.on('exit', (code) => reject(new Error('child exited early: ' + code)));
+  // plain node with tsx's require hook (the tsx CLI would put a second process in between)
+  const child = spawn(process.execPath, ['--require', require.resolve('tsx/cjs'), '-e', script], {
+    stdio: ['ignore', 'pipe', 'inherit'],
   });
-  child.kill('SIGKILL');
-  await new Promise((r) => child.on('close', r));
+  const closed = new Promise((r) => child.on('close', r));
+  try {
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.on('data', (c) => String(c).includes('acked') && resolve());
+      child.on('exit', (code) => reject(new Error('child exited early: ' + code)));
+    });
+  } finally {
+    child.kill('SIGKILL');
+    await closed;
+  }
   const db = openDatabase({ file });
   expect(db.find('k').map((d: any) => d.i)).toEqual(Array.from({ length: 20 }, (_x, i) => i));
   db.close();

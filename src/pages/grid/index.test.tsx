@@ -1,0 +1,176 @@
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import Taro, { __setRouterParams } from '@tarojs/taro';
+import type { Envelope } from '../../../types/envelope';
+import type { GridPage as GridPageData } from '../../../types/grid';
+import { gridPageFixture } from '../../../tests/jest/fixtures';
+import { RECENT_GRIDS_KEY } from '../../services/recentGrids';
+import GridPage from './index';
+
+type Handler = (data: Record<string, unknown>) => Envelope<unknown> | Promise<Envelope<unknown>>;
+const callFunction = Taro.cloud.callFunction as unknown as jest.Mock;
+
+/** The cloud as the page sees it: one handler per function.action; every call recorded. */
+function cloud(handlers: Record<string, Handler>) {
+  callFunction.mockImplementation(async ({ name, data }: { name: string; data: Record<string, unknown> }) => {
+    const handler = handlers[`${name}.${String(data.action)}`];
+    if (!handler) throw new Error(`unexpected call ${name}.${String(data.action)}`);
+    return { result: await handler(data), errMsg: 'cloud.callFunction:ok' };
+  });
+}
+const calls = () => callFunction.mock.calls.map(([o]) => o as { name: string; data: Record<string, unknown> });
+
+const FULL_PHONE = '13812345678';
+
+function resolvesTo(page: GridPageData) {
+  cloud({
+    'grid.resolve': () => ({ ok: true, data: page }),
+    'grid.callStaff': () => ({ ok: true, data: { name: '张桂兰', phone: FULL_PHONE } }),
+  });
+}
+
+describe('the grid page', () => {
+  it('shows the grid, its chief with a masked phone, workers, station and notices', async () => {
+    resolvesTo(gridPageFixture());
+    __setRouterParams({ scene: 'g%3DGS-0101' });
+    render(<GridPage />);
+
+    expect(await screen.findByText('张桂兰')).toBeTruthy();
+    expect(calls()).toEqual([{ name: 'grid', data: { action: 'resolve', code: 'GS-0101' } }]);
+    expect(screen.getByText('府前社区第一网格')).toBeTruthy();
+    expect(screen.getByText('网格码 GS-0101')).toBeTruthy();
+    expect(screen.getByText('城镇社区网格')).toBeTruthy();
+    expect(screen.getByText('钢山街道 · 府前社区')).toBeTruthy();
+    expect(screen.getByText('“管得宽”')).toBeTruthy();
+    expect(screen.getByText('网格长')).toBeTruthy();
+    expect(screen.getByText('138****5678')).toBeTruthy();
+    expect(screen.getByText('李明')).toBeTruthy();
+    expect(screen.getAllByText('网格员')).toHaveLength(2);
+    expect(screen.getByText('专职网格员')).toBeTruthy();
+    expect(screen.getByText('府前社区党群服务站')).toBeTruthy();
+    expect(screen.getByText('钢山街道府前路 18 号')).toBeTruthy();
+    expect(screen.getByText('周一至周日 8:30–17:30')).toBeTruthy();
+    expect(screen.getByText('本周六上午开展楼道杂物清理')).toBeTruthy();
+    expect(screen.getByText('置顶')).toBeTruthy();
+    // 17:30Z on the 18th is the 19th in Zoucheng
+    expect(screen.getByText('2026-11-19')).toBeTruthy();
+    expect(screen.getByText('我要反映')).toBeTruthy();
+    expect(document.body.textContent).not.toMatch(/1\d{10}/);
+  });
+
+  it('shows an initial where a worker has no photo', async () => {
+    resolvesTo(gridPageFixture());
+    __setRouterParams({ code: 'GS-0101' });
+    const { container } = render(<GridPage />);
+    await screen.findByText('张桂兰');
+    expect(screen.getByText('张')).toBeTruthy();
+    expect(container.querySelector('img[src="https://img.example.cn/wf.jpg"]')).not.toBeNull();
+  });
+
+  it('fetches the real number only on 拨打, then dials it without ever rendering it', async () => {
+    resolvesTo(gridPageFixture());
+    __setRouterParams({ code: 'GS-0101' });
+    render(<GridPage />);
+    await screen.findByText('张桂兰');
+
+    fireEvent.click(screen.getAllByText('拨打')[0]);
+    await waitFor(() => expect(Taro.makePhoneCall).toHaveBeenCalledWith({ phoneNumber: FULL_PHONE }));
+    expect(calls()[1]).toEqual({ name: 'grid', data: { action: 'callStaff', code: 'GS-0101', staffId: 'st-chief-0101' } });
+    expect(document.body.textContent).not.toContain(FULL_PHONE);
+  });
+
+  it('says why when the number cannot be had, and does not dial', async () => {
+    cloud({
+      'grid.resolve': () => ({ ok: true, data: gridPageFixture() }),
+      'grid.callStaff': () => ({ ok: false, code: 'RATE_LIMITED', message: '操作太频繁，请稍后再试' }),
+    });
+    __setRouterParams({ code: 'GS-0101' });
+    render(<GridPage />);
+    await screen.findByText('张桂兰');
+    fireEvent.click(screen.getAllByText('拨打')[1]);
+    await waitFor(() => expect(Taro.showToast).toHaveBeenCalledWith({ title: '操作太频繁，请稍后再试', icon: 'none' }));
+    expect(Taro.makePhoneCall).not.toHaveBeenCalled();
+  });
+
+  it('says 暂无通知 when the grid has none, and copes without chief or station', async () => {
+    resolvesTo(gridPageFixture({ notices: [], chief: null, workers: [], station: null }));
+    __setRouterParams({ code: 'GS-0101' });
+    render(<GridPage />);
+    expect(await screen.findByText('暂无通知')).toBeTruthy();
+    expect(screen.queryByText('网格长')).toBeNull();
+    expect(screen.getByText('本网格的工作人员正在配备中')).toBeTruthy();
+  });
+
+  it('shows a skeleton while loading, then remembers the grid, most recent first', async () => {
+    Taro.setStorageSync(RECENT_GRIDS_KEY, [{ code: 'QQ-0203', name: '泉城社区第三网格' }]);
+    let answer!: (e: Envelope<GridPageData>) => void;
+    cloud({ 'grid.resolve': () => new Promise((r) => (answer = r)) });
+    __setRouterParams({ q: encodeURIComponent('https://grid.example.cn/g/GS-0101') });
+    const { container } = render(<GridPage />);
+
+    expect(container.querySelector('.skeleton')).not.toBeNull();
+    await waitFor(() => expect(answer).toBeDefined());
+    await act(async () => answer({ ok: true, data: gridPageFixture() }));
+    await screen.findByText('张桂兰');
+    expect(container.querySelector('.skeleton')).toBeNull();
+    expect(Taro.getStorageSync(RECENT_GRIDS_KEY)).toEqual([
+      { code: 'GS-0101', name: '府前社区第一网格' },
+      { code: 'QQ-0203', name: '泉城社区第三网格' },
+    ]);
+  });
+
+  it('keeps at most 10 remembered grids', async () => {
+    Taro.setStorageSync(
+      RECENT_GRIDS_KEY,
+      Array.from({ length: 10 }, (_, i) => ({ code: `QQ-02${String(i).padStart(2, '0')}`, name: `网格${i}` })),
+    );
+    resolvesTo(gridPageFixture());
+    __setRouterParams({ code: 'GS-0101' });
+    render(<GridPage />);
+    await screen.findByText('张桂兰');
+    const stored = Taro.getStorageSync(RECENT_GRIDS_KEY) as { code: string }[];
+    expect(stored).toHaveLength(10);
+    expect(stored[0].code).toBe('GS-0101');
+    expect(stored.map((g) => g.code)).not.toContain('QQ-0209');
+  });
+
+  it('names an unknown code and offers the search and the remembered grids', async () => {
+    Taro.setStorageSync(RECENT_GRIDS_KEY, [{ code: 'QQ-0203', name: '泉城社区第三网格' }]);
+    cloud({ 'grid.resolve': () => ({ ok: false, code: 'NOT_FOUND', message: '没有找到相关内容' }) });
+    __setRouterParams({ scene: 'g%3DGS-9999' });
+    render(<GridPage />);
+
+    expect(await screen.findByText('没有找到网格码 GS-9999 对应的网格')).toBeTruthy();
+    fireEvent.click(screen.getByText('按名称查找网格'));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/search/index' });
+    fireEvent.click(screen.getByText('泉城社区第三网格'));
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/pages/grid/index?code=QQ-0203' });
+    expect(Taro.getStorageSync(RECENT_GRIDS_KEY)).toEqual([{ code: 'QQ-0203', name: '泉城社区第三网格' }]);
+  });
+
+  it.each([
+    ['a malformed scene', { scene: 'g%3DGS-01%E0%A4%A' }, '二维码内容无法识别'],
+    ['a scene without g', { scene: 'x%3D1' }, '二维码内容无法识别'],
+    ['a q that is not a grid link', { q: encodeURIComponent('https://evil.example/x') }, '二维码内容无法识别'],
+    ['no code at all', {}, '请扫描网格公示牌上的二维码'],
+  ])('never calls the cloud for %s', async (_, params, message) => {
+    __setRouterParams(params);
+    render(<GridPage />);
+    expect(await screen.findByText(message)).toBeTruthy();
+    expect(screen.getByText('按名称查找网格')).toBeTruthy();
+    expect(callFunction).not.toHaveBeenCalled();
+  });
+
+  it('offers a retry when the network is down', async () => {
+    let up = false;
+    callFunction.mockImplementation(async () => {
+      if (!up) throw new Error('request:fail timeout');
+      return { result: { ok: true, data: gridPageFixture() }, errMsg: 'ok' };
+    });
+    __setRouterParams({ code: 'GS-0101' });
+    render(<GridPage />);
+    expect(await screen.findByText('网络不通，请稍后重试')).toBeTruthy();
+    up = true;
+    fireEvent.click(screen.getByText('重试'));
+    expect(await screen.findByText('张桂兰')).toBeTruthy();
+  });
+});
