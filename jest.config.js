@@ -30,7 +30,7 @@ const nodeProject = (displayName, testMatch) => ({
 module.exports = {
   testTimeout: 30000,
   projects: [
-    nodeProject('node', ['<rootDir>/{types,cloudfunctions,scripts}/**/*.test.ts']),
+    nodeProject('node', ['<rootDir>/{types,cloudfunctions,scripts}/**/*.test.ts', '<rootDir>/tests/localcloud/**/*.test.ts']),
     nodeProject('build', ['<rootDir>/tests/build/**/*.test.ts']),
     {
       displayName: 'app',

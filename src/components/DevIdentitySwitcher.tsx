@@ -24,14 +24,14 @@ function asIdentities(body: unknown): DevIdentity[] {
 }
 
 const s: Record<string, CSSProperties> = {
-  dock: { position: 'fixed', top: 8, right: 8, zIndex: 1000, fontSize: 13, lineHeight: 1.4, fontFamily: 'system-ui, sans-serif' },
+  dock: { position: 'fixed', left: 8, bottom: 84, zIndex: 1000, display: 'flex', flexDirection: 'column-reverse', alignItems: 'flex-start', fontSize: 13, lineHeight: 1.4, fontFamily: 'system-ui, sans-serif' },
   pill: {
-    border: '1px solid #c9cdd4', borderRadius: 999, background: 'rgba(255,255,255,0.92)', color: '#1f2329',
+    border: '1px solid #c9cdd4', borderRadius: 999, background: 'rgba(255,255,255,0.85)', color: '#1f2329',
     padding: '4px 10px', fontSize: 12, cursor: 'pointer', boxShadow: '0 1px 4px rgba(0,0,0,0.12)', maxWidth: 180,
     whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis',
   },
   panel: {
-    marginTop: 6, width: 260, maxHeight: '70vh', overflowY: 'auto', background: '#fff', borderRadius: 8,
+    marginBottom: 6, width: 260, maxHeight: '60vh', overflowY: 'auto', background: '#fff', borderRadius: 8,
     boxShadow: '0 4px 16px rgba(0,0,0,0.18)', padding: 8,
   },
   filter: { width: '100%', boxSizing: 'border-box', padding: '4px 6px', marginBottom: 6, border: '1px solid #dcdfe6', borderRadius: 4, fontSize: 13 },

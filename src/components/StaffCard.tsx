@@ -29,7 +29,7 @@ export function StaffCard({ staff, role, calling = false, onCall }: Props) {
         {staff.title && staff.title !== role && <Text className="staff-card__title">{staff.title}</Text>}
         <Text className="staff-card__phone">{staff.phoneMasked}</Text>
       </View>
-      <Button className="btn btn-outline btn-small staff-card__call" disabled={calling} onClick={() => onCall(staff)}>
+      <Button className="btn btn-outline btn-small staff-card__call" disabled={calling || undefined} onClick={() => onCall(staff)}>
         {calling ? '请稍候' : '拨打'}
       </Button>
     </View>

@@ -14,6 +14,7 @@ afterAll(() => cloud.stop());
 it('a local cloud killed mid-write keeps every write it acknowledged', async () => {
   const writer = spawn(process.execPath, ['--import', 'tsx', CLIENT, 'write', cloud.url, 'durability', '5000'], { stdio: ['ignore', 'pipe', 'pipe'] });
   const acknowledged: string[] = [];
+  const writerExited = new Promise((done) => writer.once('exit', done));
   let pending = '';
   await new Promise<void>((done) => {
     writer.stdout.on('data', (chunk: Buffer) => {
@@ -27,13 +28,14 @@ it('a local cloud killed mid-write keeps every write it acknowledged', async () 
   // SIGKILL while the writer still has writes in flight: no shutdown hook, no flush.
   await cloud.kill();
   const killedAt = acknowledged.length;
-  await new Promise((done) => writer.once('exit', done));
+  await writerExited;
 
   await cloud.restart();
   const reader = spawn(process.execPath, ['--import', 'tsx', CLIENT, 'read', cloud.url, 'durability'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const readerExited = new Promise((done) => reader.once('exit', done));
   let out = '';
   reader.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  await new Promise((done) => reader.once('exit', done));
+  await readerExited;
   const stored = new Set<string>(JSON.parse(out));
 
   expect(killedAt).toBeGreaterThanOrEqual(200);

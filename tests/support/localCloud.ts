@@ -67,12 +67,13 @@ export class LocalCloud {
   /** Ends the process the way a crash or power cut would: no shutdown, no flush. */
   async kill(): Promise<void> {
     const child = this.child;
-    if (!child || child.exitCode !== null) return;
+    this.child = null;
+    this.url = '';
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
     await new Promise<void>((done) => {
       child.once('exit', () => done());
       child.kill('SIGKILL');
     });
-    this.url = '';
   }
 
   async restart(): Promise<void> {

@@ -1,5 +1,6 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import Taro, { __setRouterParams } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
+import { __setRouterParams } from '../../../tests/jest/taro'; // the same module @tarojs/taro maps to
 import type { Envelope } from '../../../types/envelope';
 import type { GridPage as GridPageData } from '../../../types/grid';
 import { gridPageFixture } from '../../../tests/jest/fixtures';
