@@ -3,7 +3,7 @@
 # serves both (demo data loaded on first start).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-[ -d node_modules ] || npm ci --no-audit --no-fund
+[ -d node_modules ] || npm install --no-audit --no-fund
 npm run --silent build:functions
 npm run --silent build:h5
 exec npx tsx scripts/localcloud/main.ts "$@"

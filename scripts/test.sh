@@ -3,7 +3,7 @@
 # Chromium end-to-end projects). Exits non-zero when anything fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-[ -d node_modules ] || npm ci
+[ -d node_modules ] || npm install --no-audit --no-fund
 bash scripts/ensure-chromium.sh
 npx tsc -p .
 npm run --silent build
