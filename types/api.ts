@@ -1,3 +1,22 @@
+import type * as z from 'zod/mini';
+import type {
+  AppealDetail,
+  AppealRef,
+  AppealSummary,
+  EscalateInput,
+  GrantConsentsInput,
+  InboxInput,
+  ListMineInput,
+  Me,
+  ModerateInput,
+  Page,
+  RateInput,
+  ReplyInput,
+  ResolveInput,
+  ReturnInput,
+  SubmitAppealInput,
+  TransferInput,
+} from './appeal';
 import type { CallStaffInput, GridPage, GridSearchHit, ResolveGridInput, SearchGridsInput, StaffPhone } from './grid';
 
 /** Every cloud function's actions with their input and output: the app's client is typed by it. */
@@ -7,7 +26,27 @@ export type Api = {
     search: { input: SearchGridsInput; output: GridSearchHit[] };
     callStaff: { input: CallStaffInput; output: StaffPhone };
   };
+  appeal: {
+    submit: { input: SubmitAppealInput; output: AppealDetail };
+    mine: { input: In<typeof ListMineInput>; output: Page<AppealSummary> };
+    detail: { input: In<typeof AppealRef>; output: AppealDetail };
+    inbox: { input: In<typeof InboxInput>; output: Page<AppealSummary> };
+    accept: { input: In<typeof AppealRef>; output: AppealDetail };
+    reply: { input: In<typeof ReplyInput>; output: AppealDetail };
+    transfer: { input: In<typeof TransferInput>; output: AppealDetail };
+    escalate: { input: In<typeof EscalateInput>; output: AppealDetail };
+    resolve: { input: In<typeof ResolveInput>; output: AppealDetail };
+    return: { input: In<typeof ReturnInput>; output: AppealDetail };
+    rate: { input: In<typeof RateInput>; output: AppealDetail };
+    moderate: { input: In<typeof ModerateInput>; output: AppealDetail };
+  };
+  account: {
+    me: { input: Record<string, never>; output: Me };
+    grantConsents: { input: In<typeof GrantConsentsInput>; output: Me };
+  };
 };
+
+type In<S extends z.ZodMiniType> = z.input<S>;
 
 export type FunctionName = keyof Api;
 export type ActionName<F extends FunctionName> = keyof Api[F] & string;

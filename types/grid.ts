@@ -62,6 +62,8 @@ export type GridPage = {
   workers: StaffCard[];
   station: Station | null;
   notices: NoticeSummary[];
+  /** The street's item directory (网格事项清单): what an appeal from this grid may be about. */
+  categories: Array<{ id: string; name: string }>;
 };
 
 export type GridSearchHit = { code: string; name: string; community: string; street: string };

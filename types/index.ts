@@ -1,3 +1,4 @@
 export * from './envelope';
 export * from './grid';
 export * from './api';
+export * from './appeal';

@@ -45,5 +45,6 @@ export function gridPageView({ grid, community, street, staff, notices }: GridPa
       pinned: n.pinned,
       publishedAt: new Date(n.publishedAt).toISOString(),
     })),
+    categories: street.categories,
   };
 }

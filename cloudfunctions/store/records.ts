@@ -1,7 +1,12 @@
+import type { AppealEventType, AppealLevel, AppealStatus, Location } from '../../types/appeal';
 import type { GridKind } from '../../types/grid';
+import type { AppealDeadlines } from '../domain/sla';
 
 /** Documents as the collections hold them (DESIGN §3). Only functions read or write them. */
-export type StreetRecord = { _id: string; name: string; brand: string };
+export type CategoryRecord = { id: string; name: string };
+
+/** A street, with its item directory (网格事项清单): the categories its grids accept appeals in. */
+export type StreetRecord = { _id: string; name: string; brand: string; categories: CategoryRecord[] };
 
 export type CommunityRecord = { _id: string; streetId: string; name: string };
 
@@ -48,4 +53,55 @@ export type NoticeRecord = {
   pinned: boolean;
   publishedAt: Date;
   authorId: string;
+};
+
+export type ActorRecord =
+  | { kind: 'resident'; openid: string }
+  | { kind: 'staff'; staffId: string; name: string; title: string }
+  | { kind: 'system' };
+
+export type AppealPlace = { status: AppealStatus; level: AppealLevel; gridId: string };
+
+/** One timeline event; `before`/`after` keep what the event changed, for the audit trail. */
+export type AppealEventRecord = {
+  type: AppealEventType;
+  at: Date;
+  actor: ActorRecord;
+  text: string | null;
+  photos: string[];
+  detail: string | null;
+  before: AppealPlace;
+  after: AppealPlace;
+};
+
+export type MediaRecord = { fileID: string; traceId: string | null; hidden: boolean };
+
+export type AppealRecord = {
+  _id: string;
+  number: string;
+  requestId: string;
+  residentOpenid: string;
+  anonymous: boolean;
+  contactPhone: string | null;
+  gridId: string;
+  gridCode: string;
+  gridName: string;
+  communityId: string;
+  streetId: string;
+  category: string;
+  categoryName: string;
+  content: string;
+  photos: string[];
+  media: MediaRecord[];
+  location: Location | null;
+  status: AppealStatus;
+  level: AppealLevel;
+  deadlines: AppealDeadlines;
+  timeline: AppealEventRecord[];
+  rating: { score: number; comment: string; at: Date } | null;
+  reopenCount: number;
+  resolvedAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+  version: number;
 };

@@ -50,6 +50,71 @@ export async function call<F extends FunctionName, A extends ActionName<F>>(
   }
 }
 
+/** A photo to upload: a temp file path (weapp, or an H5 blob: URL from chooseMedia) or an H5 File. */
+export type UploadSource = string | File;
+
+const UPLOAD_FAILED: Failure = { ok: false, code: 'INTERNAL', message: '图片上传失败，请重试' };
+
+function extensionOf(source: UploadSource, type?: string): string {
+  const name = typeof source === 'string' ? source.split(/[?#]/)[0] : source.name;
+  const m = /\.([A-Za-z0-9]{1,5})$/.exec(name);
+  if (m && !name.startsWith('blob:')) return m[1].toLowerCase();
+  const t = type ?? (typeof source === 'string' ? '' : source.type);
+  if (/png/.test(t)) return 'png';
+  if (/gif/.test(t)) return 'gif';
+  if (/webp/.test(t)) return 'webp';
+  return 'jpg';
+}
+
+function randomName(): string {
+  return Date.now().toString(36) + Math.random().toString(36).slice(2, 10);
+}
+
+/** `appeals/<yyyymm>/<random>.<ext>`, the month in Asia/Shanghai. */
+export function appealCloudPath(ext: string, now = Date.now()): string {
+  const month = new Date(now + 8 * 3600 * 1000).toISOString().slice(0, 7).replace('-', '');
+  return `appeals/${month}/${randomName()}.${ext}`;
+}
+
+/**
+ * Puts one photo into cloud storage and answers its fileID (`cloud://…`), never throwing.
+ * weapp: Taro.cloud.uploadFile. H5: POST the bytes to the local cloud's `/api/dev/upload?name=…`.
+ */
+export async function upload(source: UploadSource): Promise<Envelope<{ fileID: string }>> {
+  try {
+    if (process.env.TARO_ENV === 'h5') {
+      const blob: Blob = typeof source === 'string' ? await (await fetch(source)).blob() : source;
+      const name = `${randomName()}.${extensionOf(source, blob.type)}`;
+      const headers: Record<string, string> = { 'content-type': blob.type || 'application/octet-stream' };
+      const openid = getDevOpenId();
+      if (openid) headers['X-Dev-OpenId'] = openid;
+      const res = await fetch('/api/dev/upload?name=' + encodeURIComponent(name), { method: 'POST', headers, body: blob });
+      const body: unknown = await res.json();
+      if (!isEnvelope(body)) return UPLOAD_FAILED;
+      if (!body.ok) return body;
+      const fileID = (body.data as { fileID?: unknown } | null)?.fileID;
+      return typeof fileID === 'string' ? { ok: true, data: { fileID } } : UPLOAD_FAILED;
+    }
+    if (typeof source !== 'string') return UPLOAD_FAILED;
+    initCloud();
+    const res = await Taro.cloud.uploadFile({ cloudPath: appealCloudPath(extensionOf(source)), filePath: source });
+    return res.fileID ? { ok: true, data: { fileID: res.fileID } } : UPLOAD_FAILED;
+  } catch {
+    return UPLOAD_FAILED;
+  }
+}
+
+/**
+ * What an <Image> or previewImage can load for a stored fileID. weapp shows `cloud://` ids itself;
+ * in H5 the local cloud answers `/api/dev/file?id=<fileID>` (a redirect to a signed temp URL).
+ */
+export function fileUrl(fileID: string): string {
+  if (process.env.TARO_ENV === 'h5' && fileID.startsWith('cloud://')) {
+    return '/api/dev/file?id=' + encodeURIComponent(fileID);
+  }
+  return fileID;
+}
+
 export type CallState<T> = { loading: boolean; data: T | null; error: Failure | null; reload: () => void };
 
 /** Calls once per distinct input; `input: null` means "don't call" (e.g. no valid code). */

@@ -16,6 +16,11 @@ export function gridPageFixture(overrides: Partial<GridPage> = {}): GridPage {
       { id: 'n1', title: '本周六上午开展楼道杂物清理', pinned: true, publishedAt: '2026-11-20T01:00:00.000Z' },
       { id: 'n2', title: '冬季燃气安全入户检查通知', pinned: false, publishedAt: '2026-11-18T17:30:00.000Z' },
     ],
+    categories: [
+      { id: 'sanitation', name: '环境卫生' },
+      { id: 'repair', name: '设施报修' },
+      { id: 'other', name: '其他' },
+    ],
     ...overrides,
   };
 }

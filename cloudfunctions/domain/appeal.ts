@@ -1,0 +1,141 @@
+import { APPEAL_STATUS_LABELS, type AppealEventType, type AppealLevel, type AppealStatus } from '../../types/appeal';
+import { Refusal } from '../kit/refusal';
+import type { ActorRecord, AppealEventRecord, AppealPlace, AppealRecord, GridRecord } from '../store/records';
+import { deadlinesFor, type SlaPolicy } from './sla';
+
+/** What staff, the filer or the clock do to an appeal. */
+export type Command =
+  | { type: 'accept' }
+  | { type: 'reply'; text: string; photos: string[] }
+  | { type: 'transfer'; to: Pick<GridRecord, '_id' | 'code' | 'name' | 'communityId' | 'streetId'>; reason: string }
+  | { type: 'escalate'; reason: string }
+  | { type: 'resolve'; note: string; photos: string[] }
+  | { type: 'return'; reason: string }
+  | { type: 'rate'; score: number; comment: string }
+  | { type: 'moderate'; release: boolean; reason: string }
+  | { type: 'autoClose' };
+
+export type CommandType = Command['type'];
+
+/** Ratings at or below this reopen the appeal (重办). */
+export const REOPEN_AT_OR_BELOW = 2;
+export const AUTO_CLOSE_AFTER_DAYS = 7;
+
+const OPEN: AppealStatus[] = ['submitted', 'accepted', 'returned'];
+
+/** The statuses each command may start from: anything else is a CONFLICT. */
+export const ALLOWED_FROM: Record<CommandType, AppealStatus[]> = {
+  accept: ['submitted'],
+  reply: OPEN,
+  transfer: OPEN,
+  escalate: OPEN,
+  resolve: OPEN,
+  return: ['submitted', 'accepted'],
+  rate: ['resolved'],
+  moderate: ['held'],
+  autoClose: ['resolved'],
+};
+
+const LEVEL_ABOVE: Record<AppealLevel, AppealLevel | null> = { grid: 'community', community: 'street', street: null };
+const LEVEL_NAMES: Record<AppealLevel, string> = { grid: '网格', community: '社区', street: '街道' };
+
+const place = (a: AppealRecord): AppealPlace => ({ status: a.status, level: a.level, gridId: a.gridId });
+
+const ACTION_NAMES: Record<CommandType, string> = {
+  accept: '受理',
+  reply: '回复',
+  transfer: '转办',
+  escalate: '上报',
+  resolve: '办结',
+  return: '退回',
+  rate: '评价',
+  moderate: '审核',
+  autoClose: '自动办结',
+};
+
+/** Whether a command fits the appeal's state (who may issue it is `permissions`' question). */
+export function fitsState(appeal: AppealRecord, type: CommandType): boolean {
+  if (!ALLOWED_FROM[type].includes(appeal.status)) return false;
+  if (type === 'escalate' || type === 'return') return LEVEL_ABOVE[appeal.level] !== null;
+  return true;
+}
+
+/**
+ * The appeal state machine: one command in, the next appeal out, with its timeline events.
+ * Pure: the time and the actor are arguments, nothing is read or written.
+ */
+export function transition(appeal: AppealRecord, command: Command, actor: ActorRecord, at: Date, policy?: SlaPolicy): AppealRecord {
+  if (!fitsState(appeal, command.type)) {
+    throw new Refusal('CONFLICT', `诉求${APPEAL_STATUS_LABELS[appeal.status]}，不能${ACTION_NAMES[command.type]}`);
+  }
+  const next: AppealRecord = { ...appeal, timeline: [...appeal.timeline], updatedAt: at, version: appeal.version + 1 };
+  const record = (type: AppealEventType, fields: Partial<Pick<AppealEventRecord, 'text' | 'photos' | 'detail'>>, before: AppealPlace) =>
+    next.timeline.push({ type, at, actor, text: null, photos: [], detail: null, ...fields, before, after: place(next) });
+  const before = place(appeal);
+
+  switch (command.type) {
+    case 'accept':
+      next.status = 'accepted';
+      record('accepted', {}, before);
+      break;
+    case 'reply':
+      record('replied', { text: command.text, photos: command.photos }, before);
+      break;
+    case 'transfer':
+      if (command.to._id === appeal.gridId) throw new Refusal('CONFLICT', '诉求已在该网格，无需转办');
+      Object.assign(next, {
+        gridId: command.to._id,
+        gridCode: command.to.code,
+        gridName: command.to.name,
+        communityId: command.to.communityId,
+        streetId: command.to.streetId,
+        status: 'submitted',
+        level: 'grid',
+        deadlines: deadlinesFor(at, policy),
+      });
+      record('transferred', { text: command.reason, detail: `${command.to.code} ${command.to.name}` }, before);
+      break;
+    case 'escalate':
+      next.level = LEVEL_ABOVE[appeal.level]!;
+      record('escalated', { text: command.reason, detail: LEVEL_NAMES[next.level] }, before);
+      break;
+    case 'resolve':
+      next.status = 'resolved';
+      next.resolvedAt = at;
+      record('resolved', { text: command.note, photos: command.photos }, before);
+      break;
+    case 'return':
+      next.status = 'returned';
+      next.level = LEVEL_ABOVE[appeal.level]!;
+      record('returned', { text: command.reason, detail: LEVEL_NAMES[next.level] }, before);
+      break;
+    case 'rate': {
+      next.rating = { score: command.score, comment: command.comment, at };
+      record('rated', { text: command.comment || null, detail: String(command.score) }, before);
+      const rated = place(next);
+      if (command.score <= REOPEN_AT_OR_BELOW) {
+        // 重办: back to the same grid with the resident's words as the reason, clocks restarted.
+        Object.assign(next, { status: 'submitted', level: 'grid', resolvedAt: null, reopenCount: appeal.reopenCount + 1, deadlines: deadlinesFor(at, policy) });
+        record('reopened', { text: command.comment || '居民不满意，退回重办' }, rated);
+      } else {
+        next.status = 'closed';
+        record('closed', {}, rated);
+      }
+      break;
+    }
+    case 'moderate':
+      next.status = command.release ? 'submitted' : 'closed';
+      if (command.release) next.deadlines = deadlinesFor(at, policy);
+      record(command.release ? 'released' : 'closed', { text: command.reason || (command.release ? null : '未通过审核') }, before);
+      break;
+    case 'autoClose':
+      next.status = 'closed';
+      record('closed', { text: '未评价' }, before);
+      break;
+  }
+  return next;
+}
+
+/** Resolved appeals the filer has not rated within the window close on their own. */
+export const dueForAutoClose = (appeal: AppealRecord, now: Date) =>
+  appeal.status === 'resolved' && appeal.resolvedAt !== null && now.getTime() - appeal.resolvedAt.getTime() >= AUTO_CLOSE_AFTER_DAYS * 86_400_000;

@@ -1,0 +1,100 @@
+import type { DB } from 'wx-server-sdk/index';
+import { APPEAL_LIMITS, type AppealStatus } from '../../types/appeal';
+import { currentDeadline } from '../domain/appealView';
+import { Refusal } from '../kit/refusal';
+import { docsOf } from './results';
+import type { AppealRecord } from './records';
+
+/**
+ * Paging keys kept on each appeal as plain strings: ISO time then id, so one string field
+ * orders and resumes a list (newest first by `sortKey`, most urgent first by `dueKey`).
+ */
+const NO_DEADLINE = '9999-12-31T23:59:59.999Z';
+export const sortKey = (a: Pick<AppealRecord, '_id' | 'createdAt'>) => `${new Date(a.createdAt).toISOString()}_${a._id}`;
+export const dueKey = (a: AppealRecord) => {
+  const due = currentDeadline(a);
+  return `${due ? new Date(due).toISOString() : NO_DEADLINE}_${a._id}`;
+};
+
+const PAGE = APPEAL_LIMITS.pageSize;
+const OPEN: AppealStatus[] = ['submitted', 'accepted', 'returned'];
+const LIST_FIELDS = { timeline: false, media: false } as const;
+
+type Stored = AppealRecord & { sortKey: string; dueKey: string };
+export type AppealPage = { items: AppealRecord[]; cursor: string | null };
+
+const appeals = (db: DB.Database) => db.collection('appeals');
+
+export async function getAppeal(db: DB.Database, id: string): Promise<AppealRecord | null> {
+  const [appeal] = docsOf<AppealRecord>(await appeals(db).where({ _id: id }).limit(1).get());
+  return appeal ?? null;
+}
+
+/** Inserts a new appeal; a duplicate `_id` (the same submit again) surfaces as E11000. */
+export async function insertAppeal(db: DB.Database, appeal: AppealRecord): Promise<void> {
+  await appeals(db).add({ data: { ...appeal, sortKey: sortKey(appeal), dueKey: dueKey(appeal) } });
+}
+
+/**
+ * Writes what a transition changed, only if nobody else changed the appeal since it was read
+ * (its version): new timeline events are appended, changed fields replaced whole.
+ */
+export async function saveAppeal(db: DB.Database, before: AppealRecord, next: AppealRecord): Promise<void> {
+  const _ = db.command;
+  const changes: Record<string, unknown> = { dueKey: dueKey(next) };
+  for (const key of Object.keys(next) as Array<keyof AppealRecord>) {
+    if (key === '_id' || key === 'timeline') continue;
+    if (JSON.stringify(next[key]) !== JSON.stringify(before[key])) changes[key] = _.set(next[key] as never);
+  }
+  const added = next.timeline.slice(before.timeline.length);
+  if (added.length) changes.timeline = _.push(added as never);
+  const { stats } = (await appeals(db).where({ _id: before._id, version: before.version }).update({ data: changes })) as { stats: { updated: number } };
+  if (stats.updated !== 1) throw new Refusal('CONFLICT', '诉求刚被他人处理，请刷新后重试');
+}
+
+function page(items: Stored[], key: 'sortKey' | 'dueKey'): AppealPage {
+  return { items, cursor: items.length === PAGE ? items[items.length - 1][key] : null };
+}
+
+export async function listMine(db: DB.Database, openid: string, status: AppealStatus | undefined, cursor: string | undefined): Promise<AppealPage> {
+  const _ = db.command;
+  const where: Record<string, unknown> = { residentOpenid: openid };
+  if (status) where.status = status;
+  if (cursor) where.sortKey = _.lt(cursor);
+  const items = docsOf<Stored>(await appeals(db).where(where).orderBy('sortKey', 'desc').field(LIST_FIELDS).limit(PAGE).get());
+  return page(items, 'sortKey');
+}
+
+export type InboxScope = { gridIds: string[]; communityIds: string[]; streetIds: string[] };
+
+/**
+ * Appeals a staff member answers for, most urgent first. Held appeals reach community and
+ * street staff only: the grid sees them once released.
+ */
+export async function listInbox(db: DB.Database, scope: InboxScope, status: AppealStatus | undefined, cursor: string | undefined): Promise<AppealPage> {
+  const _ = db.command;
+  const statuses = status ? [status] : [...OPEN, 'held' as const];
+  const forGrid = statuses.filter((s) => s !== 'held');
+  const reach = [
+    scope.gridIds.length && forGrid.length ? { gridId: _.in(scope.gridIds), status: _.in(forGrid) } : null,
+    scope.communityIds.length ? { communityId: _.in(scope.communityIds), status: _.in(statuses) } : null,
+    scope.streetIds.length ? { streetId: _.in(scope.streetIds), status: _.in(statuses) } : null,
+  ].filter((c) => c !== null);
+  if (!reach.length) return { items: [], cursor: null };
+  const conditions = [_.or(reach), ...(cursor ? [{ dueKey: _.gt(cursor) }] : [])];
+  const items = docsOf<Stored>(await appeals(db).where(_.and(conditions)).orderBy('dueKey', 'asc').field(LIST_FIELDS).limit(PAGE).get());
+  return page(items, 'dueKey');
+}
+
+/** How many appeals this resident filed since `since`: the rate limit's measure. */
+export async function countFiledSince(db: DB.Database, openid: string, since: Date): Promise<number> {
+  const { total } = (await appeals(db).where({ residentOpenid: openid, sortKey: db.command.gt(since.toISOString()) }).count()) as { total: number };
+  return total;
+}
+
+/** Resolved appeals whose rating window has passed, oldest first. */
+export async function listUnratedSince(db: DB.Database, resolvedBefore: Date): Promise<AppealRecord[]> {
+  return docsOf<AppealRecord>(
+    await appeals(db).where({ status: 'resolved', resolvedAt: db.command.lte(resolvedBefore) }).orderBy('resolvedAt', 'asc').limit(100).get(),
+  );
+}

@@ -1,0 +1,13 @@
+import type { DB } from 'wx-server-sdk/index';
+import { docsOf } from './results';
+import type { StaffRecord } from './records';
+
+export async function staffByOpenid(db: DB.Database, openid: string): Promise<StaffRecord | null> {
+  const [staff] = docsOf<StaffRecord>(await db.collection('staff').where({ openid }).limit(1).get());
+  return staff ?? null;
+}
+
+export async function staffByIds(db: DB.Database, ids: string[]): Promise<StaffRecord[]> {
+  if (!ids.length) return [];
+  return docsOf<StaffRecord>(await db.collection('staff').where({ _id: db.command.in(ids) }).limit(100).get());
+}

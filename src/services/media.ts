@@ -1,0 +1,77 @@
+import Taro from '@tarojs/taro';
+import type { Location } from '../../types/appeal';
+import { upload, type UploadSource } from './cloud';
+
+/** Lets the person pick up to `count` photos; compressed in the mini-program. [] when cancelled. */
+export async function pickPhotos(count: number): Promise<UploadSource[]> {
+  if (count <= 0) return [];
+  let res: Taro.chooseMedia.SuccessCallbackResult;
+  try {
+    res = await Taro.chooseMedia({ count, mediaType: ['image'], sizeType: ['compressed'], sourceType: ['album', 'camera'] });
+  } catch {
+    return []; // cancelled
+  }
+  const out: UploadSource[] = [];
+  for (const f of res.tempFiles.slice(0, count)) {
+    const original = (f as { originalFileObj?: File }).originalFileObj;
+    if (process.env.TARO_ENV === 'h5' && original) {
+      out.push(original);
+      continue;
+    }
+    out.push(await compress(f.tempFilePath));
+  }
+  return out;
+}
+
+/** weapp only (H5 has no compressImage); the original when it fails. */
+async function compress(path: string): Promise<string> {
+  if (process.env.TARO_ENV !== 'weapp') return path;
+  try {
+    const r = await Taro.compressImage({ src: path, quality: 70 });
+    return r.tempFilePath || path;
+  } catch {
+    return path;
+  }
+}
+
+/** Uploads photos one by one; answers the fileIDs stored and the first error message, if any. */
+export async function uploadAll(sources: UploadSource[]): Promise<{ fileIDs: string[]; error: string | null }> {
+  const fileIDs: string[] = [];
+  for (const s of sources) {
+    const r = await upload(s);
+    if (!r.ok) return { fileIDs, error: r.message };
+    fileIDs.push(r.data.fileID);
+  }
+  return { fileIDs, error: null };
+}
+
+/**
+ * A place on the map, after the privacy consent. weapp: the platform's privacy check first
+ * (requirePrivacyAuthorize), then chooseLocation. H5 has no map picker: the browser's position.
+ * Answers null when the person cancels or refuses.
+ */
+export async function pickLocation(): Promise<Location | null> {
+  try {
+    if (process.env.TARO_ENV === 'weapp') {
+      const authorize = (Taro as unknown as { requirePrivacyAuthorize?: (o: object) => unknown }).requirePrivacyAuthorize;
+      if (typeof authorize === 'function') {
+        const agreed = await new Promise<boolean>((resolve) => {
+          authorize({ success: () => resolve(true), fail: () => resolve(false) });
+        });
+        if (!agreed) return null;
+      }
+      const r = await Taro.chooseLocation({});
+      if (!r.latitude && !r.longitude) return null;
+      return {
+        latitude: r.latitude,
+        longitude: r.longitude,
+        name: r.name ? r.name.slice(0, 100) : undefined,
+        address: r.address ? r.address.slice(0, 200) : undefined,
+      };
+    }
+    const r = await Taro.getLocation({ type: 'wgs84' });
+    return { latitude: r.latitude, longitude: r.longitude, name: '当前位置' };
+  } catch {
+    return null;
+  }
+}

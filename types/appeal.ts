@@ -1,0 +1,170 @@
+import * as z from 'zod/mini';
+import { GridCode } from './grid';
+
+/** Limits a resident sees while typing; the functions enforce the same numbers. */
+export const APPEAL_LIMITS = {
+  contentMin: 5,
+  contentMax: 500,
+  photosMax: 9,
+  noteMax: 500,
+  reasonMax: 200,
+  commentMax: 200,
+  pageSize: 20,
+} as const;
+
+const Id = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, { error: '编号格式不正确' }));
+
+/** A cloud storage file id as `wx.cloud.uploadFile` returns it. */
+export const FileId = z.string().check(
+  z.maxLength(512, { error: '图片地址过长' }),
+  z.regex(/^cloud:\/\/[A-Za-z0-9._-]+\/[^\s]+$/, { error: '图片必须先上传到云存储' }),
+);
+
+const Photos = z.array(FileId).check(z.maxLength(APPEAL_LIMITS.photosMax, { error: `最多上传 ${APPEAL_LIMITS.photosMax} 张图片` }));
+
+const text = (min: number, max: number, what: string) =>
+  z.string().check(
+    z.trim(),
+    z.minLength(min, { error: min > 1 ? `${what}至少 ${min} 个字` : `请填写${what}` }),
+    z.maxLength(max, { error: `${what}不能超过 ${max} 个字` }),
+  );
+
+export const Location = z.object({
+  latitude: z.number().check(z.gte(-90), z.lte(90)),
+  longitude: z.number().check(z.gte(-180), z.lte(180)),
+  name: z.optional(z.string().check(z.maxLength(100))),
+  address: z.optional(z.string().check(z.maxLength(200))),
+});
+export type Location = z.infer<typeof Location>;
+
+export const ContactPhone = z.string().check(
+  z.trim(),
+  z.regex(/^(1\d{10}|0\d{2,3}-?\d{7,8})$/, { error: '联系电话格式不正确' }),
+);
+
+/** A client-made id for one submit attempt: a retry carries the same one. */
+export const RequestId = z.string().check(z.regex(/^[A-Za-z0-9_-]{8,64}$/, { error: '请求编号格式不正确' }));
+
+/** Categories are ids from the street's item directory (网格事项清单), checked against it on submit. */
+export const CategoryId = z.string().check(z.regex(/^[a-z][a-z0-9_-]{0,31}$/, { error: '请选择事项类别' }));
+
+export const SubmitAppealInput = z.object({
+  gridCode: GridCode,
+  category: CategoryId,
+  content: text(APPEAL_LIMITS.contentMin, APPEAL_LIMITS.contentMax, '问题描述'),
+  photos: z._default(Photos, []),
+  location: z.optional(z.nullable(Location)),
+  contactPhone: z.optional(z.nullable(ContactPhone)),
+  anonymous: z._default(z.boolean(), false),
+  requestId: RequestId,
+});
+export type SubmitAppealInput = z.input<typeof SubmitAppealInput>;
+
+export const APPEAL_STATUSES = ['held', 'submitted', 'accepted', 'returned', 'resolved', 'closed'] as const;
+export const AppealStatus = z.enum(APPEAL_STATUSES);
+export type AppealStatus = z.infer<typeof AppealStatus>;
+
+export const APPEAL_STATUS_LABELS: Record<AppealStatus, string> = {
+  held: '审核中',
+  submitted: '待受理',
+  accepted: '处理中',
+  returned: '已退回',
+  resolved: '待评价',
+  closed: '已办结',
+};
+
+export const APPEAL_LEVELS = ['grid', 'community', 'street'] as const;
+export type AppealLevel = (typeof APPEAL_LEVELS)[number];
+
+export const Cursor = z.string().check(z.regex(/^[A-Za-z0-9_.:-]{1,128}$/, { error: '分页参数不正确' }));
+
+export const ListMineInput = z.object({ status: z.optional(AppealStatus), cursor: z.optional(Cursor) });
+export const InboxInput = z.object({ status: z.optional(AppealStatus), cursor: z.optional(Cursor) });
+export const AppealRef = z.object({ id: Id });
+
+export const ReplyInput = z.object({ id: Id, text: text(1, APPEAL_LIMITS.noteMax, '回复内容'), photos: z._default(Photos, []) });
+export const TransferInput = z.object({ id: Id, toGridCode: GridCode, reason: text(2, APPEAL_LIMITS.reasonMax, '转办原因') });
+export const EscalateInput = z.object({ id: Id, reason: text(2, APPEAL_LIMITS.reasonMax, '上报原因') });
+export const ResolveInput = z.object({ id: Id, note: text(2, APPEAL_LIMITS.noteMax, '办理结果'), photos: z._default(Photos, []) });
+export const ReturnInput = z.object({ id: Id, reason: text(2, APPEAL_LIMITS.reasonMax, '退回原因') });
+export const RateInput = z.object({
+  id: Id,
+  score: z.number().check(z.int({ error: '评分必须是 1–5 的整数' }), z.gte(1, { error: '评分必须是 1–5 的整数' }), z.lte(5, { error: '评分必须是 1–5 的整数' })),
+  comment: z._default(z.string().check(z.trim(), z.maxLength(APPEAL_LIMITS.commentMax, { error: `评价不能超过 ${APPEAL_LIMITS.commentMax} 个字` })), ''),
+});
+export const ModerateInput = z.object({ id: Id, release: z.boolean(), reason: z._default(z.string().check(z.trim(), z.maxLength(APPEAL_LIMITS.reasonMax)), '') });
+
+export const EVENT_TYPES = ['submitted', 'held', 'released', 'accepted', 'replied', 'transferred', 'escalated', 'returned', 'resolved', 'rated', 'reopened', 'closed'] as const;
+export type AppealEventType = (typeof EVENT_TYPES)[number];
+
+export type Actor =
+  | { kind: 'resident' }
+  | { kind: 'staff'; staffId: string; name: string; title: string }
+  | { kind: 'system' };
+
+/** One line of an appeal's timeline, as the people allowed to see it see it. */
+export type AppealEventView = {
+  type: AppealEventType;
+  at: string;
+  actor: Actor;
+  text: string | null;
+  photos: string[];
+  /** transfer: the grid it went to; escalate: the level it went to; rate: the score. */
+  detail: string | null;
+};
+
+export type Deadlines = { acceptBy: string; onSiteBy: string; resolveBy: string };
+
+export type AppealSummary = {
+  id: string;
+  number: string;
+  category: string;
+  categoryName: string;
+  excerpt: string;
+  status: AppealStatus;
+  statusLabel: string;
+  level: AppealLevel;
+  gridCode: string;
+  gridName: string;
+  createdAt: string;
+  deadlines: Deadlines;
+  overdue: boolean;
+};
+
+export type AppealDetail = AppealSummary & {
+  content: string;
+  photos: string[];
+  location: Location | null;
+  anonymous: boolean;
+  /** Only for staff over the appeal's grid, and never for an anonymous appeal. */
+  contactPhone: string | null;
+  reopenCount: number;
+  rating: { score: number; comment: string; at: string } | null;
+  timeline: AppealEventView[];
+  /** What the caller may do now: drives the buttons. */
+  can: Array<'accept' | 'reply' | 'transfer' | 'escalate' | 'resolve' | 'return' | 'rate' | 'moderate'>;
+};
+
+export type Page<T> = { items: T[]; cursor: string | null };
+
+export type CategoryOption = { id: string; name: string };
+
+/** Subscribe-message templates GridLink sends, by purpose; their ids come from the deployment. */
+export const TEMPLATE_KEYS = ['appealNew', 'appealProgress'] as const;
+export const TemplateKey = z.enum(TEMPLATE_KEYS);
+export type TemplateKey = z.infer<typeof TemplateKey>;
+
+export const GrantConsentsInput = z.object({
+  accepted: z.array(TemplateKey).check(z.maxLength(TEMPLATE_KEYS.length * 3)),
+});
+
+export type Me = {
+  role: 'resident' | 'chief' | 'worker' | 'community' | 'street';
+  name: string | null;
+  title: string | null;
+  /** Where a staff member serves, e.g. "平阳社区第一网格". */
+  scope: string | null;
+  /** One-time subscribe consents left, per template. */
+  consents: Record<TemplateKey, number>;
+  templates: Record<TemplateKey, string>;
+};
