@@ -1,5 +1,10 @@
 export default defineAppConfig({
   pages: ['pages/grid/index', 'pages/search/index'],
+  // The appeal loop loads on demand, so the main package stays small (see services/routes.ts).
+  subPackages: [
+    { root: 'packages/appeal', pages: ['new/index', 'mine/index', 'detail/index'] },
+    { root: 'packages/inbox', pages: ['index'] },
+  ],
   window: {
     backgroundTextStyle: 'light',
     backgroundColor: '#f4f6f9',
@@ -8,4 +13,7 @@ export default defineAppConfig({
     navigationBarTextStyle: 'black',
   },
   lazyCodeLoading: 'requiredComponents',
+  // The appeal form's optional location: declared, and asked only after the privacy consent.
+  requiredPrivateInfos: ['chooseLocation'],
+  __usePrivacyCheck__: true,
 });

@@ -3,6 +3,7 @@ import type {
   AppealDetail,
   AppealRef,
   AppealSummary,
+  BlockInput,
   EscalateInput,
   GrantConsentsInput,
   InboxInput,
@@ -39,6 +40,8 @@ export type Api = {
     return: { input: In<typeof ReturnInput>; output: AppealDetail };
     rate: { input: In<typeof RateInput>; output: AppealDetail };
     moderate: { input: In<typeof ModerateInput>; output: AppealDetail };
+    block: { input: In<typeof BlockInput>; output: { blocked: true } };
+    unblock: { input: In<typeof AppealRef>; output: { blocked: false } };
   };
   account: {
     me: { input: Record<string, never>; output: Me };

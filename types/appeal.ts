@@ -94,6 +94,9 @@ export const RateInput = z.object({
 });
 export const ModerateInput = z.object({ id: Id, release: z.boolean(), reason: z._default(z.string().check(z.trim(), z.maxLength(APPEAL_LIMITS.reasonMax)), '') });
 
+/** Street staff bar the filer of an appeal from filing more (they never learn who it is). */
+export const BlockInput = z.object({ id: Id, reason: text(2, APPEAL_LIMITS.reasonMax, '限制原因') });
+
 export const EVENT_TYPES = ['submitted', 'held', 'released', 'accepted', 'replied', 'transferred', 'escalated', 'returned', 'resolved', 'rated', 'reopened', 'closed'] as const;
 export type AppealEventType = (typeof EVENT_TYPES)[number];
 

@@ -139,3 +139,63 @@ export function transition(appeal: AppealRecord, command: Command, actor: ActorR
 /** Resolved appeals the filer has not rated within the window close on their own. */
 export const dueForAutoClose = (appeal: AppealRecord, now: Date) =>
   appeal.status === 'resolved' && appeal.resolvedAt !== null && now.getTime() - appeal.resolvedAt.getTime() >= AUTO_CLOSE_AFTER_DAYS * 86_400_000;
+
+export type Filing = {
+  id: string;
+  number: string;
+  requestId: string;
+  residentOpenid: string;
+  grid: Pick<GridRecord, '_id' | 'code' | 'name' | 'communityId' | 'streetId'>;
+  category: { id: string; name: string };
+  content: string;
+  photos: string[];
+  photoTraceIds: Array<string | null>;
+  location: AppealRecord['location'];
+  contactPhone: string | null;
+  anonymous: boolean;
+  /** Content security could not pass it outright: community staff look first. */
+  held: boolean;
+};
+
+/** A new appeal as filed: routed to its grid, clocks started, first events on its timeline. */
+export function fileAppeal(f: Filing, at: Date, policy?: SlaPolicy): AppealRecord {
+  const appeal: AppealRecord = {
+    _id: f.id,
+    number: f.number,
+    requestId: f.requestId,
+    residentOpenid: f.residentOpenid,
+    anonymous: f.anonymous,
+    contactPhone: f.anonymous ? null : f.contactPhone,
+    gridId: f.grid._id,
+    gridCode: f.grid.code,
+    gridName: f.grid.name,
+    communityId: f.grid.communityId,
+    streetId: f.grid.streetId,
+    category: f.category.id,
+    categoryName: f.category.name,
+    content: f.content,
+    photos: f.photos,
+    media: f.photos.map((fileID, i) => ({ fileID, traceId: f.photoTraceIds[i] ?? null, hidden: false })),
+    location: f.location,
+    status: f.held ? 'held' : 'submitted',
+    level: 'grid',
+    deadlines: deadlinesFor(at, policy),
+    timeline: [],
+    rating: null,
+    reopenCount: 0,
+    resolvedAt: null,
+    createdAt: at,
+    updatedAt: at,
+    version: 1,
+  };
+  const actor: ActorRecord = { kind: 'resident', openid: f.residentOpenid };
+  const submitted: AppealPlace = { status: 'submitted', level: 'grid', gridId: f.grid._id };
+  appeal.timeline.push({ type: 'submitted', at, actor, text: null, photos: [], detail: null, before: submitted, after: submitted });
+  if (f.held) {
+    appeal.timeline.push({ type: 'held', at, actor: { kind: 'system' }, text: '内容待人工审核', photos: [], detail: null, before: submitted, after: place(appeal) });
+  }
+  return appeal;
+}
+
+/** `GS-20261124-0007`: the street, the day (Shanghai) and that day's sequence in the street. */
+export const appealNumber = (streetId: string, day: string, seq: number) => `${streetId}-${day}-${String(seq).padStart(4, '0')}`;

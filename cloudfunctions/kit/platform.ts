@@ -1,16 +1,38 @@
 import cloud from 'wx-server-sdk';
-import type { Ports } from './ports';
+import type { Ports, TextVerdict, WxApi } from './ports';
 
 // The only module that touches wx-server-sdk. `DYNAMIC_CURRENT_ENV` keeps the env id out of
 // the code: the cloud (or the local cloud) says which environment a call runs in. The SDK's
 // own typings declare it a symbol that `init` does not accept, though `init` is built for it.
 cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string });
 
+const MSG_SEC_SCENE_FORUM = 3;
+const MEDIA_TYPE_IMAGE = 2;
+
+const wx: WxApi = {
+  async sendSubscribe({ touser, templateId, page, data }) {
+    await cloud.openapi.subscribeMessage.send({ touser, templateId, page, data, miniprogramState: 'formal', lang: 'zh_CN' });
+  },
+  async checkText(openid, content) {
+    const reply = await cloud.openapi.security.msgSecCheck({ openid, scene: MSG_SEC_SCENE_FORUM, version: 2, content });
+    return (reply.result?.suggest ?? 'review') as TextVerdict;
+  },
+  async checkImage(openid, fileID) {
+    const reply = (await cloud.getTempFileURL({ fileList: [fileID] })) as { fileList: Array<{ tempFileURL?: string }> };
+    const url = reply.fileList[0]?.tempFileURL;
+    if (!url) throw new Error(`no temporary URL for ${fileID}`);
+    const check = await cloud.openapi.security.mediaCheckAsync({ mediaUrl: url, mediaType: MEDIA_TYPE_IMAGE, version: 2, scene: MSG_SEC_SCENE_FORUM, openid });
+    return String(check.traceId ?? '');
+  },
+};
+
 export function platformPorts(): Ports {
-  const { OPENID } = cloud.getWXContext();
+  const { OPENID, SOURCE } = cloud.getWXContext();
   return {
     caller: OPENID ? { openid: String(OPENID) } : null,
+    source: String(SOURCE ?? ''),
     db: cloud.database(),
     clock: { now: () => new Date() },
+    wx,
   };
 }

@@ -5,9 +5,25 @@ export type Caller = { openid: string } | null;
 
 export type Clock = { now(): Date };
 
+export type TextVerdict = 'pass' | 'review' | 'risky';
+
+export type SubscribeMessage = { touser: string; templateId: string; page: string; data: Record<string, { value: string }> };
+
+/** The WeChat open APIs GridLink uses; each throws an error carrying `errCode` when WeChat refuses. */
+export type WxApi = {
+  sendSubscribe(message: SubscribeMessage): Promise<void>;
+  /** msgSecCheck v2 for text a user wrote. */
+  checkText(openid: string, content: string): Promise<TextVerdict>;
+  /** mediaCheckAsync v2: the verdict comes later by message push; returns its trace id. */
+  checkImage(openid: string, fileID: string): Promise<string>;
+};
+
 /** What a handler may touch, built once per invocation by `platform.ts` (or by a test). */
 export type Ports = {
   caller: Caller;
+  /** `wx_client` for a user's call, `wx_trigger` for a timer. */
+  source: string;
   db: DB.Database;
   clock: Clock;
+  wx: WxApi;
 };

@@ -1,16 +1,17 @@
 import type { DB } from 'wx-server-sdk/index';
-import { isDuplicateKey } from './errors';
 
-/** The next number of a named sequence: one atomic round trip, three on its first use. */
+/**
+ * The next number of a named sequence. A transaction, because wx-server-sdk offers no
+ * update-and-return: two concurrent calls conflict and the SDK retries the loser.
+ */
 export async function nextSequence(db: DB.Database, key: string): Promise<number> {
-  const counters = db.collection('counters');
-  const bumped = (await counters.where({ _id: key }).updateAndReturn({ seq: db.command.inc(1) })) as { doc?: { seq: number } | null };
-  if (bumped.doc) return bumped.doc.seq;
-  try {
-    await counters.add({ data: { _id: key, seq: 1 } });
-    return 1;
-  } catch (error) {
-    if (!isDuplicateKey(error)) throw error;
-    return nextSequence(db, key); // another call created it first
-  }
+  return (await db.runTransaction(async (t: Pick<DB.Database, 'collection'>) => {
+    const ref = t.collection('counters').doc(key);
+    const current = await ref.get().then(
+      (r: { data: unknown }) => (r.data as { seq?: number } | null)?.seq ?? 0,
+      () => 0,
+    );
+    await ref.set({ data: { seq: current + 1 } });
+    return current + 1;
+  })) as number;
 }

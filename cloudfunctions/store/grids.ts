@@ -86,3 +86,31 @@ export async function findGridStaff(db: DB.Database, code: string, staffId: stri
   const [staff] = docsOf<StaffRecord>(await db.collection('staff').where({ _id: staffId }).limit(1).get());
   return staff ?? null;
 }
+
+export type AppealTarget = { grid: GridRecord; street: StreetRecord; chief: StaffRecord | null };
+
+/** The grid an appeal goes to, with its street's item directory and its chief. One round trip. */
+export async function gridForAppeal(db: DB.Database, code: string): Promise<AppealTarget | null> {
+  const [found] = listOf<GridRecord & { street: StreetRecord[]; chief: StaffRecord[] }>(
+    await db
+      .collection('grids')
+      .aggregate()
+      .match({ code, status: 'active' })
+      .limit(1)
+      .lookup({ from: 'streets', localField: 'streetId', foreignField: '_id', as: 'street' })
+      .lookup({ from: 'staff', localField: 'chiefId', foreignField: '_id', as: 'chief' })
+      .end(),
+  );
+  if (!found?.street[0]) return null;
+  const { street, chief, ...grid } = found;
+  return { grid, street: street[0], chief: chief[0] ?? null };
+}
+
+/** Display names of the places a staff member serves, for "where I work". One round trip each kind. */
+export async function gridNames(db: DB.Database, gridIds: string[], communityIds: string[], streetIds: string[]): Promise<string[]> {
+  const _ = db.command;
+  const names = async (collection: string, ids: string[]) =>
+    ids.length ? docsOf<{ name: string }>(await db.collection(collection).where({ _id: _.in(ids) }).field({ name: true }).limit(100).get()).map((d) => d.name) : [];
+  const [grids, communities, streets] = await Promise.all([names('grids', gridIds), names('communities', communityIds), names('streets', streetIds)]);
+  return [...streets, ...communities, ...grids];
+}

@@ -11,3 +11,17 @@ export async function staffByIds(db: DB.Database, ids: string[]): Promise<StaffR
   if (!ids.length) return [];
   return docsOf<StaffRecord>(await db.collection('staff').where({ _id: db.command.in(ids) }).limit(100).get());
 }
+
+/** A grid's chief, looked up through the grid. */
+export async function chiefOfGrid(db: DB.Database, gridId: string): Promise<StaffRecord | null> {
+  const [staff] = docsOf<StaffRecord>(await db.collection('staff').where({ roles: db.command.elemMatch({ role: 'chief', gridId }) }).limit(1).get());
+  return staff ?? null;
+}
+
+export async function communityStaff(db: DB.Database, communityId: string): Promise<StaffRecord[]> {
+  return docsOf<StaffRecord>(await db.collection('staff').where({ roles: db.command.elemMatch({ role: 'community', communityId }) }).limit(20).get());
+}
+
+export async function streetStaff(db: DB.Database, streetId: string): Promise<StaffRecord[]> {
+  return docsOf<StaffRecord>(await db.collection('staff').where({ roles: db.command.elemMatch({ role: 'street', streetId }) }).limit(20).get());
+}

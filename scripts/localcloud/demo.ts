@@ -10,6 +10,8 @@ export type DemoData = {
   staff: StaffRecord[];
   notices: Array<Omit<NoticeRecord, 'publishedAt'> & { publishedAt: string }>;
   demoResidents: Array<{ openid: string; label: string }>;
+  /** Deployment settings, e.g. subscribe template ids (the local cloud's fakes accept any). */
+  settings: Array<{ _id: string } & Record<string, unknown>>;
 };
 
 export const readDemo = (file: string): DemoData => JSON.parse(readFileSync(file, 'utf8'));
@@ -22,6 +24,7 @@ export function demoCollections(demo: DemoData): Record<string, object[]> {
     grids: demo.grids,
     staff: demo.staff,
     notices: demo.notices.map((n) => ({ ...n, publishedAt: new Date(n.publishedAt) })),
+    settings: demo.settings,
   };
 }
 

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -23,6 +24,7 @@ export type LocalCloudOptions = {
 };
 
 const MAX_EVENT_BYTES = 1024 * 1024;
+const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -91,6 +93,36 @@ export async function startLocalCloud(opts: LocalCloudOptions) {
     }
   }
 
+  // The H5 app cannot call wx.cloud.uploadFile: it posts the bytes here and gets the fileID
+  // the mini-program would have got.
+  async function uploadFromBrowser(url: URL, req: IncomingMessage, res: ServerResponse) {
+    const ext = /\.(jpe?g|png|gif|webp)$/i.exec(url.searchParams.get('name') ?? '')?.[1]?.toLowerCase() ?? 'jpg';
+    let bytes: Buffer;
+    try {
+      bytes = await readBody(req, MAX_UPLOAD_BYTES);
+    } catch {
+      return sendJson(res, 413, { ok: false, code: 'INVALID_INPUT', message: '图片不能超过 10 MB' });
+    }
+    if (!bytes.length) return sendJson(res, 400, { ok: false, code: 'INVALID_INPUT', message: '没有收到图片' });
+    const month = new Date().toISOString().slice(0, 7).replace('-', '');
+    const fileID = storage.put(`appeals/${month}/${randomUUID()}.${ext}`, bytes);
+    sendJson(res, 200, { ok: true, data: { fileID } });
+  }
+
+  // A browser cannot open cloud:// ids; the H5 app points <img> here instead.
+  function redirectToFile(url: URL, res: ServerResponse) {
+    const target = storage.tempUrl(url.searchParams.get('id') ?? '');
+    if (!target) return sendJson(res, 404, { ok: false, code: 'NOT_FOUND', message: '文件不存在' });
+    res.writeHead(302, { location: target });
+    res.end();
+  }
+
+  async function fireTrigger(name: string, res: ServerResponse) {
+    if (!runner!.exists(name)) return sendJson(res, 404, { ok: false, code: 'NOT_FOUND', message: `没有名为 ${name} 的云函数` });
+    const { result } = await runner!.invoke(name, { Type: 'Timer', TriggerName: 'manual', Time: new Date().toISOString() }, { openid: null, source: 'wx_trigger' });
+    sendJson(res, 200, result);
+  }
+
   async function route(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url ?? '/', 'http://local');
     const path = url.pathname;
@@ -100,6 +132,10 @@ export async function startLocalCloud(opts: LocalCloudOptions) {
     if (fn && req.method === 'POST') return callFunction(fn[1], req, res);
     if (path === '/api/dev/outbox' && req.method === 'GET') return sendJson(res, 200, outbox.list());
     if (path === '/api/dev/identities' && req.method === 'GET') return sendJson(res, 200, identities);
+    if (path === '/api/dev/upload' && req.method === 'POST') return uploadFromBrowser(url, req, res);
+    if (path === '/api/dev/file' && req.method === 'GET') return redirectToFile(url, res);
+    const trigger = /^\/api\/dev\/trigger\/([A-Za-z0-9_-]+)$/.exec(path);
+    if (trigger && req.method === 'POST') return fireTrigger(trigger[1], res);
     const scanned = /^\/g\/([^/]*)$/.exec(path);
     if (scanned) {
       // The ordinary-QR link: send the browser to the grid page, which explains a bad code itself.

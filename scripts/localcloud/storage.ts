@@ -28,6 +28,10 @@ export interface LocalStorage {
   serve(req: IncomingMessage, res: ServerResponse): Promise<boolean>;
   /** The file on disk behind a fileID, or null when the fileID is malformed / foreign / missing. */
   localPath(fileID: string): string | null;
+  /** Stores bytes the way a mini-program's `wx.cloud.uploadFile` would; returns the fileID. */
+  put(cloudPath: string, bytes: Buffer): string;
+  /** A signed download URL for a fileID, or null when it names no stored file. */
+  tempUrl(fileID: string, maxAge?: number): string | null;
 }
 
 export interface StorageOptions {
@@ -353,6 +357,21 @@ export function openStorage(opts: StorageOptions): LocalStorage {
     localPath(fileID: string) {
       const r = resolveFileId(fileID);
       return r.ok && isFile(r.file) ? r.file : null;
+    },
+    put(cloudPath: string, bytes: Buffer) {
+      const file = diskPath(defaultEnv, cloudPath);
+      if (!file) throw new Error(`bad cloud path: ${cloudPath}`);
+      if (bytes.length > maxUpload) throw new Error('file too large');
+      const tmp = path.join(tmpDir, `${process.pid}-${crypto.randomBytes(8).toString('hex')}`);
+      fs.writeFileSync(tmp, bytes, { flush: true });
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.renameSync(tmp, file);
+      fsyncDir(path.dirname(file));
+      return makeFileId(defaultEnv, cloudPath);
+    },
+    tempUrl(fileID: string, maxAge = DEFAULT_MAX_AGE) {
+      const r = resolveFileId(fileID);
+      return r.ok && isFile(r.file) ? tempUrl(r.env, r.cloudPath, maxAge) : null;
     },
   };
 }

@@ -80,3 +80,14 @@ export function Textarea(p: Common & { value?: string; placeholder?: string; onI
     onChange: (e: { target: { value: string } }) => p.onInput?.({ detail: { value: e.target.value } }),
   });
 }
+
+export function Switch(p: Common & { checked?: boolean; disabled?: boolean; onChange?: (e: TaroEvent<{ value: boolean }>) => void }) {
+  return createElement('input', {
+    ...domProps(p),
+    type: 'checkbox',
+    role: 'switch',
+    checked: !!p.checked,
+    disabled: p.disabled,
+    onChange: (e: { target: { checked: boolean } }) => p.onChange?.({ detail: { value: e.target.checked } }),
+  });
+}

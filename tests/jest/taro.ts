@@ -22,6 +22,23 @@ export const showToast = jest.fn(ok('showToast'));
 export const showModal = jest.fn(async () => ({ confirm: true, cancel: false, errMsg: 'showModal:ok' }));
 export const makePhoneCall = jest.fn(ok('makePhoneCall'));
 export const setNavigationBarTitle = jest.fn(ok('setNavigationBarTitle'));
+export const previewImage = jest.fn(ok('previewImage'));
+export const openLocation = jest.fn(ok('openLocation'));
+/** Tests program what the person picks: `chooseMedia.mockResolvedValueOnce({tempFiles: [...]})`. */
+export const chooseMedia = jest.fn(async (_o: { count?: number }): Promise<{ tempFiles: Array<{ tempFilePath: string; size?: number }>; type?: string }> => {
+  throw { errMsg: 'chooseMedia:fail cancel' };
+});
+export const compressImage = jest.fn(async (o: { src: string }) => ({ tempFilePath: o.src, errMsg: 'compressImage:ok' }));
+export const chooseLocation = jest.fn(async (_o?: unknown): Promise<{ latitude: number; longitude: number; name: string; address: string }> => {
+  throw { errMsg: 'chooseLocation:fail cancel' };
+});
+export const getLocation = jest.fn(async (_o?: unknown): Promise<{ latitude: number; longitude: number }> => {
+  throw { errMsg: 'getLocation:fail auth deny' };
+});
+/** Answers `{[tmplId]: 'accept' | 'reject', errMsg}`; by default the person refuses everything. */
+export const requestSubscribeMessage = jest.fn(async (o: { tmplIds: string[] }): Promise<Record<string, string>> => {
+  return Object.fromEntries([...o.tmplIds.map((id) => [id, 'reject']), ['errMsg', 'requestSubscribeMessage:ok']]);
+});
 
 export const cloud = {
   init: jest.fn(),
@@ -29,6 +46,12 @@ export const cloud = {
   callFunction: jest.fn(async (_opts: CallFunctionOptions): Promise<{ result: unknown; errMsg: string }> => {
     throw new Error('Taro.cloud.callFunction was not programmed by this test');
   }),
+  /** Stores nothing; answers a fileID named after the cloudPath. */
+  uploadFile: jest.fn(async (o: { cloudPath: string; filePath: string }) => ({
+    fileID: `cloud://test-env.7465-test-env-1300000000/${o.cloudPath}`,
+    statusCode: 200,
+    errMsg: 'cloud.uploadFile:ok',
+  })),
 };
 
 export function getStorageSync(key: string): unknown {
@@ -62,9 +85,26 @@ export const ENV_TYPE = { WEAPP: 'WEAPP', WEB: 'WEB' };
 export function __resetTaro(): void {
   params = {};
   storage.clear();
-  for (const fn of [navigateTo, redirectTo, navigateBack, showToast, showModal, makePhoneCall, setNavigationBarTitle, cloud.init]) {
+  for (const fn of [navigateTo, redirectTo, navigateBack, showToast, showModal, makePhoneCall, setNavigationBarTitle, cloud.init,
+    previewImage, openLocation, compressImage, cloud.uploadFile]) {
     fn.mockClear();
   }
+  for (const fn of [chooseMedia, chooseLocation, getLocation, requestSubscribeMessage]) {
+    fn.mockClear();
+    fn.mockReset();
+  }
+  chooseMedia.mockImplementation(async () => {
+    throw { errMsg: 'chooseMedia:fail cancel' };
+  });
+  chooseLocation.mockImplementation(async () => {
+    throw { errMsg: 'chooseLocation:fail cancel' };
+  });
+  getLocation.mockImplementation(async () => {
+    throw { errMsg: 'getLocation:fail auth deny' };
+  });
+  requestSubscribeMessage.mockImplementation(async (o: { tmplIds: string[] }) =>
+    Object.fromEntries([...o.tmplIds.map((id) => [id, 'reject']), ['errMsg', 'requestSubscribeMessage:ok']]),
+  );
   cloud.callFunction.mockReset();
   cloud.callFunction.mockImplementation(async () => {
     throw new Error('Taro.cloud.callFunction was not programmed by this test');
@@ -73,6 +113,7 @@ export function __resetTaro(): void {
 
 const Taro = {
   navigateTo, redirectTo, navigateBack, showToast, showModal, makePhoneCall, setNavigationBarTitle, cloud,
+  previewImage, openLocation, chooseMedia, compressImage, chooseLocation, getLocation, requestSubscribeMessage,
   getStorageSync, setStorageSync, removeStorageSync, getCurrentInstance, useRouter, useLaunch, useLoad,
   useDidShow, useDidHide, usePullDownRefresh, useReachBottom, getEnv, ENV_TYPE,
 };

@@ -16,7 +16,6 @@ export function StatusTabs({ value, onChange, statuses = APPEAL_STATUSES }: Prop
         {tabs.map((t) => (
           <Text
             key={t.key ?? 'all'}
-            role="tab"
             aria-selected={t.key === value}
             className={`status-tabs__tab${t.key === value ? ' status-tabs__tab--on' : ''}`}
             onClick={() => onChange(t.key)}

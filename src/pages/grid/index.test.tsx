@@ -4,6 +4,7 @@ import { __setRouterParams } from '../../../tests/jest/taro'; // the same module
 import type { Envelope } from '../../../types/envelope';
 import type { GridPage as GridPageData } from '../../../types/grid';
 import { gridPageFixture } from '../../../tests/jest/fixtures';
+import { chiefMe, meFixture } from '../../../tests/jest/appealFixtures';
 import { RECENT_GRIDS_KEY } from '../../services/recentGrids';
 import GridPage from './index';
 
@@ -13,12 +14,14 @@ const callFunction = Taro.cloud.callFunction as unknown as jest.Mock;
 /** The cloud as the page sees it: one handler per function.action; every call recorded. */
 function cloud(handlers: Record<string, Handler>) {
   callFunction.mockImplementation(async ({ name, data }: { name: string; data: Record<string, unknown> }) => {
-    const handler = handlers[`${name}.${String(data.action)}`];
+    const handler = { 'account.me': () => ({ ok: true, data: meFixture() }), ...handlers }[`${name}.${String(data.action)}`];
     if (!handler) throw new Error(`unexpected call ${name}.${String(data.action)}`);
     return { result: await handler(data), errMsg: 'cloud.callFunction:ok' };
   });
 }
-const calls = () => callFunction.mock.calls.map(([o]) => o as { name: string; data: Record<string, unknown> });
+/** The grid function's calls (the page also asks account.me who the visitor is, for its links). */
+const calls = () =>
+  callFunction.mock.calls.map(([o]) => o as { name: string; data: Record<string, unknown> }).filter((c) => c.name === 'grid');
 
 const FULL_PHONE = '13812345678';
 
@@ -163,7 +166,8 @@ describe('the grid page', () => {
 
   it('offers a retry when the network is down', async () => {
     let up = false;
-    callFunction.mockImplementation(async () => {
+    callFunction.mockImplementation(async ({ name }: { name: string }) => {
+      if (name === 'account') return { result: { ok: true, data: meFixture() }, errMsg: 'ok' };
       if (!up) throw new Error('request:fail timeout');
       return { result: { ok: true, data: gridPageFixture() }, errMsg: 'ok' };
     });
@@ -173,5 +177,26 @@ describe('the grid page', () => {
     up = true;
     fireEvent.click(screen.getByText('重试'));
     expect(await screen.findByText('张桂兰')).toBeTruthy();
+  });
+
+  it('opens the appeal form for this grid from 我要反映, and lists 我的诉求 for a resident', async () => {
+    resolvesTo(gridPageFixture());
+    __setRouterParams({ code: 'GS-0101' });
+    render(<GridPage />);
+    await screen.findByText('张桂兰');
+    fireEvent.click(screen.getByText('我要反映'));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/appeal/new/index?code=GS-0101' });
+    fireEvent.click(screen.getByText('我的诉求'));
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/appeal/mine/index' });
+    await act(async () => undefined);
+    expect(screen.queryByText('诉求工作台')).toBeNull();
+  });
+
+  it('links staff to 诉求工作台', async () => {
+    cloud({ 'grid.resolve': () => ({ ok: true, data: gridPageFixture() }), 'account.me': () => ({ ok: true, data: chiefMe() }) });
+    __setRouterParams({ code: 'GS-0101' });
+    render(<GridPage />);
+    fireEvent.click(await screen.findByText('诉求工作台'));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/inbox/index' });
   });
 });

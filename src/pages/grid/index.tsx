@@ -2,7 +2,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { useEffect, useMemo, useState } from 'react';
 import type { GridPage, StaffCard as Staff } from '../../../types/grid';
-import { AppealBar } from '../../components/AppealBar';
+import { AppealBar, AppealLinks } from '../../components/AppealBar';
 import { DevDock } from '../../components/DevDock';
 import { GridCard } from '../../components/GridCard';
 import { GridSkeleton } from '../../components/GridSkeleton';
@@ -99,7 +99,10 @@ function GridView({ page }: { page: GridPage }) {
       <Text className="section-title">网格通知</Text>
       <NoticeList notices={page.notices} />
 
-      <AppealBar />
+      <Text className="section-title">我的事项</Text>
+      <AppealLinks />
+
+      <AppealBar gridCode={page.grid.code} />
     </View>
   );
 }

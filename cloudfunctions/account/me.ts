@@ -1,0 +1,35 @@
+import * as z from 'zod/mini';
+import { GrantConsentsInput, type Me } from '../../types/appeal';
+import { action } from '../kit/action';
+import type { Ports } from '../kit/ports';
+import { refuse } from '../kit/refusal';
+import { consentsOf, grantConsents as grant } from '../store/consents';
+import { gridNames } from '../store/grids';
+import type { StaffRecord } from '../store/records';
+import { templateIds } from '../store/settings';
+import { staffByOpenid } from '../store/staff';
+
+const ROLE_ORDER = ['street', 'community', 'chief', 'worker'] as const;
+
+async function scopeLabel(ports: Ports, staff: StaffRecord): Promise<string> {
+  const gridIds = staff.roles.flatMap((r) => (r.role === 'chief' || r.role === 'worker' ? [r.gridId] : []));
+  const names = await gridNames(ports.db, gridIds, staff.roles.flatMap((r) => (r.role === 'community' ? [r.communityId] : [])), staff.roles.flatMap((r) => (r.role === 'street' ? [r.streetId] : [])));
+  return names.join('、');
+}
+
+async function me(ports: Ports): Promise<Me> {
+  const { openid } = ports.caller ?? refuse('UNAUTHENTICATED');
+  const [staff, consents, templates] = await Promise.all([staffByOpenid(ports.db, openid), consentsOf(ports.db, openid), templateIds(ports.db)]);
+  if (!staff) return { role: 'resident', name: null, title: null, scope: null, consents, templates };
+  const role = ROLE_ORDER.find((r) => staff.roles.some((x) => x.role === r)) ?? 'worker';
+  return { role, name: staff.name, title: staff.title, scope: await scopeLabel(ports, staff), consents, templates };
+}
+
+export const whoami = action(z.object({}), (_, ports) => me(ports));
+
+/** The app reports which templates the user just accepted in WeChat's subscribe dialog. */
+export const grantConsents = action(GrantConsentsInput, async ({ accepted }, ports) => {
+  const { openid } = ports.caller ?? refuse('UNAUTHENTICATED');
+  await grant(ports.db, openid, accepted);
+  return me(ports);
+});

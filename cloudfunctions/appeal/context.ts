@@ -1,0 +1,28 @@
+import type { Viewer } from '../domain/permissions';
+import { maySee } from '../domain/permissions';
+import type { Ports } from '../kit/ports';
+import { refuse } from '../kit/refusal';
+import { getAppeal } from '../store/appeals';
+import type { AppealRecord } from '../store/records';
+import { staffByOpenid } from '../store/staff';
+
+export function requireCaller(ports: Ports): { openid: string } {
+  return ports.caller ?? refuse('UNAUTHENTICATED');
+}
+
+export async function viewerOf(ports: Ports): Promise<Viewer> {
+  const { openid } = requireCaller(ports);
+  return { openid, staff: await staffByOpenid(ports.db, openid) };
+}
+
+/**
+ * The appeal and who is asking, read together. Someone who may not see it learns only that it
+ * is not theirs: the same FORBIDDEN whether or not the id exists would hide nothing, since ids
+ * are unguessable hashes, and FORBIDDEN tells an honest user what went wrong.
+ */
+export async function appealForViewer(ports: Ports, id: string): Promise<{ appeal: AppealRecord; viewer: Viewer }> {
+  const [viewer, appeal] = await Promise.all([viewerOf(ports), getAppeal(ports.db, id)]);
+  if (!appeal) return refuse('NOT_FOUND', '没有找到这条诉求');
+  if (!maySee(viewer, appeal)) return refuse('FORBIDDEN', '您无权查看这条诉求');
+  return { appeal, viewer };
+}

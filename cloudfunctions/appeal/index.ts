@@ -1,0 +1,12 @@
+import { dispatch } from '../kit/action';
+import { platformPorts } from '../kit/platform';
+import { detail, inbox, mine } from './lists';
+import { block, moderate, unblock } from './oversight';
+import { rate } from './resident';
+import { submit } from './submit';
+import { accept, escalate, reply, resolve, returnAppeal, transfer } from './work';
+
+export const main = dispatch(
+  { submit, mine, detail, inbox, accept, reply, transfer, escalate, resolve, return: returnAppeal, rate, moderate, block, unblock },
+  platformPorts,
+);

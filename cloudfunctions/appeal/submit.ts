@@ -1,0 +1,83 @@
+import { createHash } from 'node:crypto';
+import { SubmitAppealInput } from '../../types/appeal';
+import { appealNumber, fileAppeal } from '../domain/appeal';
+import { detailView } from '../domain/appealView';
+import { inShanghai } from '../domain/time';
+import { action } from '../kit/action';
+import type { Ports } from '../kit/ports';
+import { refuse } from '../kit/refusal';
+import { countFiledSince, getAppeal, insertAppeal } from '../store/appeals';
+import { isBlocked } from '../store/blocks';
+import { nextSequence } from '../store/counters';
+import { isDuplicateKey } from '../store/errors';
+import { gridForAppeal } from '../store/grids';
+import { requireCaller } from './context';
+import { tellGrid } from './tell';
+
+/** Appeals one resident may file in an hour. */
+export const APPEALS_PER_HOUR = 10;
+
+/** The same resident and request always make the same id: a retried submit finds its appeal. */
+const appealId = (openid: string, requestId: string) => createHash('sha256').update(`${openid}\n${requestId}`).digest('hex').slice(0, 32);
+
+/** Text WeChat calls risky is refused; "review" or a checker that fails holds it for people to look at. */
+async function screen(ports: Ports, openid: string, content: string, photos: string[]) {
+  const verdict = await ports.wx.checkText(openid, content).catch(() => 'review' as const);
+  if (verdict === 'risky') refuse('CONTENT_RISKY');
+  const traces = await Promise.all(photos.map((p) => ports.wx.checkImage(openid, p).catch(() => null)));
+  return { held: verdict === 'review' || traces.includes(null), traces };
+}
+
+export const submit = action(SubmitAppealInput, async (input, ports) => {
+  const { openid } = requireCaller(ports);
+  const { db, clock } = ports;
+  const now = clock.now();
+  const viewer = { openid, staff: null };
+  const id = appealId(openid, input.requestId);
+  const earlier = await getAppeal(db, id);
+  if (earlier) return detailView(earlier, viewer, now);
+
+  const [blocked, recent, target] = await Promise.all([
+    isBlocked(db, openid),
+    countFiledSince(db, openid, new Date(now.getTime() - 3_600_000)),
+    gridForAppeal(db, input.gridCode),
+  ]);
+  if (blocked) refuse('FORBIDDEN', '您暂时不能提交诉求，如有疑问请联系所在社区');
+  if (recent >= APPEALS_PER_HOUR) refuse('RATE_LIMITED', `一小时内最多提交 ${APPEALS_PER_HOUR} 条诉求，请稍后再试`);
+  if (!target) return refuse('NOT_FOUND', `没有找到网格码 ${input.gridCode} 对应的网格`);
+  const category = target.street.categories.find((c) => c.id === input.category);
+  if (!category) return refuse('INVALID_INPUT', '请从本街道的事项清单中选择类别');
+
+  const { held, traces } = await screen(ports, openid, input.content, input.photos);
+  const day = inShanghai(now).format('YYYYMMDD');
+  const seq = await nextSequence(db, `appeal-${target.street._id}-${day}`);
+  const appeal = fileAppeal(
+    {
+      id,
+      number: appealNumber(target.street._id, day, seq),
+      requestId: input.requestId,
+      residentOpenid: openid,
+      grid: target.grid,
+      category,
+      content: input.content,
+      photos: input.photos,
+      photoTraceIds: traces,
+      location: input.location ?? null,
+      contactPhone: input.contactPhone ?? null,
+      anonymous: input.anonymous,
+      held,
+    },
+    now,
+  );
+  try {
+    await insertAppeal(db, appeal);
+  } catch (error) {
+    // The same submit raced this one and won: answer with the appeal it made.
+    if (!isDuplicateKey(error)) throw error;
+    const winner = await getAppeal(db, id);
+    if (!winner) throw error;
+    return detailView(winner, viewer, now);
+  }
+  if (!held) await tellGrid(ports, appeal, '新诉求');
+  return detailView(appeal, viewer, now);
+});

@@ -1,0 +1,33 @@
+import { appealPage, newAppealMessage, progressMessage } from '../domain/messages';
+import { notify } from '../kit/notify';
+import type { Ports } from '../kit/ports';
+import type { AppealRecord } from '../store/records';
+import { chiefOfGrid, communityStaff, streetStaff } from '../store/staff';
+
+/**
+ * Tells the grid's chief an appeal needs them; when the chief has no reminder left (or there
+ * is no chief), the community staff above the grid are told instead.
+ */
+export async function tellGrid(ports: Ports, appeal: AppealRecord, reason: string): Promise<void> {
+  const { template, data } = newAppealMessage(appeal, reason, ports.clock.now());
+  const page = appealPage(appeal);
+  const chief = await chiefOfGrid(ports.db, appeal.gridId);
+  if (chief && (await notify(ports, { touser: chief.openid, template, page, data, appealId: appeal._id })) !== 'skipped') return;
+  for (const staff of await communityStaff(ports.db, appeal.communityId)) {
+    await notify(ports, { touser: staff.openid, template, page, data, appealId: appeal._id });
+  }
+}
+
+/** Tells the resident what happened to their appeal, if they left a consent for it. */
+export async function tellResident(ports: Ports, appeal: AppealRecord, what: string): Promise<void> {
+  const { template, data } = progressMessage(appeal, what, ports.clock.now());
+  await notify(ports, { touser: appeal.residentOpenid, template, page: appealPage(appeal), data, appealId: appeal._id });
+}
+
+/** Tells the staff of the level an appeal was escalated or returned to. */
+export async function tellLevel(ports: Ports, appeal: AppealRecord, reason: string): Promise<void> {
+  if (appeal.level === 'grid') return tellGrid(ports, appeal, reason);
+  const { template, data } = newAppealMessage(appeal, reason, ports.clock.now());
+  const staff = appeal.level === 'community' ? await communityStaff(ports.db, appeal.communityId) : await streetStaff(ports.db, appeal.streetId);
+  for (const s of staff) await notify(ports, { touser: s.openid, template, page: appealPage(appeal), data, appealId: appeal._id });
+}

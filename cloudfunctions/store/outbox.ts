@@ -1,0 +1,40 @@
+import type { DB } from 'wx-server-sdk/index';
+import type { TemplateKey } from '../../types/appeal';
+import type { MessageData } from '../domain/messages';
+import { docsOf } from './results';
+
+export type OutboxStatus = 'pending' | 'sent' | 'failed' | 'skipped';
+
+/** One subscribe message GridLink meant to send, and what became of it. */
+export type OutboxRecord = {
+  _id?: string;
+  template: TemplateKey;
+  templateId: string;
+  touser: string;
+  page: string;
+  data: MessageData;
+  appealId: string | null;
+  status: OutboxStatus;
+  attempts: number;
+  lastError: string | null;
+  nextRetryAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+const outbox = (db: DB.Database) => db.collection('outbox');
+
+export async function addToOutbox(db: DB.Database, record: OutboxRecord): Promise<string> {
+  const { _id } = (await outbox(db).add({ data: record })) as { _id: string };
+  return _id;
+}
+
+export async function updateOutbox(db: DB.Database, id: string, changes: Partial<OutboxRecord>): Promise<void> {
+  await outbox(db).doc(id).update({ data: changes });
+}
+
+export async function dueForRetry(db: DB.Database, now: Date): Promise<Array<OutboxRecord & { _id: string }>> {
+  return docsOf<OutboxRecord & { _id: string }>(
+    await outbox(db).where({ status: 'pending', nextRetryAt: db.command.lte(now) }).orderBy('nextRetryAt', 'asc').limit(100).get(),
+  );
+}

@@ -1,0 +1,181 @@
+import Taro from '@tarojs/taro';
+import { Button, Input, Switch, Text, Textarea, View } from '@tarojs/components';
+import { useEffect, useState } from 'react';
+import { APPEAL_LIMITS, SubmitAppealInput } from '../../../types/appeal';
+import type { GridPage } from '../../../types/grid';
+import { clearDraft, loadDraft, saveDraft, type AppealDraft } from '../../services/appealDraft';
+import { call } from '../../services/cloud';
+import { pickLocation } from '../../services/media';
+import { askSubscribe, grantConsents, useMe } from '../../services/me';
+import { routes } from '../../services/routes';
+import { PhotoPicker } from './PhotoPicker';
+import './appeal.scss';
+
+/**
+ * The resident's appeal for one grid. Everything typed is kept as a draft in storage (keyed by the
+ * grid code) until a submit succeeds; the draft's requestId goes with every attempt, so a retry
+ * after a lost reply can never file the appeal twice.
+ */
+export function AppealForm({ grid }: { grid: GridPage }) {
+  const code = grid.grid.code;
+  const [draft, setDraft] = useState<AppealDraft>(() => {
+    const d = loadDraft(code);
+    return d.category && !grid.categories.some((c) => c.id === d.category) ? { ...d, category: null } : d;
+  });
+  const [uploading, setUploading] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const { me } = useMe();
+
+  useEffect(() => saveDraft(code, draft), [code, draft]);
+  const set = (patch: Partial<AppealDraft>) => setDraft((d) => ({ ...d, ...patch }));
+
+  const count = draft.content.length;
+  const over = count > APPEAL_LIMITS.contentMax;
+
+  const submit = () => {
+    if (busy) return;
+    if (uploading) {
+      Taro.showToast({ title: '图片正在上传，请稍候', icon: 'none' });
+      return;
+    }
+    const parsed = SubmitAppealInput.safeParse({
+      gridCode: code,
+      category: draft.category ?? '',
+      content: draft.content,
+      photos: draft.photos,
+      location: draft.location,
+      contactPhone: draft.anonymous || !draft.contactPhone.trim() ? null : draft.contactPhone,
+      anonymous: draft.anonymous,
+      requestId: draft.requestId,
+    });
+    if (!parsed.success) {
+      const message = parsed.error.issues[0]?.message ?? '请检查填写的内容';
+      setError(message);
+      Taro.showToast({ title: message, icon: 'none' });
+      return;
+    }
+    // Inside the tap and before any await: WeChat opens the subscribe dialog only then.
+    const consent = askSubscribe(me, ['appealProgress']);
+    setBusy(true);
+    setError(null);
+    (async () => {
+      const accepted = await consent;
+      if (accepted && accepted.length > 0) void grantConsents(accepted); // a refusal never blocks the appeal
+      const res = await call('appeal', 'submit', parsed.data);
+      setBusy(false);
+      if (!res.ok) {
+        setError(res.message);
+        Taro.showToast({ title: res.message, icon: 'none' });
+        return;
+      }
+      clearDraft(code);
+      Taro.redirectTo({ url: routes.appealDetail(res.data.id) });
+    })();
+  };
+
+  const addLocation = async () => {
+    const loc = await pickLocation();
+    if (loc) set({ location: loc });
+    else if (process.env.TARO_ENV === 'h5') Taro.showToast({ title: '无法获取位置', icon: 'none' });
+  };
+
+  return (
+    <View className="appeal-form">
+      <View className="card appeal-form__to">
+        <Text className="appeal-form__to-label">反映到</Text>
+        <Text className="appeal-form__to-name">{grid.grid.name}</Text>
+        <Text className="appeal-form__to-sub">
+          {grid.street.name} · {grid.community.name} · 网格码 {code}
+        </Text>
+      </View>
+
+      <View className="card">
+        <Text className="field__label field__label--required">事项类别</Text>
+        <View className="choice" role="radiogroup">
+          {grid.categories.map((c) => (
+            <Text
+              key={c.id}
+              aria-checked={draft.category === c.id}
+              className={`chip${draft.category === c.id ? ' chip--on' : ''}`}
+              onClick={() => set({ category: c.id })}
+            >
+              {c.name}
+            </Text>
+          ))}
+        </View>
+
+        <Text className="field__label field__label--required">问题描述</Text>
+        <Textarea
+          className="field__textarea"
+          value={draft.content}
+          // Typing may run past the limit (the count turns red and submit refuses) rather than cut a paste short.
+          maxlength={APPEAL_LIMITS.contentMax * 2}
+          placeholder={`请描述问题的时间、地点和情况（至少 ${APPEAL_LIMITS.contentMin} 个字）`}
+          onInput={(e) => set({ content: e.detail.value })}
+        />
+        <Text className={`field__count${over ? ' field__count--over' : ''}`}>
+          {count}/{APPEAL_LIMITS.contentMax}
+        </Text>
+        {over && <Text className="field__error">问题描述不能超过 {APPEAL_LIMITS.contentMax} 个字</Text>}
+
+        <Text className="field__label">现场照片（最多 {APPEAL_LIMITS.photosMax} 张）</Text>
+        <PhotoPicker
+          photos={draft.photos}
+          max={APPEAL_LIMITS.photosMax}
+          onBusy={setUploading}
+          onAdd={(ids) => setDraft((d) => ({ ...d, photos: [...d.photos, ...ids].slice(0, APPEAL_LIMITS.photosMax) }))}
+          onRemove={(i) => setDraft((d) => ({ ...d, photos: d.photos.filter((_, j) => j !== i) }))}
+        />
+      </View>
+
+      <View className="card">
+        <View className="field-row">
+          <Text className="field-row__label">位置</Text>
+          {draft.location ? (
+            <View className="field-row__value">
+              <Text className="field-row__text">{draft.location.name || draft.location.address || '已选择位置'}</Text>
+              <Text className="link" onClick={() => set({ location: null })}>
+                移除
+              </Text>
+            </View>
+          ) : (
+            <Text className="link" onClick={addLocation}>
+              添加位置（选填）
+            </Text>
+          )}
+        </View>
+
+        <View className="field-row">
+          <View className="field-row__main">
+            <Text className="field-row__label">匿名反映</Text>
+            <Text className="field-row__hint">网格长看不到您的联系方式</Text>
+          </View>
+          <Switch checked={draft.anonymous} color="#c8322d" onChange={(e) => set({ anonymous: !!e.detail.value })} />
+        </View>
+
+        {!draft.anonymous && (
+          <View className="field-row">
+            <Text className="field-row__label">联系电话</Text>
+            <Input
+              className="field-row__input"
+              type="text"
+              value={draft.contactPhone}
+              maxlength={13}
+              placeholder="选填，方便网格长联系您"
+              onInput={(e) => set({ contactPhone: e.detail.value })}
+            />
+          </View>
+        )}
+      </View>
+
+      {error && <Text className="form-error">{error}</Text>}
+
+      <View className="submit-bar">
+        <Button className="btn btn-primary submit-bar__btn" disabled={busy || undefined} onClick={submit}>
+          {busy ? '提交中…' : '提交'}
+        </Button>
+      </View>
+    </View>
+  );
+}

@@ -1,0 +1,193 @@
+import Taro from '@tarojs/taro';
+import { Button, Input, Text, Textarea, View } from '@tarojs/components';
+import { useState } from 'react';
+import {
+  APPEAL_LIMITS,
+  EscalateInput,
+  ModerateInput,
+  ReplyInput,
+  ResolveInput,
+  ReturnInput,
+  TransferInput,
+  type AppealDetail,
+} from '../../../types/appeal';
+import type { Envelope } from '../../../types/envelope';
+import { call } from '../../services/cloud';
+import { PhotoPicker } from './PhotoPicker';
+import { Sheet } from './Sheet';
+import './appeal.scss';
+
+type StaffAction = 'accept' | 'reply' | 'transfer' | 'escalate' | 'resolve' | 'return' | 'moderate';
+
+/** The bar's buttons in working order, each with its label and what its sheet asks. */
+const ACTIONS: Array<{ key: StaffAction; label: string; confirm: string; title: string }> = [
+  { key: 'moderate', label: '审核', confirm: '提交审核', title: '审核诉求内容' },
+  { key: 'accept', label: '受理', confirm: '受理', title: '受理' },
+  { key: 'reply', label: '回复', confirm: '发送回复', title: '回复居民' },
+  { key: 'resolve', label: '办结', confirm: '确认办结', title: '办结诉求' },
+  { key: 'transfer', label: '转办', confirm: '确认转办', title: '转办到其他网格' },
+  { key: 'escalate', label: '上报', confirm: '确认上报', title: '上报上级' },
+  { key: 'return', label: '退回', confirm: '确认退回', title: '退回诉求' },
+];
+
+type Fields = { text: string; photos: string[]; gridCode: string; release: boolean | null };
+const BLANK: Fields = { text: '', photos: [], gridCode: '', release: null };
+
+/** Parses with the contract's schema: the first issue's Chinese message, or the input to send. */
+function parse<T>(schema: { safeParse: (x: unknown) => { success: true; data: T } | { success: false; error: { issues: Array<{ message: string }> } } }, x: unknown): T | string {
+  const r = schema.safeParse(x);
+  return r.success ? r.data : (r.error.issues[0]?.message ?? '填写的内容不符合要求');
+}
+
+function send(action: StaffAction, id: string, f: Fields): Promise<Envelope<AppealDetail>> | string {
+  switch (action) {
+    case 'accept':
+      return call('appeal', 'accept', { id });
+    case 'reply': {
+      const input = parse(ReplyInput, { id, text: f.text, photos: f.photos });
+      return typeof input === 'string' ? input : call('appeal', 'reply', input);
+    }
+    case 'resolve': {
+      const input = parse(ResolveInput, { id, note: f.text, photos: f.photos });
+      return typeof input === 'string' ? input : call('appeal', 'resolve', input);
+    }
+    case 'transfer': {
+      const input = parse(TransferInput, { id, toGridCode: f.gridCode, reason: f.text });
+      return typeof input === 'string' ? input : call('appeal', 'transfer', input);
+    }
+    case 'escalate': {
+      const input = parse(EscalateInput, { id, reason: f.text });
+      return typeof input === 'string' ? input : call('appeal', 'escalate', input);
+    }
+    case 'return': {
+      const input = parse(ReturnInput, { id, reason: f.text });
+      return typeof input === 'string' ? input : call('appeal', 'return', input);
+    }
+    case 'moderate': {
+      if (f.release === null) return '请选择审核结果';
+      const input = parse(ModerateInput, { id, release: f.release, reason: f.text });
+      return typeof input === 'string' ? input : call('appeal', 'moderate', input);
+    }
+  }
+}
+
+/** Staff's work on one appeal: only the buttons `detail.can` allows, each opening a small sheet. */
+export function StaffActions({ detail, onDone }: { detail: AppealDetail; onDone: (d: AppealDetail) => void }) {
+  const [open, setOpen] = useState<StaffAction | null>(null);
+  const [fields, setFields] = useState<Fields>(BLANK);
+  const [busy, setBusy] = useState(false);
+  const shown = ACTIONS.filter((a) => (detail.can as string[]).includes(a.key));
+  if (shown.length === 0) return null;
+
+  const run = async (action: StaffAction) => {
+    const pending = send(action, detail.id, fields);
+    if (typeof pending === 'string') {
+      Taro.showToast({ title: pending, icon: 'none' });
+      return;
+    }
+    setBusy(true);
+    const res = await pending;
+    setBusy(false);
+    if (!res.ok) {
+      Taro.showToast({ title: res.message, icon: 'none' });
+      return;
+    }
+    setOpen(null);
+    setFields(BLANK);
+    Taro.showToast({ title: '已提交', icon: 'success' });
+    onDone(res.data);
+  };
+
+  const tap = (action: StaffAction) => {
+    if (busy) return;
+    if (action === 'accept') run('accept');
+    else {
+      setFields(BLANK);
+      setOpen(action);
+    }
+  };
+
+  const meta = ACTIONS.find((a) => a.key === open);
+  const set = (patch: Partial<Fields>) => setFields((f) => ({ ...f, ...patch }));
+  const textLabel: Record<StaffAction, string> = {
+    accept: '',
+    reply: '回复内容',
+    resolve: '办理结果',
+    transfer: '转办原因',
+    escalate: '上报原因',
+    return: '退回原因',
+    moderate: '审核意见（选填）',
+  };
+  const textMax = open === 'reply' || open === 'resolve' ? APPEAL_LIMITS.noteMax : APPEAL_LIMITS.reasonMax;
+
+  return (
+    <View className="staff-actions">
+      <View className="staff-actions__bar">
+        {shown.map((a) => (
+          <Button
+            key={a.key}
+            className={`btn btn-small ${a.key === 'accept' || a.key === 'resolve' ? 'btn-primary' : 'btn-outline'} staff-actions__btn`}
+            disabled={busy || undefined}
+            onClick={() => tap(a.key)}
+          >
+            {a.label}
+          </Button>
+        ))}
+      </View>
+
+      {open && meta && (
+        <Sheet title={meta.title} confirmText={meta.confirm} busy={busy} onCancel={() => setOpen(null)} onConfirm={() => run(open)}>
+          {open === 'moderate' && (
+            <View className="choice">
+              {[
+                { v: true, label: '通过，公开办理' },
+                { v: false, label: '不通过' },
+              ].map((c) => (
+                <Text
+                  key={c.label}
+                  className={`chip${fields.release === c.v ? ' chip--on' : ''}`}
+                  onClick={() => set({ release: c.v })}
+                >
+                  {c.label}
+                </Text>
+              ))}
+            </View>
+          )}
+          {open === 'transfer' && (
+            <View className="field">
+              <Text className="field__label">转至网格码</Text>
+              <Input
+                className="field__input"
+                value={fields.gridCode}
+                placeholder="如 GS-0102"
+                maxlength={20}
+                onInput={(e) => set({ gridCode: e.detail.value })}
+              />
+            </View>
+          )}
+          <View className="field">
+            <Text className="field__label">{textLabel[open]}</Text>
+            <Textarea
+              className="field__textarea field__textarea--short"
+              value={fields.text}
+              maxlength={textMax}
+              placeholder={`请填写${textLabel[open].replace('（选填）', '')}`}
+              onInput={(e) => set({ text: e.detail.value })}
+            />
+          </View>
+          {(open === 'reply' || open === 'resolve') && (
+            <View className="field">
+              <Text className="field__label">照片（选填）</Text>
+              <PhotoPicker
+                photos={fields.photos}
+                max={APPEAL_LIMITS.photosMax}
+                onAdd={(ids) => setFields((f) => ({ ...f, photos: [...f.photos, ...ids].slice(0, APPEAL_LIMITS.photosMax) }))}
+                onRemove={(i) => setFields((f) => ({ ...f, photos: f.photos.filter((_, j) => j !== i) }))}
+              />
+            </View>
+          )}
+        </Sheet>
+      )}
+    </View>
+  );
+}

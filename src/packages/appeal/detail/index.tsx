@@ -1,0 +1,132 @@
+import Taro, { useRouter } from '@tarojs/taro';
+import { Button, Text, View } from '@tarojs/components';
+import { useEffect, useState } from 'react';
+import type { AppealDetail } from '../../../../types/appeal';
+import { DevDock } from '../../../components/DevDock';
+import { LEVEL_LABELS, shanghaiTime, stars } from '../../../components/appeal/format';
+import { PhotoGrid } from '../../../components/appeal/PhotoPicker';
+import { RatingForm } from '../../../components/appeal/RatingForm';
+import { StaffActions } from '../../../components/appeal/StaffActions';
+import { Timeline } from '../../../components/appeal/Timeline';
+import { useCall } from '../../../services/cloud';
+import { isStaff, useMe } from '../../../services/me';
+import '../../../components/appeal/appeal.scss';
+
+/** One appeal: what was reported, its clocks, its timeline; the rating form or the staff's work. */
+export default function AppealDetailPage() {
+  const id = (useRouter().params ?? {}).id ?? '';
+  const loaded = useCall('appeal', 'detail', id ? { id } : null);
+  const [detail, setDetail] = useState<AppealDetail | null>(null);
+  const { me } = useMe();
+
+  useEffect(() => {
+    if (loaded.data) setDetail(loaded.data);
+  }, [loaded.data]);
+
+  let body;
+  if (!id) body = <Message text="没有指定要查看的诉求" />;
+  else if (detail) body = <DetailView detail={detail} staff={isStaff(me)} onChange={setDetail} />;
+  else if (loaded.error) body = <Message text={loaded.error.message} onRetry={loaded.reload} />;
+  else body = <Text className="list-state">正在加载…</Text>;
+
+  return (
+    <View className="page appeal-page">
+      {body}
+      <DevDock />
+    </View>
+  );
+}
+
+function Message({ text, onRetry }: { text: string; onRetry?: () => void }) {
+  return (
+    <View className="list-state">
+      <Text>{text}</Text>
+      {onRetry && (
+        <Button className="btn btn-outline btn-small list-state__retry" onClick={onRetry}>
+          重试
+        </Button>
+      )}
+    </View>
+  );
+}
+
+function DetailView({ detail: d, staff, onChange }: { detail: AppealDetail; staff: boolean; onChange: (d: AppealDetail) => void }) {
+  const canRate = d.can.includes('rate');
+  return (
+    <View>
+      <View className="card appeal-head">
+        <View className="appeal-head__top">
+          <Text className="appeal-head__category">{d.categoryName}</Text>
+          {d.overdue && <Text className="tag tag--danger">已超时</Text>}
+          <Text className={`tag tag--status tag--${d.status}`}>{d.statusLabel}</Text>
+        </View>
+        <Text className="appeal-head__content">{d.content}</Text>
+        <PhotoGrid photos={d.photos} />
+        <View className="kv">
+          <Row label="诉求编号" value={d.number} />
+          <Row label="所属网格" value={`${d.gridName}（${d.gridCode}）`} />
+          {d.level !== 'grid' && <Row label="当前层级" value={LEVEL_LABELS[d.level]} />}
+          <Row label="提交时间" value={shanghaiTime(d.createdAt)} />
+          {d.location && (
+            <View className="kv__row" onClick={() => openMap(d)}>
+              <Text className="kv__label">位置</Text>
+              <Text className="kv__value kv__value--link">{d.location.name || d.location.address || '查看地图'}</Text>
+            </View>
+          )}
+          {d.anonymous && <Row label="反映方式" value="匿名反映" />}
+          {d.contactPhone && (
+            <View className="kv__row" onClick={() => Taro.makePhoneCall({ phoneNumber: d.contactPhone! }).catch(() => undefined)}>
+              <Text className="kv__label">联系电话</Text>
+              <Text className="kv__value kv__value--link">{d.contactPhone}</Text>
+            </View>
+          )}
+          {d.reopenCount > 0 && <Row label="退回重办" value={`${d.reopenCount} 次`} />}
+        </View>
+      </View>
+
+      <Text className="section-title">办理时限</Text>
+      <View className="card kv">
+        <Row label="受理时限" value={shanghaiTime(d.deadlines.acceptBy)} />
+        <Row label="到场时限" value={shanghaiTime(d.deadlines.onSiteBy)} />
+        <Row label="办结时限" value={shanghaiTime(d.deadlines.resolveBy)} />
+      </View>
+
+      {d.rating && (
+        <View>
+          <Text className="section-title">评价</Text>
+          <View className="card">
+            <Text className="rating-stars">{stars(d.rating.score)}</Text>
+            {d.rating.comment && <Text className="rating-comment">{d.rating.comment}</Text>}
+            <Text className="rating-at">{shanghaiTime(d.rating.at)}</Text>
+          </View>
+        </View>
+      )}
+
+      {canRate && <RatingForm id={d.id} onDone={onChange} />}
+
+      <Text className="section-title">办理进度</Text>
+      <Timeline events={d.timeline} viewerIsStaff={staff} />
+
+      <StaffActions detail={d} onDone={onChange} />
+    </View>
+  );
+}
+
+function Row({ label, value }: { label: string; value: string }) {
+  return (
+    <View className="kv__row">
+      <Text className="kv__label">{label}</Text>
+      <Text className="kv__value">{value}</Text>
+    </View>
+  );
+}
+
+function openMap(d: AppealDetail) {
+  if (!d.location) return;
+  Taro.openLocation({
+    latitude: d.location.latitude,
+    longitude: d.location.longitude,
+    name: d.location.name ?? '',
+    address: d.location.address ?? '',
+  }).catch(() => undefined);
+}

@@ -1,0 +1,57 @@
+import { Text, View } from '@tarojs/components';
+import { useState } from 'react';
+import type { AppealStatus } from '../../../types/appeal';
+import { DevDock } from '../../components/DevDock';
+import { AppealListView, useAppealList } from '../../components/appeal/AppealList';
+import { ConsentBanner } from '../../components/appeal/ConsentBanner';
+import { StatusTabs } from '../../components/appeal/StatusTabs';
+import { isStaff, useMe } from '../../services/me';
+import '../../components/appeal/appeal.scss';
+
+/** 诉求工作台: the appeals in a staff member's scope, by deadline, with the reminders left. */
+export default function InboxPage() {
+  const { me, error } = useMe();
+  const [status, setStatus] = useState<AppealStatus | null>(null);
+  const staff = isStaff(me);
+  const list = useAppealList('inbox', status, staff);
+
+  if (error) {
+    return (
+      <View className="page appeal-page">
+        <Text className="list-state">{error.message}</Text>
+        <DevDock />
+      </View>
+    );
+  }
+  if (!me) {
+    return (
+      <View className="page appeal-page">
+        <Text className="list-state">正在加载…</Text>
+        <DevDock />
+      </View>
+    );
+  }
+  if (!staff) {
+    return (
+      <View className="page appeal-page">
+        <Text className="list-state">诉求工作台仅供网格长、网格员和社区、街道工作人员使用</Text>
+        <DevDock />
+      </View>
+    );
+  }
+  return (
+    <View className="page appeal-page">
+      <View className="card inbox-who">
+        <Text className="inbox-who__name">
+          {me.name ?? '工作人员'}
+          {me.title ? ` · ${me.title}` : ''}
+        </Text>
+        {me.scope && <Text className="inbox-who__scope">{me.scope}</Text>}
+      </View>
+      <ConsentBanner me={me} />
+      <StatusTabs value={status} onChange={setStatus} />
+      <AppealListView list={list} empty={status ? '没有这个状态的诉求' : '暂时没有需要处理的诉求'} showDeadline />
+      <DevDock />
+    </View>
+  );
+}
