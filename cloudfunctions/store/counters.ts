@@ -7,8 +7,9 @@ import type { DB } from 'wx-server-sdk/index';
 export async function nextSequence(db: DB.Database, key: string): Promise<number> {
   return (await db.runTransaction(async (t: Pick<DB.Database, 'collection'>) => {
     const ref = t.collection('counters').doc(key);
-    const current = await ref.get().then(
-      (r: { data: unknown }) => (r.data as { seq?: number } | null)?.seq ?? 0,
+    // Reading a counter that does not exist yet fails: the sequence starts at 0 then.
+    const current = await (ref.get() as Promise<{ data: { seq?: number } | null }>).then(
+      (r) => r.data?.seq ?? 0,
       () => 0,
     );
     await ref.set({ data: { seq: current + 1 } });
