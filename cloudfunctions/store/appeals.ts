@@ -98,3 +98,8 @@ export async function listUnratedSince(db: DB.Database, resolvedBefore: Date): P
     await appeals(db).where({ status: 'resolved', resolvedAt: db.command.lte(resolvedBefore) }).orderBy('resolvedAt', 'asc').limit(100).get(),
   );
 }
+
+/** Appeals holding a photo whose asynchronous media check carries this trace id. */
+export async function appealsWithMediaTrace(db: DB.Database, traceId: string): Promise<AppealRecord[]> {
+  return docsOf<AppealRecord>(await appeals(db).where({ 'media.traceId': traceId }).limit(10).get());
+}

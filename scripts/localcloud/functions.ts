@@ -5,7 +5,7 @@ import { join } from 'node:path';
 
 type CallEnvironment = Record<string, string | undefined>;
 
-export type Invocation = { openid: string | null; source: 'wx_client' | 'wx_trigger' };
+export type Invocation = { openid: string | null; source: 'wx_client' | 'wx_trigger' | 'wx_push' };
 export type InvokeResult = { result: unknown; roundTrips: number };
 
 const callEnvironment = new AsyncLocalStorage<CallEnvironment>();

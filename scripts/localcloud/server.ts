@@ -123,6 +123,14 @@ export async function startLocalCloud(opts: LocalCloudOptions) {
     sendJson(res, 200, result);
   }
 
+  // WeChat's message push (e.g. a wxa_media_check verdict) as the platform would deliver it.
+  async function deliverPush(name: string, req: IncomingMessage, res: ServerResponse) {
+    if (!runner!.exists(name)) return sendJson(res, 404, { ok: false, code: 'NOT_FOUND', message: `没有名为 ${name} 的云函数` });
+    const event = JSON.parse((await readBody(req, MAX_EVENT_BYTES)).toString('utf8') || '{}');
+    const { result } = await runner!.invoke(name, event, { openid: null, source: 'wx_push' });
+    sendJson(res, 200, result);
+  }
+
   async function route(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url ?? '/', 'http://local');
     const path = url.pathname;
@@ -136,6 +144,8 @@ export async function startLocalCloud(opts: LocalCloudOptions) {
     if (path === '/api/dev/file' && req.method === 'GET') return redirectToFile(url, res);
     const trigger = /^\/api\/dev\/trigger\/([A-Za-z0-9_-]+)$/.exec(path);
     if (trigger && req.method === 'POST') return fireTrigger(trigger[1], res);
+    const push = /^\/api\/dev\/push\/([A-Za-z0-9_-]+)$/.exec(path);
+    if (push && req.method === 'POST') return deliverPush(push[1], req, res);
     const scanned = /^\/g\/([^/]*)$/.exec(path);
     if (scanned) {
       // The ordinary-QR link: send the browser to the grid page, which explains a bad code itself.

@@ -3,24 +3,37 @@ import type { Envelope } from '../../types/envelope';
 
 /**
  * The cloud as a page sees it in component tests: one handler per `function.action`, every call
- * recorded. An action without a handler fails the call (the client turns that into INTERNAL).
+ * recorded, whichever way the client reaches it (Taro.cloud.callFunction in weapp, fetch
+ * `/api/fn/<name>` in H5). An action without a handler fails the call (the client answers INTERNAL).
  */
 export type Handler = (data: Record<string, unknown>) => Envelope<unknown> | Promise<Envelope<unknown>>;
 export type Call = { name: string; data: Record<string, unknown> };
 
 const callFunction = Taro.cloud.callFunction as unknown as jest.Mock;
+let recorded: Call[] = [];
+
+afterEach(() => {
+  recorded = [];
+  delete (globalThis as { fetch?: unknown }).fetch;
+});
 
 export function programCloud(handlers: Record<string, Handler>): void {
-  callFunction.mockImplementation(async ({ name, data }: Call) => {
+  const answer = async ({ name, data }: Call) => {
+    recorded.push({ name, data });
     const handler = handlers[`${name}.${String(data.action)}`];
     if (!handler) throw new Error(`unexpected call ${name}.${String(data.action)}`);
-    return { result: await handler(data), errMsg: 'cloud.callFunction:ok' };
+    return handler(data);
+  };
+  callFunction.mockImplementation(async (c: Call) => ({ result: await answer(c), errMsg: 'cloud.callFunction:ok' }));
+  (globalThis as { fetch?: unknown }).fetch = jest.fn(async (url: string, init: { body: string }) => {
+    const name = /^\/api\/fn\/(\w+)$/.exec(url)?.[1];
+    if (!name) throw new TypeError(`unexpected fetch ${url}`);
+    const result = await answer({ name, data: JSON.parse(init.body) });
+    return { json: async () => result };
   });
 }
 
 export const cloudCalls = (filter?: string): Call[] =>
-  callFunction.mock.calls
-    .map(([o]) => o as Call)
-    .filter((c) => !filter || `${c.name}.${String(c.data.action)}` === filter || c.name === filter);
+  recorded.filter((c) => !filter || `${c.name}.${String(c.data.action)}` === filter || c.name === filter);
 
 export const ok = <T>(data: T): Envelope<T> => ({ ok: true, data });

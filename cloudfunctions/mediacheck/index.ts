@@ -1,0 +1,33 @@
+import * as z from 'zod/mini';
+import { action, dispatch } from '../kit/action';
+import { platformPorts } from '../kit/platform';
+import { refuse } from '../kit/refusal';
+import { appealsWithMediaTrace, saveAppeal } from '../store/appeals';
+import { audit } from '../store/audit';
+
+/** WeChat's push with the verdict of `mediaCheckAsync` (message push routed to this function). */
+const MediaCheckPush = z.object({
+  Event: z.literal('wxa_media_check'),
+  trace_id: z.string().check(z.minLength(1), z.maxLength(128)),
+  result: z.object({ suggest: z.enum(['pass', 'review', 'risky']) }),
+});
+
+/** A photo judged risky after the fact disappears from its appeal; the audit log keeps why. */
+const verdict = action(MediaCheckPush, async ({ trace_id, result }, ports) => {
+  if (ports.source === 'wx_client') return refuse('FORBIDDEN');
+  if (result.suggest !== 'risky') return { hidden: 0 };
+  let hidden = 0;
+  for (const appeal of await appealsWithMediaTrace(ports.db, trace_id)) {
+    const media = appeal.media.map((m) => (m.traceId === trace_id ? { ...m, hidden: true } : m));
+    const now = ports.clock.now();
+    await saveAppeal(ports.db, appeal, { ...appeal, media, updatedAt: now, version: appeal.version + 1 });
+    const photo = appeal.media.find((m) => m.traceId === trace_id)!;
+    await audit(ports.db, { appealId: appeal._id, at: now, actor: { kind: 'system' }, change: 'photoHidden', before: photo, after: { ...photo, hidden: true } });
+    hidden += 1;
+  }
+  return { hidden };
+});
+
+// The push carries no `action`: every event is a media-check verdict.
+const route = dispatch({ verdict }, platformPorts);
+export const main = (event: object) => route({ ...event, action: 'verdict' });

@@ -1,0 +1,16 @@
+import type { DB } from 'wx-server-sdk/index';
+import type { ActorRecord } from './records';
+
+/** A change to an appeal that is not one of its timeline events: who, when, before, after. */
+export type AuditRecord = {
+  appealId: string;
+  at: Date;
+  actor: ActorRecord;
+  change: string;
+  before: unknown;
+  after: unknown;
+};
+
+export async function audit(db: DB.Database, record: AuditRecord): Promise<void> {
+  await db.collection('audit').add({ data: record });
+}

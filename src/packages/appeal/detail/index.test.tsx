@@ -1,0 +1,127 @@
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import Taro from '@tarojs/taro';
+import { __setRouterParams } from '../../../../tests/jest/taro';
+import { chiefMe, detailFixture, meFixture } from '../../../../tests/jest/appealFixtures';
+import { cloudCalls, ok, programCloud, type Handler } from '../../../../tests/jest/cloud';
+import type { AppealDetail, Me } from '../../../../types/appeal';
+import AppealDetailPage from './index';
+
+function open(detail: AppealDetail, me: Me = meFixture(), more: Record<string, Handler> = {}) {
+  programCloud({ 'appeal.detail': () => ok(detail), 'account.me': () => ok(me), ...more });
+  __setRouterParams({ id: detail.id });
+  return render(<AppealDetailPage />);
+}
+
+const ALL_BUTTONS = ['受理', '回复', '转办', '上报', '办结', '退回', '审核', '提交评价'];
+const buttons = () => [...document.querySelectorAll('button')].map((b) => b.textContent);
+
+describe('诉求详情', () => {
+  it('shows the appeal and its whole timeline: what, who, when (Asia/Shanghai), text and detail', async () => {
+    open(detailFixture());
+    expect(await screen.findByText('3 号楼 2 单元楼道里堆满了杂物，影响通行，也有火灾隐患。')).toBeTruthy();
+    expect(screen.getByText('GS202611240001')).toBeTruthy();
+    expect(screen.getAllByText('待受理').length).toBeGreaterThan(0);
+    expect(screen.getByText('府前小区 3 号楼')).toBeTruthy();
+
+    const items = [...document.querySelectorAll('.timeline__item')].map((e) => e.textContent);
+    expect(items).toHaveLength(4);
+    expect(items[0]).toBe('提交诉求2026-11-24 10:00您');
+    expect(items[1]).toBe('已受理2026-11-24 10:30张桂兰（网格长）');
+    expect(items[2]).toBe('回复2026-11-24 11:05张桂兰（网格长）已联系物业，今天下午清理。');
+    expect(items[3]).toBe('上报2026-11-25 00:10系统上报至社区超时未办结，自动上报'); // 16:10Z is past midnight in Zoucheng
+    await act(async () => undefined);
+
+    fireEvent.click(document.querySelectorAll('.timeline__item img')[0]);
+    expect(Taro.previewImage).toHaveBeenCalledWith({
+      current: 'cloud://test-env.7465-test-env-1300000000/appeals/202611/b.jpg',
+      urls: ['cloud://test-env.7465-test-env-1300000000/appeals/202611/b.jpg'],
+    });
+  });
+
+  it.each([
+    [[], []],
+    [['accept', 'return'], ['受理', '退回']],
+    [['reply', 'resolve', 'transfer', 'escalate'], ['回复', '办结', '转办', '上报']],
+    [['moderate'], ['审核']],
+    [['rate'], ['提交评价']],
+  ] as const)('with can=%j shows only %j', async (can, shown) => {
+    open(detailFixture({ can: [...can] }), can.length && can[0] !== 'rate' ? chiefMe() : meFixture());
+    await screen.findByText('办理进度');
+    await act(async () => undefined);
+    const present = buttons().filter((b) => ALL_BUTTONS.includes(b ?? ''));
+    expect(present.sort()).toEqual([...shown].sort());
+  });
+
+  it('shows staff the resident’s phone and calls the resident “居民”', async () => {
+    open(detailFixture({ contactPhone: '13812345678', can: ['accept'] }), chiefMe());
+    expect(await screen.findByText('13812345678')).toBeTruthy();
+    await waitFor(() => expect(document.querySelector('.timeline__item')!.textContent).toContain('居民'));
+  });
+
+  it('explains that 1–2 stars send it back, and re-renders with what appeal.rate answers', async () => {
+    const reopened = detailFixture({
+      status: 'accepted',
+      statusLabel: '处理中',
+      reopenCount: 1,
+      rating: { score: 2, comment: '没有清理干净', at: '2026-11-25T01:00:00.000Z' },
+      can: [],
+    });
+    open(detailFixture({ status: 'resolved', statusLabel: '待评价', can: ['rate'] }), meFixture(), { 'appeal.rate': () => ok(reopened) });
+    await screen.findByText('提交评价');
+    expect(screen.queryByText(/1–2 星将退回重办/)).toBeNull();
+
+    fireEvent.click(screen.getByLabelText('4 星'));
+    expect(screen.queryByText(/1–2 星将退回重办/)).toBeNull();
+    fireEvent.click(screen.getByLabelText('2 星'));
+    expect(screen.getByText(/1–2 星将退回重办/)).toBeTruthy();
+    fireEvent.click(screen.getByLabelText('1 星'));
+    expect(screen.getByText(/1–2 星将退回重办/)).toBeTruthy();
+    fireEvent.click(screen.getByLabelText('2 星'));
+
+    fireEvent.change(document.querySelector('.rating-form textarea')!, { target: { value: '  没有清理干净 ' } });
+    fireEvent.click(screen.getByText('提交评价'));
+    await waitFor(() => expect(screen.queryByText('提交评价')).toBeNull());
+    expect(cloudCalls('appeal.rate').map((c) => c.data)).toEqual([{ action: 'rate', id: 'ap-1', score: 2, comment: '没有清理干净' }]);
+    expect(screen.getByText('没有清理干净', { selector: '.rating-comment' })).toBeTruthy();
+    expect(screen.getByText('处理中')).toBeTruthy();
+    expect(screen.getByText('★★☆☆☆')).toBeTruthy();
+  });
+
+  it('works an action through its sheet and shows the appeal as the cloud answers it', async () => {
+    const after = detailFixture({
+      status: 'accepted',
+      statusLabel: '处理中',
+      can: ['resolve'],
+      timeline: [...detailFixture().timeline, {
+        type: 'replied', at: '2026-11-24T05:00:00.000Z', actor: { kind: 'staff', staffId: 's', name: '张桂兰', title: '网格长' },
+        text: '明早八点到现场', photos: [], detail: null,
+      }],
+    });
+    open(detailFixture({ can: ['reply', 'resolve'] }), chiefMe(), { 'appeal.reply': () => ok(after) });
+    fireEvent.click(await screen.findByRole('button', { name: '回复' }));
+    fireEvent.click(screen.getByText('发送回复'));
+    expect(Taro.showToast).toHaveBeenCalledWith({ title: '请填写回复内容', icon: 'none' });
+    expect(cloudCalls('appeal.reply')).toEqual([]);
+
+    fireEvent.change(document.querySelector('.sheet textarea')!, { target: { value: '明早八点到现场' } });
+    fireEvent.click(screen.getByText('发送回复'));
+    await waitFor(() => expect(document.querySelector('.sheet')).toBeNull());
+    expect(cloudCalls('appeal.reply').map((c) => c.data)).toEqual([{ action: 'reply', id: 'ap-1', text: '明早八点到现场', photos: [] }]);
+    expect(screen.getByText('明早八点到现场', { selector: '.timeline__text' })).toBeTruthy();
+    expect(screen.getByText('处理中')).toBeTruthy();
+    expect(buttons()).toEqual(['办结']);
+  });
+
+  it('keeps the sheet open and shows the message when an action fails', async () => {
+    open(detailFixture({ can: ['transfer'] }), chiefMe(), {
+      'appeal.transfer': () => ({ ok: false, code: 'NOT_FOUND', message: '没有找到网格 GS-0999' }),
+    });
+    fireEvent.click(await screen.findByRole('button', { name: '转办' }));
+    fireEvent.change(screen.getByPlaceholderText('如 GS-0102'), { target: { value: 'gs-0999' } });
+    fireEvent.change(document.querySelector('.sheet textarea')!, { target: { value: '不属于本网格' } });
+    fireEvent.click(screen.getByText('确认转办'));
+    await waitFor(() => expect(Taro.showToast).toHaveBeenCalledWith({ title: '没有找到网格 GS-0999', icon: 'none' }));
+    expect(cloudCalls('appeal.transfer')[0].data).toEqual({ action: 'transfer', id: 'ap-1', toGridCode: 'GS-0999', reason: '不属于本网格' });
+    expect(document.querySelector('.sheet')).not.toBeNull();
+  });
+});

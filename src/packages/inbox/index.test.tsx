@@ -1,0 +1,67 @@
+import Taro from '@tarojs/taro';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { chiefMe, meFixture, summaryFixture } from '../../../tests/jest/appealFixtures';
+import { cloudCalls, ok, programCloud } from '../../../tests/jest/cloud';
+import InboxPage from './index';
+
+const env = process.env.TARO_ENV;
+afterEach(() => {
+  process.env.TARO_ENV = env;
+});
+
+describe('诉求工作台', () => {
+  it('shows who works it, the reminders left, and the appeals with the overdue ones marked', async () => {
+    programCloud({
+      'account.me': () => ok(chiefMe()),
+      'appeal.inbox': () =>
+        ok({ items: [summaryFixture(1, { overdue: true }), summaryFixture(2)], cursor: null }),
+    });
+    render(<InboxPage />);
+    expect(await screen.findByText('第 1 条：楼道里堆满了杂物')).toBeTruthy();
+    expect(screen.getByText('张桂兰 · 网格长')).toBeTruthy();
+    expect(screen.getByText('府前社区第一网格', { selector: '.inbox-who__scope' })).toBeTruthy();
+    expect(screen.getByText('剩余提醒次数')).toBeTruthy();
+    expect(document.querySelector('.consent-banner__count')!.textContent).toBe('2');
+    const late = screen.getAllByText('已超时');
+    expect(late).toHaveLength(1);
+    expect(late[0].closest('.appeal-item')!.textContent).toContain('第 1 条');
+    expect(screen.getAllByText('受理时限 2026-11-24 12:00')).toHaveLength(2);
+  });
+
+  it('in H5, 增加提醒次数 records the consent directly and shows the new count', async () => {
+    process.env.TARO_ENV = 'h5';
+    programCloud({
+      'account.me': () => ok(chiefMe({ consents: { appealNew: 0, appealProgress: 0 } })),
+      'account.grantConsents': () => ok(chiefMe({ consents: { appealNew: 1, appealProgress: 0 } })),
+      'appeal.inbox': () => ok({ items: [], cursor: null }),
+    });
+    render(<InboxPage />);
+    expect(await screen.findByText('提醒次数已用完，新诉求将改为通知社区')).toBeTruthy();
+    fireEvent.click(screen.getByText('增加提醒次数'));
+    await waitFor(() => expect(document.querySelector('.consent-banner__count')!.textContent).toBe('1'));
+    expect(cloudCalls('account.grantConsents').map((c) => c.data)).toEqual([{ action: 'grantConsents', accepted: ['appealNew'] }]);
+    expect(Taro.requestSubscribeMessage).not.toHaveBeenCalled();
+  });
+
+  it('in WeChat, asks for the new-appeal reminder first and records only what was accepted', async () => {
+    process.env.TARO_ENV = 'weapp';
+    (Taro.requestSubscribeMessage as unknown as jest.Mock).mockResolvedValueOnce({ 'tmpl-appeal-new': 'accept', errMsg: 'ok' });
+    programCloud({
+      'account.me': () => ok(chiefMe()),
+      'account.grantConsents': () => ok(chiefMe({ consents: { appealNew: 3, appealProgress: 0 } })),
+      'appeal.inbox': () => ok({ items: [], cursor: null }),
+    });
+    render(<InboxPage />);
+    fireEvent.click(await screen.findByText('增加提醒次数'));
+    expect(Taro.requestSubscribeMessage).toHaveBeenCalledWith({ tmplIds: ['tmpl-appeal-new'] });
+    await waitFor(() => expect(document.querySelector('.consent-banner__count')!.textContent).toBe('3'));
+    expect(cloudCalls('account.grantConsents').map((c) => c.data)).toEqual([{ action: 'grantConsents', accepted: ['appealNew'] }]);
+  });
+
+  it('tells a resident it is for staff and never asks for the inbox', async () => {
+    programCloud({ 'account.me': () => ok(meFixture()) });
+    render(<InboxPage />);
+    expect(await screen.findByText('诉求工作台仅供网格长、网格员和社区、街道工作人员使用')).toBeTruthy();
+    expect(cloudCalls('appeal')).toEqual([]);
+  });
+});
