@@ -16,6 +16,8 @@ import { tellGrid } from './tell';
 
 /** Appeals one resident may file in an hour. */
 export const APPEALS_PER_HOUR = 10;
+/** Enough for a burst of simultaneous appeals in one street; each draw moves the counter on. */
+const MAX_NUMBER_DRAWS = 50;
 
 /** The same resident and request always make the same id: a retried submit finds its appeal. */
 const appealId = (openid: string, requestId: string) => createHash('sha256').update(`${openid}\n${requestId}`).digest('hex').slice(0, 32);
@@ -50,34 +52,38 @@ export const submit = action(SubmitAppealInput, async (input, ports) => {
 
   const { held, traces } = await screen(ports, openid, input.content, input.photos);
   const day = inShanghai(now).format('YYYYMMDD');
-  const seq = await nextSequence(db, `appeal-${target.street._id}-${day}`);
-  const appeal = fileAppeal(
-    {
-      id,
-      number: appealNumber(target.street._id, day, seq),
-      requestId: input.requestId,
-      residentOpenid: openid,
-      grid: target.grid,
-      category,
-      content: input.content,
-      photos: input.photos,
-      photoTraceIds: traces,
-      location: input.location ?? null,
-      contactPhone: input.contactPhone ?? null,
-      anonymous: input.anonymous,
-      held,
-    },
-    now,
-  );
-  try {
-    await insertAppeal(db, appeal);
-  } catch (error) {
-    // The same submit raced this one and won: answer with the appeal it made.
-    if (!isDuplicateKey(error)) throw error;
-    const winner = await getAppeal(db, id);
-    if (!winner) throw error;
-    return detailView(winner, viewer, now);
+  for (let tries = 0; ; tries++) {
+    const seq = await nextSequence(db, `appeal-${target.street._id}-${day}`);
+    const appeal = fileAppeal(
+      {
+        id,
+        number: appealNumber(target.street._id, day, seq),
+        requestId: input.requestId,
+        residentOpenid: openid,
+        grid: target.grid,
+        category,
+        content: input.content,
+        photos: input.photos,
+        photoTraceIds: traces,
+        location: input.location ?? null,
+        contactPhone: input.contactPhone ?? null,
+        anonymous: input.anonymous,
+        held,
+      },
+      now,
+    );
+    try {
+      await insertAppeal(db, appeal);
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+      // Either the same submit raced this one and won (answer with its appeal), or another
+      // appeal took this number (draw the next one).
+      const winner = await getAppeal(db, id);
+      if (winner) return detailView(winner, viewer, now);
+      if (tries < MAX_NUMBER_DRAWS) continue;
+      throw error;
+    }
+    if (!held) await tellGrid(ports, appeal, '新诉求', target.chief);
+    return detailView(appeal, viewer, now);
   }
-  if (!held) await tellGrid(ports, appeal, '新诉求');
-  return detailView(appeal, viewer, now);
 });

@@ -1,17 +1,17 @@
 import { appealPage, newAppealMessage, progressMessage } from '../domain/messages';
 import { notify } from '../kit/notify';
 import type { Ports } from '../kit/ports';
-import type { AppealRecord } from '../store/records';
+import type { AppealRecord, StaffRecord } from '../store/records';
 import { chiefOfGrid, communityStaff, streetStaff } from '../store/staff';
 
 /**
  * Tells the grid's chief an appeal needs them; when the chief has no reminder left (or there
  * is no chief), the community staff above the grid are told instead.
  */
-export async function tellGrid(ports: Ports, appeal: AppealRecord, reason: string): Promise<void> {
+export async function tellGrid(ports: Ports, appeal: AppealRecord, reason: string, knownChief?: StaffRecord | null): Promise<void> {
   const { template, data } = newAppealMessage(appeal, reason, ports.clock.now());
   const page = appealPage(appeal);
-  const chief = await chiefOfGrid(ports.db, appeal.gridId);
+  const chief = knownChief === undefined ? await chiefOfGrid(ports.db, appeal.gridId) : knownChief;
   if (chief && (await notify(ports, { touser: chief.openid, template, page, data, appealId: appeal._id })) !== 'skipped') return;
   for (const staff of await communityStaff(ports.db, appeal.communityId)) {
     await notify(ports, { touser: staff.openid, template, page, data, appealId: appeal._id });

@@ -48,7 +48,7 @@ export async function notify(ports: Ports, message: Outgoing): Promise<'sent' | 
   try {
     const now = clock.now();
     const consented = await useConsent(db, message.touser, message.template);
-    const templateId = (await templateIds(db))[message.template];
+    const templateId = consented ? (await templateIds(db))[message.template] : '';
     const record: OutboxRecord = {
       ...message,
       templateId,

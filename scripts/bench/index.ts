@@ -1,5 +1,6 @@
 import { run } from './measure';
 import { ROOT } from '../functions';
+import { benchAppeals } from './appeals';
 import { benchColdStart } from './coldStart';
 import { benchPackageSize } from './packageSize';
 
@@ -7,3 +8,7 @@ import { benchPackageSize } from './packageSize';
 run('npm', ['run', '--silent', 'build:functions'], ROOT);
 benchPackageSize();
 benchColdStart();
+benchAppeals().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -9,13 +9,14 @@ async function main() {
     options: {
       port: { type: 'string', default: process.env.PORT ?? '8787' },
       data: { type: 'string', default: join(ROOT, '.data') },
+      functions: { type: 'string', default: join(ROOT, 'dist', 'cloudfunctions') },
       'no-timers': { type: 'boolean', default: false },
     },
   });
   const cloud = await startLocalCloud({
     port: Number(values.port),
     dataDir: resolve(values.data!),
-    functionsDir: join(ROOT, 'dist', 'cloudfunctions'),
+    functionsDir: resolve(values.functions!),
     h5Dir: join(ROOT, 'dist', 'h5'),
     demoFile: join(ROOT, 'demo', 'zoucheng.json'),
     timers: !values['no-timers'],

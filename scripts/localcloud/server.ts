@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -47,12 +47,18 @@ function sendJson(res: ServerResponse, status: number, body: unknown, headers: R
   res.end(JSON.stringify(body));
 }
 
+type IndexSpec = { name: string; keys: Record<string, 1 | -1>; unique?: boolean };
+const readIndexes = (): Record<string, IndexSpec[]> =>
+  JSON.parse(readFileSync(join(__dirname, '..', '..', 'cloudfunctions', 'database', 'indexes.json'), 'utf8'));
+
 /** Starts the local cloud; resolves once it listens. */
 export async function startLocalCloud(opts: LocalCloudOptions) {
   mkdirSync(opts.dataDir, { recursive: true });
   const database = openDatabase({ file: join(opts.dataDir, 'db.sqlite') });
-  database.ensureUniqueIndex('grids', 'code');
-  database.ensureUniqueIndex('staff', 'openid');
+  // The unique indexes the functions rely on, from the same file the cloud console is set up from.
+  for (const [collection, indexes] of Object.entries(readIndexes())) {
+    for (const index of indexes.filter((i) => i.unique)) database.ensureUniqueIndex(collection, Object.keys(index.keys)[0]);
+  }
   const demo = readDemo(opts.demoFile);
   if (database.isEmpty()) {
     for (const [collection, docs] of Object.entries(demoCollections(demo))) database.insertMany(collection, docs);

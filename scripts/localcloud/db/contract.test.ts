@@ -386,4 +386,15 @@ describe('transactions', () => {
     const commits = log.slice(from).filter((l) => l.action === 'database.commitTransaction');
     expect(commits.map((c) => c.code ?? 'ok').sort()).toEqual(['DATABASE_TRANSACTION_CONFLICT', 'ok', 'ok']);
   });
+
+  test('a transaction that found a document missing conflicts with one that created it meanwhile', async () => {
+    const reader = await db.startTransaction();
+    await expect(reader.collection('acct').doc('fresh').get()).rejects.toThrow(/does not exist/);
+    await db.runTransaction(async (t: any) => {
+      await t.collection('acct').doc('fresh').set({ data: { seq: 1 } });
+    });
+    // the reader still believes "fresh" is absent: starting it at 1 again must not commit
+    await reader.collection('acct').doc('fresh').set({ data: { seq: 1 } });
+    await expect(reader.commit()).rejects.toMatchObject({ code: 'DATABASE_TRANSACTION_CONFLICT' });
+  });
 });

@@ -257,6 +257,10 @@ class SqliteDatabase implements LocalDatabase {
     }
     docs = docs.slice(offset, offset + limit);
     if (tx) for (const d of docs) this.observe(tx, coll, idKey(d._id));
+    // A doc().get() that finds nothing still saw "absent": another writer creating that document
+    // before this transaction commits is a conflict (CloudBase's snapshot says so), not a phantom
+    // that lets two transactions both start a counter at 1.
+    if (tx && !docs.length && isPointQuery(query)) this.observe(tx, coll, idKey(query._id));
     const projection = decode(body.projection, now);
     if (projection && Object.keys(projection).length) {
       docs = new Query({}).find(docs, projection).all() as Doc[];
@@ -509,6 +513,12 @@ class SqliteDatabase implements LocalDatabase {
 }
 
 // ───────────────────────── helpers ─────────────────────────
+
+/** `{ _id: <string|number> }` and nothing else: the query doc(id) sends. */
+function isPointQuery(query: Doc): query is Doc & { _id: string | number } {
+  const keys = Object.keys(query);
+  return keys.length === 1 && keys[0] === '_id' && (typeof query._id === 'string' || typeof query._id === 'number');
+}
 
 function collName(body: Record<string, any>): string {
   const name = body.collectionName;
