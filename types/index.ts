@@ -2,3 +2,4 @@ export * from './envelope';
 export * from './grid';
 export * from './api';
 export * from './appeal';
+export * from './routes';

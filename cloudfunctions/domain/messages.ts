@@ -1,4 +1,5 @@
 import type { TemplateKey } from '../../types/appeal';
+import { PAGES } from '../../types/routes';
 import type { AppealRecord } from '../store/records';
 import { inShanghai } from './time';
 
@@ -33,8 +34,7 @@ const fit = (fields: Record<string, string>): MessageData =>
 
 const when = (at: Date) => inShanghai(at).format('YYYY-MM-DD HH:mm');
 
-export const APPEAL_PAGE = 'pages/appeal/detail/index';
-export const appealPage = (appeal: Pick<AppealRecord, '_id'>) => `${APPEAL_PAGE}?id=${appeal._id}`;
+export const appealPage = (appeal: Pick<AppealRecord, '_id'>) => `${PAGES.appealDetail}?id=${appeal._id}`;
 
 /** 新诉求提醒, to whoever must act on the grid: the template's keywords, in its order. */
 export function newAppealMessage(appeal: AppealRecord, reason: string, at: Date): { template: TemplateKey; data: MessageData } {

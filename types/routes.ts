@@ -1,0 +1,12 @@
+/**
+ * Page paths both sides name: the app navigates to them, and the functions put them in
+ * subscribe messages (WeChat wants them without a leading slash there).
+ */
+export const PAGES = {
+  grid: 'pages/grid/index',
+  search: 'pages/search/index',
+  newAppeal: 'packages/appeal/new/index',
+  myAppeals: 'packages/appeal/mine/index',
+  appealDetail: 'packages/appeal/detail/index',
+  inbox: 'packages/inbox/index',
+} as const;
