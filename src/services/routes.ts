@@ -1,7 +1,9 @@
-/** Where the appeal pages live (subpackages `packages/appeal` and `packages/inbox`). */
+import { PAGES } from '../../types/routes';
+
+/** Where the app navigates; the paths are shared with the functions' subscribe messages. */
 export const routes = {
-  newAppeal: (gridCode: string) => `/packages/appeal/new/index?code=${encodeURIComponent(gridCode)}`,
-  myAppeals: () => '/packages/appeal/mine/index',
-  appealDetail: (id: string) => `/packages/appeal/detail/index?id=${encodeURIComponent(id)}`,
-  inbox: () => '/packages/inbox/index',
+  newAppeal: (gridCode: string) => `/${PAGES.newAppeal}?code=${encodeURIComponent(gridCode)}`,
+  myAppeals: () => `/${PAGES.myAppeals}`,
+  appealDetail: (id: string) => `/${PAGES.appealDetail}?id=${encodeURIComponent(id)}`,
+  inbox: () => `/${PAGES.inbox}`,
 };

@@ -162,7 +162,7 @@ export function AppealForm({ grid }: { grid: GridPage }) {
               type="text"
               value={draft.contactPhone}
               maxlength={13}
-              placeholder="选填，方便网格长联系您"
+              placeholder="选填，方便联系您"
               onInput={(e) => set({ contactPhone: e.detail.value })}
             />
           </View>

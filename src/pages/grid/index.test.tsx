@@ -14,7 +14,8 @@ const callFunction = Taro.cloud.callFunction as unknown as jest.Mock;
 /** The cloud as the page sees it: one handler per function.action; every call recorded. */
 function cloud(handlers: Record<string, Handler>) {
   callFunction.mockImplementation(async ({ name, data }: { name: string; data: Record<string, unknown> }) => {
-    const handler = { 'account.me': () => ({ ok: true, data: meFixture() }), ...handlers }[`${name}.${String(data.action)}`];
+    const all: Record<string, Handler> = { 'account.me': () => ({ ok: true, data: meFixture() }), ...handlers };
+    const handler = all[`${name}.${String(data.action)}`];
     if (!handler) throw new Error(`unexpected call ${name}.${String(data.action)}`);
     return { result: await handler(data), errMsg: 'cloud.callFunction:ok' };
   });

@@ -21,7 +21,7 @@ describe('我的诉求', () => {
     expect(screen.queryByText('加载更多')).toBeNull();
     expect(cloudCalls('appeal').map((c) => c.data)).toEqual([{ action: 'mine' }, { action: 'mine', cursor: 'c2' }]);
     // newest first, as the cloud answered
-    const shown = [...document.querySelectorAll('.appeal-item__excerpt')].map((e) => e.textContent);
+    const shown = Array.from(document.querySelectorAll('.appeal-item__excerpt')).map((e) => e.textContent);
     expect(shown).toEqual(['第 3 条：楼道里堆满了杂物', '第 2 条：楼道里堆满了杂物', '第 1 条：楼道里堆满了杂物']);
   });
 

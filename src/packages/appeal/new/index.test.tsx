@@ -111,14 +111,14 @@ describe('the appeal form (反映问题)', () => {
     const first = await openForm();
     fireEvent.click(screen.getByText('环境卫生'));
     type(first.container, CONTENT);
-    fireEvent.change(screen.getByPlaceholderText('选填，方便网格长联系您'), { target: { value: '13812345678' } });
+    fireEvent.change(screen.getByPlaceholderText('选填，方便联系您'), { target: { value: '13812345678' } });
     fireEvent.click(screen.getByText('提交'));
     await screen.findAllByText('网络不通，请稍后重试');
     first.unmount();
 
     const second = await openForm();
     expect(textarea(second.container).value).toBe(CONTENT);
-    expect((screen.getByPlaceholderText('选填，方便网格长联系您') as HTMLInputElement).value).toBe('13812345678');
+    expect((screen.getByPlaceholderText('选填，方便联系您') as HTMLInputElement).value).toBe('13812345678');
     fireEvent.click(screen.getByText('提交'));
     await waitFor(() => expect(cloudCalls('appeal.submit')).toHaveLength(2));
     const [a, b] = cloudCalls('appeal.submit').map((c) => c.data);
