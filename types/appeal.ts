@@ -145,7 +145,7 @@ export type AppealDetail = AppealSummary & {
   rating: { score: number; comment: string; at: string } | null;
   timeline: AppealEventView[];
   /** What the caller may do now: drives the buttons. */
-  can: Array<'accept' | 'reply' | 'transfer' | 'escalate' | 'resolve' | 'return' | 'rate' | 'moderate'>;
+  can: Array<'accept' | 'reply' | 'transfer' | 'escalate' | 'resolve' | 'return' | 'rate' | 'moderate' | 'block'>;
 };
 
 export type Page<T> = { items: T[]; cursor: string | null };

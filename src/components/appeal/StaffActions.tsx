@@ -3,6 +3,7 @@ import { Button, Input, Text, Textarea, View } from '@tarojs/components';
 import { useState } from 'react';
 import {
   APPEAL_LIMITS,
+  BlockInput,
   EscalateInput,
   ModerateInput,
   ReplyInput,
@@ -17,7 +18,7 @@ import { PhotoPicker } from './PhotoPicker';
 import { Sheet } from './Sheet';
 import './appeal.scss';
 
-type StaffAction = 'accept' | 'reply' | 'transfer' | 'escalate' | 'resolve' | 'return' | 'moderate';
+type StaffAction = 'accept' | 'reply' | 'transfer' | 'escalate' | 'resolve' | 'return' | 'moderate' | 'block';
 
 /** The bar's buttons in working order, each with its label and what its sheet asks. */
 const ACTIONS: Array<{ key: StaffAction; label: string; confirm: string; title: string }> = [
@@ -28,6 +29,7 @@ const ACTIONS: Array<{ key: StaffAction; label: string; confirm: string; title: 
   { key: 'transfer', label: '转办', confirm: '确认转办', title: '转办到其他网格' },
   { key: 'escalate', label: '上报', confirm: '确认上报', title: '上报上级' },
   { key: 'return', label: '退回', confirm: '确认退回', title: '退回诉求' },
+  { key: 'block', label: '限制反映人', confirm: '确认限制', title: '限制该居民继续提交诉求' },
 ];
 
 type Fields = { text: string; photos: string[]; gridCode: string; release: boolean | null };
@@ -62,6 +64,12 @@ function send(action: StaffAction, id: string, f: Fields): Promise<Envelope<Appe
     case 'return': {
       const input = parse(ReturnInput, { id, reason: f.text });
       return typeof input === 'string' ? input : call('appeal', 'return', input);
+    }
+    case 'block': {
+      // Blocking changes no appeal: show the appeal as it stands once the block is kept.
+      const input = parse(BlockInput, { id, reason: f.text });
+      if (typeof input === 'string') return input;
+      return call('appeal', 'block', input).then((r) => (r.ok ? call('appeal', 'detail', { id }) : r));
     }
     case 'moderate': {
       if (f.release === null) return '请选择审核结果';
@@ -117,6 +125,7 @@ export function StaffActions({ detail, onDone }: { detail: AppealDetail; onDone:
     escalate: '上报原因',
     return: '退回原因',
     moderate: '审核意见（选填）',
+    block: '限制原因',
   };
   const textMax = open === 'reply' || open === 'resolve' ? APPEAL_LIMITS.noteMax : APPEAL_LIMITS.reasonMax;
 
