@@ -26,3 +26,13 @@ export async function appealForViewer(ports: Ports, id: string): Promise<{ appea
   if (!maySee(viewer, appeal)) return refuse('FORBIDDEN', '您无权查看这条诉求');
   return { appeal, viewer };
 }
+
+/**
+ * Words someone wrote for others to read: WeChat's verdict "risky" refuses them. When the
+ * checker itself fails they go through, since staff and filers are known and accountable;
+ * a new appeal is held instead (see submit).
+ */
+export async function refuseRiskyText(ports: Ports, openid: string, text: string): Promise<void> {
+  if (!text) return;
+  if ((await ports.wx.checkText(openid, text).catch(() => 'pass')) === 'risky') refuse('CONTENT_RISKY');
+}

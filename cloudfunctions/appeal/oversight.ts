@@ -6,13 +6,15 @@ import { action } from '../kit/action';
 import { refuse } from '../kit/refusal';
 import { saveAppeal } from '../store/appeals';
 import { block as addBlock, unblock as removeBlock } from '../store/blocks';
-import { appealForViewer } from './context';
+import { appealForViewer, refuseRiskyText } from './context';
 import { tellGrid, tellResident } from './tell';
 
 /** Community or street staff release a held appeal to its grid, or close it as not acceptable. */
 export const moderate = action(ModerateInput, async ({ id, release, reason }, ports) => {
   const { appeal, viewer } = await appealForViewer(ports, id);
   if (!mayModerate(viewer, appeal) || !viewer.staff) return refuse('FORBIDDEN', '只有社区或街道工作人员可以审核诉求');
+  // A rejection's reason is on the resident's timeline and in their message: screened like a reply.
+  await refuseRiskyText(ports, viewer.openid, reason);
   const now = ports.clock.now();
   const s = viewer.staff;
   const next = transition(appeal, { type: 'moderate', release, reason }, { kind: 'staff', staffId: s._id, name: s.name, title: s.title }, now);
@@ -26,13 +28,13 @@ export const moderate = action(ModerateInput, async ({ id, release, reason }, po
 export const block = action(BlockInput, async ({ id, reason }, ports) => {
   const { appeal, viewer } = await appealForViewer(ports, id);
   if (reachOver(viewer.staff, appeal) !== 'street') return refuse('FORBIDDEN', '只有街道工作人员可以限制反映人');
-  await addBlock(ports.db, { _id: appeal.residentOpenid, streetId: appeal.streetId, reason, byStaffId: viewer.staff!._id, at: ports.clock.now() });
+  await addBlock(ports.db, { openid: appeal.residentOpenid, streetId: appeal.streetId, reason, byStaffId: viewer.staff!._id, at: ports.clock.now() });
   return { blocked: true as const };
 });
 
 export const unblock = action(AppealRef, async ({ id }, ports) => {
   const { appeal, viewer } = await appealForViewer(ports, id);
   if (reachOver(viewer.staff, appeal) !== 'street') return refuse('FORBIDDEN', '只有街道工作人员可以解除限制');
-  await removeBlock(ports.db, appeal.residentOpenid);
+  await removeBlock(ports.db, appeal.streetId, appeal.residentOpenid);
   return { blocked: false as const };
 });

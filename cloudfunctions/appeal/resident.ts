@@ -5,14 +5,14 @@ import { isFiler } from '../domain/permissions';
 import { action } from '../kit/action';
 import { refuse } from '../kit/refusal';
 import { saveAppeal } from '../store/appeals';
-import { appealForViewer } from './context';
+import { appealForViewer, refuseRiskyText } from './context';
 import { tellGrid } from './tell';
 
 /** The filer rates a resolved appeal: 3–5 closes it, 1–2 reopens it to the same grid (重办). */
 export const rate = action(RateInput, async ({ id, score, comment }, ports) => {
   const { appeal, viewer } = await appealForViewer(ports, id);
   if (!isFiler(viewer, appeal)) return refuse('FORBIDDEN', '只有反映人可以评价这条诉求');
-  if (comment && (await ports.wx.checkText(viewer.openid, comment).catch(() => 'pass')) === 'risky') refuse('CONTENT_RISKY');
+  await refuseRiskyText(ports, viewer.openid, comment);
   const now = ports.clock.now();
   const next = transition(appeal, { type: 'rate', score, comment }, { kind: 'resident', openid: viewer.openid }, now);
   await saveAppeal(ports.db, appeal, next);

@@ -6,7 +6,7 @@ import { inShanghai } from '../domain/time';
 import { action } from '../kit/action';
 import type { Ports } from '../kit/ports';
 import { refuse } from '../kit/refusal';
-import { countFiledSince, getAppeal, insertAppeal } from '../store/appeals';
+import { countFiledSince, getAppeal, insertAppeal, removeAppeal } from '../store/appeals';
 import { isBlocked } from '../store/blocks';
 import { nextSequence } from '../store/counters';
 import { isDuplicateKey } from '../store/errors';
@@ -16,6 +16,7 @@ import { tellGrid } from './tell';
 
 /** Appeals one resident may file in an hour. */
 export const APPEALS_PER_HOUR = 10;
+const RATE_LIMITED_MESSAGE = `一小时内最多提交 ${APPEALS_PER_HOUR} 条诉求，请稍后再试`;
 /** Enough for a burst of simultaneous appeals in one street; each draw moves the counter on. */
 const MAX_NUMBER_DRAWS = 50;
 
@@ -39,13 +40,14 @@ export const submit = action(SubmitAppealInput, async (input, ports) => {
   const earlier = await getAppeal(db, id);
   if (earlier) return detailView(earlier, viewer, now);
 
+  const hourAgo = new Date(now.getTime() - 3_600_000);
   const [blocked, recent, target] = await Promise.all([
     isBlocked(db, openid),
-    countFiledSince(db, openid, new Date(now.getTime() - 3_600_000)),
+    countFiledSince(db, openid, hourAgo),
     gridForAppeal(db, input.gridCode),
   ]);
   if (blocked) refuse('FORBIDDEN', '您暂时不能提交诉求，如有疑问请联系所在社区');
-  if (recent >= APPEALS_PER_HOUR) refuse('RATE_LIMITED', `一小时内最多提交 ${APPEALS_PER_HOUR} 条诉求，请稍后再试`);
+  if (recent >= APPEALS_PER_HOUR) refuse('RATE_LIMITED', RATE_LIMITED_MESSAGE);
   if (!target) return refuse('NOT_FOUND', `没有找到网格码 ${input.gridCode} 对应的网格`);
   const category = target.street.categories.find((c) => c.id === input.category);
   if (!category) return refuse('INVALID_INPUT', '请从本街道的事项清单中选择类别');
@@ -82,6 +84,13 @@ export const submit = action(SubmitAppealInput, async (input, ports) => {
       if (winner) return detailView(winner, viewer, now);
       if (tries < MAX_NUMBER_DRAWS) continue;
       throw error;
+    }
+    // The count above raced every submit still in flight, so a burst all saw the same number
+    // and got past it together (11 at once were all stored). Counted again after our own
+    // insert, whoever stored the 11th sees it and withdraws its appeal before anyone is told.
+    if ((await countFiledSince(db, openid, hourAgo)) > APPEALS_PER_HOUR) {
+      await removeAppeal(db, id);
+      refuse('RATE_LIMITED', RATE_LIMITED_MESSAGE);
     }
     if (!held) await tellGrid(ports, appeal, '新诉求', target.chief);
     return detailView(appeal, viewer, now);

@@ -2,17 +2,19 @@ import type * as z from 'zod/mini';
 import { AppealRef, EscalateInput, ReplyInput, ResolveInput, ReturnInput, TransferInput } from '../../types/appeal';
 import { transition, type Command } from '../domain/appeal';
 import { detailView } from '../domain/appealView';
-import { mayWork, type Viewer } from '../domain/permissions';
+import { mayWork } from '../domain/permissions';
 import { action } from '../kit/action';
 import type { Ports } from '../kit/ports';
 import { refuse } from '../kit/refusal';
 import { saveAppeal } from '../store/appeals';
 import { gridForAppeal } from '../store/grids';
 import type { ActorRecord, AppealRecord, StaffRecord } from '../store/records';
-import { appealForViewer } from './context';
+import { appealForViewer, refuseRiskyText } from './context';
 import { tellGrid, tellLevel, tellResident } from './tell';
 
 type Work<S extends z.ZodMiniType> = {
+  /** Staff words the resident will read: screened by WeChat first, refused when risky. */
+  words?: (input: z.output<S>) => string;
   command: (input: z.output<S>, ports: Ports) => Promise<Command> | Command;
   /** Who hears of it once it is saved. */
   after: (ports: Ports, next: AppealRecord, actor: StaffRecord) => Promise<void>;
@@ -21,15 +23,12 @@ type Work<S extends z.ZodMiniType> = {
 const who = (s: StaffRecord) => `${s.title} ${s.name}`;
 const staffActor = (s: StaffRecord): ActorRecord => ({ kind: 'staff', staffId: s._id, name: s.name, title: s.title });
 
-async function refuseRiskyText(ports: Ports, viewer: Viewer, text: string) {
-  if ((await ports.wx.checkText(viewer.openid, text).catch(() => 'pass')) === 'risky') refuse('CONTENT_RISKY');
-}
-
-/** An action of staff over the appeal's grid: read, may they, transition, save, tell. */
+/** An action of staff over the appeal's grid: read, may they, screen, transition, save, tell. */
 function staffAction<S extends z.ZodMiniType<{ id: string }>>(schema: S, work: Work<S>) {
   return action(schema, async (input, ports) => {
     const { appeal, viewer } = await appealForViewer(ports, (input as { id: string }).id);
     if (!mayWork(viewer, appeal) || !viewer.staff) return refuse('FORBIDDEN', '只有该网格的工作人员可以办理这条诉求');
+    if (work.words) await refuseRiskyText(ports, viewer.openid, work.words(input));
     const now = ports.clock.now();
     const next = transition(appeal, await work.command(input, ports), staffActor(viewer.staff), now);
     await saveAppeal(ports.db, appeal, next);
@@ -44,14 +43,13 @@ export const accept = staffAction(AppealRef, {
 });
 
 export const reply = staffAction(ReplyInput, {
-  command: async ({ text, photos }, ports) => {
-    await refuseRiskyText(ports, { openid: ports.caller!.openid, staff: null }, text);
-    return { type: 'reply', text, photos };
-  },
+  words: ({ text }) => text,
+  command: ({ text, photos }) => ({ type: 'reply', text, photos }),
   after: (ports, next, s) => tellResident(ports, next, `${who(s)}回复：${next.timeline[next.timeline.length - 1].text}`),
 });
 
 export const transfer = staffAction(TransferInput, {
+  words: ({ reason }) => reason,
   command: async ({ toGridCode, reason }, { db }) => {
     const target = await gridForAppeal(db, toGridCode);
     if (!target) return refuse('NOT_FOUND', `没有找到网格码 ${toGridCode} 对应的网格`);
@@ -64,6 +62,7 @@ export const transfer = staffAction(TransferInput, {
 });
 
 export const escalate = staffAction(EscalateInput, {
+  words: ({ reason }) => reason,
   command: ({ reason }) => ({ type: 'escalate', reason }),
   after: async (ports, next) => {
     await tellLevel(ports, next, '上报');
@@ -72,14 +71,13 @@ export const escalate = staffAction(EscalateInput, {
 });
 
 export const resolve = staffAction(ResolveInput, {
-  command: async ({ note, photos }, ports) => {
-    await refuseRiskyText(ports, { openid: ports.caller!.openid, staff: null }, note);
-    return { type: 'resolve', note, photos };
-  },
+  words: ({ note }) => note,
+  command: ({ note, photos }) => ({ type: 'resolve', note, photos }),
   after: (ports, next) => tellResident(ports, next, '已办结，请您评价'),
 });
 
 export const returnAppeal = staffAction(ReturnInput, {
+  words: ({ reason }) => reason,
   command: ({ reason }) => ({ type: 'return', reason }),
   after: async (ports, next) => {
     await tellLevel(ports, next, '退回');

@@ -35,6 +35,11 @@ export async function insertAppeal(db: DB.Database, appeal: AppealRecord): Promi
   await appeals(db).add({ data: { ...appeal, sortKey: sortKey(appeal), dueKey: dueKey(appeal) } });
 }
 
+/** Withdraws an appeal the same call just inserted, before anyone was told of it. */
+export async function removeAppeal(db: DB.Database, id: string): Promise<void> {
+  await appeals(db).doc(id).remove();
+}
+
 /**
  * Writes what a transition changed, only if nobody else changed the appeal since it was read
  * (its version): new timeline events are appended, changed fields replaced whole.

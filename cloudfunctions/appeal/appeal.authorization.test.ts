@@ -1,0 +1,197 @@
+/**
+ * Who may do what to an appeal (DESIGN §4, notes-platform checks 1–3): every action of the
+ * appeal function against every kind of caller, each row on an appeal of its own in the state
+ * the action needs, filed by a resident of its own in grid GS-0101 (community GS01, street GS).
+ */
+import type { DB } from 'wx-server-sdk/index';
+import type { AppealDetail } from '../../types/appeal';
+import {
+  appeal,
+  appealInput,
+  chiefOf,
+  communityOf,
+  CONTENT,
+  expectRefusal,
+  fileAppeal,
+  newResident,
+  okData,
+  readAllPages,
+  streetOf,
+} from '../../tests/support/appealKit';
+import { openCloudDb, readDoc } from '../../tests/support/cloudDb';
+import { LocalCloud } from '../../tests/support/localCloud';
+
+const GRID = 'GS-0101';
+
+let cloud: LocalCloud;
+let db: DB.Database;
+beforeAll(async () => {
+  cloud = await LocalCloud.start();
+  db = openCloudDb(cloud.url);
+});
+afterAll(() => cloud.stop());
+
+type Caller = 'filer' | 'otherResident' | 'nobody' | 'chief' | 'otherChief' | 'community' | 'otherCommunity' | 'street';
+const CALLERS: Caller[] = ['filer', 'otherResident', 'nobody', 'chief', 'otherChief', 'community', 'otherCommunity', 'street'];
+
+/** The openid each caller has for one row; `nobody` calls without an identity. */
+function identity(caller: Caller, filer: string): string | undefined {
+  return {
+    filer,
+    otherResident: newResident('other'),
+    nobody: undefined,
+    chief: chiefOf(GRID),
+    otherChief: chiefOf('GS-0102'), // same community, another grid
+    community: communityOf(GRID),
+    otherCommunity: communityOf('GS-0201'), // same street, another community
+    street: streetOf(GRID),
+  }[caller];
+}
+
+/** The appeal a row needs, in the state its action starts from. */
+type Setup = 'none' | 'submitted' | 'resolved' | 'held' | 'blocked';
+
+type Row = {
+  setup: Setup;
+  params: (id: string) => object;
+  /** ok, a refusal code, or for lists: whether the appeal is `listed` or `unlisted`. */
+  expect: Record<Caller, string>;
+};
+
+const UNAUTH = 'UNAUTHENTICATED';
+const FORBID = 'FORBIDDEN';
+const staffWork = { filer: FORBID, otherResident: FORBID, nobody: UNAUTH, chief: 'ok', otherChief: FORBID, community: 'ok', otherCommunity: FORBID, street: 'ok' };
+
+const ACTIONS: Record<string, Row> = {
+  submit: {
+    setup: 'none',
+    params: () => appealInput(),
+    // anyone signed in may file, staff too (a patrol finds a problem); an identity is required
+    expect: { filer: 'ok', otherResident: 'ok', nobody: UNAUTH, chief: 'ok', otherChief: 'ok', community: 'ok', otherCommunity: 'ok', street: 'ok' },
+  },
+  mine: {
+    setup: 'submitted',
+    params: () => ({}),
+    expect: { filer: 'listed', otherResident: 'unlisted', nobody: UNAUTH, chief: 'unlisted', otherChief: 'unlisted', community: 'unlisted', otherCommunity: 'unlisted', street: 'unlisted' },
+  },
+  detail: {
+    setup: 'submitted',
+    params: (id) => ({ id }),
+    expect: { filer: 'ok', otherResident: FORBID, nobody: UNAUTH, chief: 'ok', otherChief: FORBID, community: 'ok', otherCommunity: FORBID, street: 'ok' },
+  },
+  inbox: {
+    setup: 'submitted',
+    params: () => ({}),
+    expect: { filer: FORBID, otherResident: FORBID, nobody: UNAUTH, chief: 'listed', otherChief: 'unlisted', community: 'listed', otherCommunity: 'unlisted', street: 'listed' },
+  },
+  accept: { setup: 'submitted', params: (id) => ({ id }), expect: staffWork },
+  reply: { setup: 'submitted', params: (id) => ({ id, text: '已联系物业，今天下午清理' }), expect: staffWork },
+  transfer: { setup: 'submitted', params: (id) => ({ id, toGridCode: 'GS-0103', reason: '属于第三网格' }), expect: staffWork },
+  escalate: { setup: 'submitted', params: (id) => ({ id, reason: '需要社区协调' }), expect: staffWork },
+  resolve: { setup: 'submitted', params: (id) => ({ id, note: '已清理完毕' }), expect: staffWork },
+  return: { setup: 'submitted', params: (id) => ({ id, reason: '不属于网格职责' }), expect: staffWork },
+  rate: {
+    setup: 'resolved',
+    params: (id) => ({ id, score: 5, comment: '很满意' }),
+    expect: { filer: 'ok', otherResident: FORBID, nobody: UNAUTH, chief: FORBID, otherChief: FORBID, community: FORBID, otherCommunity: FORBID, street: FORBID },
+  },
+  moderate: {
+    setup: 'held',
+    params: (id) => ({ id, release: true }),
+    // the grid's own chief does not even see a held appeal
+    expect: { filer: FORBID, otherResident: FORBID, nobody: UNAUTH, chief: FORBID, otherChief: FORBID, community: 'ok', otherCommunity: FORBID, street: 'ok' },
+  },
+  block: {
+    setup: 'submitted',
+    params: (id) => ({ id, reason: '多次恶意反映' }),
+    expect: { filer: FORBID, otherResident: FORBID, nobody: UNAUTH, chief: FORBID, otherChief: FORBID, community: FORBID, otherCommunity: FORBID, street: 'ok' },
+  },
+  unblock: {
+    setup: 'blocked',
+    params: (id) => ({ id }),
+    expect: { filer: FORBID, otherResident: FORBID, nobody: UNAUTH, chief: FORBID, otherChief: FORBID, community: FORBID, otherCommunity: FORBID, street: 'ok' },
+  },
+};
+
+async function prepare(setup: Setup, filer: string): Promise<AppealDetail | null> {
+  if (setup === 'none') return null;
+  const filed = await fileAppeal(cloud, filer, setup === 'held' ? { content: `${CONTENT}，待审` } : {});
+  if (setup === 'held') expect(filed.status).toBe('held');
+  if (setup === 'resolved') okData(await appeal(cloud, chiefOf(GRID), 'resolve', { id: filed.id, note: '已清理完毕' }));
+  if (setup === 'blocked') okData(await appeal(cloud, streetOf(GRID), 'block', { id: filed.id, reason: '多次恶意反映' }));
+  return filed;
+}
+
+const TABLE = Object.entries(ACTIONS).flatMap(([action, row]) => CALLERS.map((caller) => [action, caller, row.expect[caller]] as const));
+
+describe('appeal actions by caller', () => {
+  it.each(TABLE)('%s by %s → %s', async (action, caller, expected) => {
+    const filer = newResident('filer');
+    const filed = await prepare(ACTIONS[action].setup, filer);
+    const before = filed ? await readDoc(db, 'appeals', filed.id) : null;
+    const who = identity(caller, filer);
+
+    if (expected === 'listed' || expected === 'unlisted') {
+      const { items } = await readAllPages(cloud, who!, action as 'mine' | 'inbox');
+      expect(items.some((a) => a.id === filed!.id)).toBe(expected === 'listed');
+      return;
+    }
+    const body = await appeal(cloud, who, action, ACTIONS[action].params(filed?.id ?? ''));
+    if (expected === 'ok') {
+      expect(body).toMatchObject({ ok: true });
+      return;
+    }
+    expectRefusal(body, expected);
+    // a refused action changed nothing
+    if (before) expect(await readDoc(db, 'appeals', filed!.id)).toEqual(before);
+  });
+});
+
+describe('identity comes from the platform, never from the event', () => {
+  const spoof = (openid: string) => ({ openid, _openid: openid, OPENID: openid, userInfo: { openId: openid, appId: 'wx-local-gridlink' } });
+
+  it('a submit without a platform identity is UNAUTHENTICATED whatever openid the event carries', async () => {
+    const claimed = newResident('claimed');
+    const body = await appeal(cloud, undefined, 'submit', { ...appealInput(), ...spoof(claimed) });
+    expectRefusal(body, 'UNAUTHENTICATED');
+    expect(okData(await appeal(cloud, claimed, 'mine')).items).toEqual([]);
+  });
+
+  it('an appeal is filed under the caller, not under the openid the event names', async () => {
+    const caller = newResident('caller');
+    const victim = newResident('victim');
+    const filed = okData(await appeal<AppealDetail>(cloud, caller, 'submit', { ...appealInput(), ...spoof(victim), residentOpenid: victim }));
+    expect((await readDoc(db, 'appeals', filed.id))!.residentOpenid).toBe(caller);
+    expect(okData(await appeal(cloud, victim, 'mine')).items).toEqual([]);
+  });
+
+  it('another resident claiming to be the filer still cannot read the appeal', async () => {
+    const filer = newResident('filer');
+    const filed = await fileAppeal(cloud, filer);
+    expectRefusal(await appeal(cloud, newResident('snoop'), 'detail', { id: filed.id, ...spoof(filer) }), 'FORBIDDEN');
+  });
+
+  it('a resident claiming a staff role in the event gets no inbox and cannot work an appeal', async () => {
+    const filed = await fileAppeal(cloud, newResident('filer'));
+    const pretender = newResident('pretender');
+    const claims = { role: 'street', roles: [{ role: 'street', streetId: 'GS' }], staff: { _id: 'street-GS' }, ...spoof(streetOf(GRID)) };
+    expectRefusal(await appeal(cloud, pretender, 'inbox', claims), 'FORBIDDEN');
+    expectRefusal(await appeal(cloud, pretender, 'accept', { id: filed.id, ...claims }), 'FORBIDDEN');
+    expect((await readDoc(db, 'appeals', filed.id))!.status).toBe('submitted');
+  });
+});
+
+describe('an appeal that is not yours', () => {
+  it('detail by another resident answers FORBIDDEN and nothing of the appeal', async () => {
+    const content = '邻居家装修噪音扰民，晚上十点以后还在施工';
+    const filed = await fileAppeal(cloud, newResident('filer'), { content, contactPhone: '13912345678', location: { latitude: 35.4, longitude: 116.97, name: '平阳小区 5 号楼' } });
+    const body = await appeal(cloud, newResident('snoop'), 'detail', { id: filed.id });
+    expect(body).toEqual({ ok: false, code: 'FORBIDDEN', message: '您无权查看这条诉求' });
+    const text = JSON.stringify(body);
+    for (const secret of [content, filed.number, '13912345678', '平阳小区', filed.gridCode]) expect(text).not.toContain(secret);
+  });
+
+  it('detail of an id that does not exist is NOT_FOUND', async () => {
+    expectRefusal(await appeal(cloud, newResident('snoop'), 'detail', { id: 'f'.repeat(32) }), 'NOT_FOUND');
+  });
+});

@@ -1,0 +1,211 @@
+import { APPEAL_STATUSES, type AppealLevel, type AppealStatus } from '../../types/appeal';
+import { Refusal } from '../kit/refusal';
+import type { ActorRecord, AppealRecord } from '../store/records';
+import { appealNumber, dueForAutoClose, fileAppeal, transition, type Command } from './appeal';
+import { deadlinesFor } from './sla';
+
+const FILED = new Date('2026-11-24T02:00:00.000Z'); // 10:00 in Zoucheng
+const LATER = new Date('2026-11-24T05:00:00.000Z');
+const chief: ActorRecord = { kind: 'staff', staffId: 'chief-GS-0101', name: '张桂兰', title: '网格长' };
+
+// GS-0101 → community GS01, street GS (the demo's codes)
+const grid = (code: string) => ({ _id: `grid-${code}`, code, name: `${code} 网格`, communityId: `${code.slice(0, 2)}${code.slice(3, 5)}`, streetId: code.slice(0, 2) });
+
+function filed(overrides: Partial<AppealRecord> = {}): AppealRecord {
+  const appeal = fileAppeal(
+    {
+      id: 'a1',
+      number: 'GS-20261124-0001',
+      requestId: 'req-00000001',
+      residentOpenid: 'resident-1',
+      grid: grid('GS-0101'),
+      category: { id: 'sanitation', name: '环境卫生' },
+      content: '楼道里堆满了杂物',
+      photos: [],
+      photoTraceIds: [],
+      location: null,
+      contactPhone: '13912345678',
+      anonymous: false,
+      held: false,
+    },
+    FILED,
+  );
+  return { ...appeal, ...overrides };
+}
+
+const COMMANDS: Record<string, Command> = {
+  accept: { type: 'accept' },
+  reply: { type: 'reply', text: '已联系物业', photos: [] },
+  transfer: { type: 'transfer', to: grid('GS-0102'), reason: '属于第二网格' },
+  escalate: { type: 'escalate', reason: '需要社区协调' },
+  resolve: { type: 'resolve', note: '已清理完毕', photos: [] },
+  return: { type: 'return', reason: '不属于本网格职责' },
+  'rate 4': { type: 'rate', score: 4, comment: '满意' },
+  'rate 2': { type: 'rate', score: 2, comment: '没有清理干净' },
+  'moderate release': { type: 'moderate', release: true, reason: '' },
+  'moderate reject': { type: 'moderate', release: false, reason: '内容与网格事务无关' },
+  autoClose: { type: 'autoClose' },
+};
+
+/** What each command does from each status, written out by hand (CONFLICT: refused). */
+const EXPECTED: Record<string, Partial<Record<AppealStatus, AppealStatus>>> = {
+  accept: { submitted: 'accepted' },
+  reply: { submitted: 'submitted', accepted: 'accepted', returned: 'returned' },
+  transfer: { submitted: 'submitted', accepted: 'submitted', returned: 'submitted' },
+  escalate: { submitted: 'submitted', accepted: 'accepted', returned: 'returned' },
+  resolve: { submitted: 'resolved', accepted: 'resolved', returned: 'resolved' },
+  return: { submitted: 'returned', accepted: 'returned' },
+  'rate 4': { resolved: 'closed' },
+  'rate 2': { resolved: 'submitted' },
+  'moderate release': { held: 'submitted' },
+  'moderate reject': { held: 'closed' },
+  autoClose: { resolved: 'closed' },
+};
+
+const rows = Object.keys(COMMANDS).flatMap((name) => APPEAL_STATUSES.map((from) => [name, from, EXPECTED[name][from] ?? 'CONFLICT'] as const));
+
+describe('the appeal state machine', () => {
+  it.each(rows)('%s from %s → %s', (name, from, expected) => {
+    const appeal = filed({ status: from, resolvedAt: from === 'resolved' ? FILED : null });
+    const run = () => transition(appeal, COMMANDS[name], chief, LATER);
+    if (expected === 'CONFLICT') {
+      expect(run).toThrow(Refusal);
+      try {
+        run();
+      } catch (error) {
+        expect((error as Refusal).code).toBe('CONFLICT');
+        expect((error as Refusal).message).toMatch(/[\u4e00-\u9fa5]/);
+      }
+    } else {
+      expect(run().status).toBe(expected);
+    }
+  });
+
+  it.each([
+    ['grid', 'community'],
+    ['community', 'street'],
+    ['street', 'CONFLICT'],
+  ] as Array<[AppealLevel, AppealLevel | 'CONFLICT']>)('escalate from level %s → %s', (level, expected) => {
+    const run = () => transition(filed({ level }), COMMANDS.escalate, chief, LATER);
+    if (expected === 'CONFLICT') expect(run).toThrow(expect.objectContaining({ code: 'CONFLICT' }));
+    else expect(run().level).toBe(expected);
+  });
+
+  it.each([
+    ['grid', 'community'],
+    ['community', 'street'],
+    ['street', 'CONFLICT'],
+  ] as Array<[AppealLevel, AppealLevel | 'CONFLICT']>)('return from level %s → %s', (level, expected) => {
+    const run = () => transition(filed({ level }), COMMANDS.return, chief, LATER);
+    if (expected === 'CONFLICT') expect(run).toThrow(expect.objectContaining({ code: 'CONFLICT' }));
+    else expect(run().level).toBe(expected);
+  });
+
+  it('refuses a transfer to the grid the appeal is already in', () => {
+    expect(() => transition(filed(), { type: 'transfer', to: grid('GS-0101'), reason: '转办测试' }, chief, LATER)).toThrow(
+      expect.objectContaining({ code: 'CONFLICT' }),
+    );
+  });
+
+  it('a transfer moves the appeal to the new grid, back to grid level, with its clocks restarted', () => {
+    const next = transition(filed({ status: 'accepted', level: 'community' }), COMMANDS.transfer, chief, LATER);
+    expect(next).toMatchObject({ gridId: 'grid-GS-0102', gridCode: 'GS-0102', communityId: 'GS01', streetId: 'GS', level: 'grid', status: 'submitted' });
+    expect(next.deadlines).toEqual(deadlinesFor(LATER));
+    expect(next.timeline.at(-1)).toMatchObject({ type: 'transferred', text: '属于第二网格', detail: 'GS-0102 GS-0102 网格' });
+  });
+
+  it('an unsatisfied rating reopens the appeal to the same grid with the comment as the reason', () => {
+    const resolved = filed({ status: 'resolved', level: 'community', resolvedAt: FILED });
+    const next = transition(resolved, COMMANDS['rate 2'], { kind: 'resident', openid: 'resident-1' }, LATER);
+    expect(next).toMatchObject({ status: 'submitted', level: 'grid', gridId: 'grid-GS-0101', reopenCount: 1, resolvedAt: null });
+    expect(next.rating).toEqual({ score: 2, comment: '没有清理干净', at: LATER });
+    expect(next.deadlines).toEqual(deadlinesFor(LATER));
+    expect(next.timeline.slice(-2).map((e) => [e.type, e.text, e.detail])).toEqual([
+      ['rated', '没有清理干净', '2'],
+      ['reopened', '没有清理干净', null],
+    ]);
+  });
+
+  it('a rating of 3 closes the appeal (only 1–2 reopen)', () => {
+    const next = transition(filed({ status: 'resolved', resolvedAt: FILED }), { type: 'rate', score: 3, comment: '' }, { kind: 'resident', openid: 'resident-1' }, LATER);
+    expect(next.status).toBe('closed');
+    expect(next.reopenCount).toBe(0);
+  });
+
+  it('records every event with its actor, time and what it changed, and bumps the version', () => {
+    const appeal = filed();
+    const next = transition(appeal, COMMANDS.escalate, chief, LATER);
+    expect(next.version).toBe(appeal.version + 1);
+    expect(next.updatedAt).toBe(LATER);
+    expect(next.timeline.at(-1)).toEqual({
+      type: 'escalated',
+      at: LATER,
+      actor: chief,
+      text: '需要社区协调',
+      photos: [],
+      detail: '社区',
+      before: { status: 'submitted', level: 'grid', gridId: 'grid-GS-0101' },
+      after: { status: 'submitted', level: 'community', gridId: 'grid-GS-0101' },
+    });
+  });
+
+  it('is pure: the appeal it was given is unchanged', () => {
+    const appeal = filed();
+    const copy = JSON.parse(JSON.stringify(appeal));
+    transition(appeal, COMMANDS.resolve, chief, LATER);
+    expect(JSON.parse(JSON.stringify(appeal))).toEqual(copy);
+  });
+});
+
+describe('filing an appeal', () => {
+  it('drops the contact phone of an anonymous appeal', () => {
+    const appeal = fileAppeal({ ...filingOf(filed()), anonymous: true }, FILED);
+    expect(appeal.contactPhone).toBeNull();
+  });
+
+  it('holds an appeal content security could not pass, with a system event saying so', () => {
+    const appeal = fileAppeal({ ...filingOf(filed()), held: true }, FILED);
+    expect(appeal.status).toBe('held');
+    expect(appeal.timeline.map((e) => [e.type, e.actor.kind])).toEqual([
+      ['submitted', 'resident'],
+      ['held', 'system'],
+    ]);
+  });
+
+  it('numbers appeals by street, Shanghai day and a four-digit sequence', () => {
+    expect(appealNumber('GS', '20261124', 7)).toBe('GS-20261124-0007');
+  });
+});
+
+describe('auto-closing unrated appeals', () => {
+  const resolvedAt = new Date('2026-11-01T00:00:00.000Z');
+  it.each([
+    ['6 days 23:59:59 after resolving', 7 * 86_400_000 - 1000, false],
+    ['exactly 7 days after resolving', 7 * 86_400_000, true],
+    ['8 days after resolving', 8 * 86_400_000, true],
+  ])('%s: due = %s', (_, after, due) => {
+    expect(dueForAutoClose(filed({ status: 'resolved', resolvedAt }), new Date(resolvedAt.getTime() + after))).toBe(due);
+  });
+
+  it('never closes an appeal that is not waiting for a rating', () => {
+    expect(dueForAutoClose(filed({ status: 'accepted', resolvedAt }), new Date('2027-01-01'))).toBe(false);
+  });
+});
+
+function filingOf(a: AppealRecord) {
+  return {
+    id: a._id,
+    number: a.number,
+    requestId: a.requestId,
+    residentOpenid: a.residentOpenid,
+    grid: grid(a.gridCode),
+    category: { id: a.category, name: a.categoryName },
+    content: a.content,
+    photos: a.photos,
+    photoTraceIds: [],
+    location: a.location,
+    contactPhone: a.contactPhone,
+    anonymous: a.anonymous,
+    held: false,
+  };
+}

@@ -1,0 +1,72 @@
+import type { AppealStatus } from '../../types/appeal';
+import type { AppealRecord, StaffRecord, StaffRole } from '../store/records';
+import { inboxScope, isFiler, mayModerate, maySee, mayWork, reachOver, type Viewer } from './permissions';
+
+const place = { gridId: 'grid-GS-0101', communityId: 'GS01', streetId: 'GS' };
+const appeal = (status: AppealStatus = 'submitted') => ({ ...place, status, residentOpenid: 'filer' }) as AppealRecord;
+const staff = (...roles: StaffRole[]): StaffRecord => ({ _id: 's', openid: 'staff', name: '某人', title: '职务', phone: '13800000000', avatar: null, roles });
+const as = (s: StaffRecord | null, openid = 'someone'): Viewer => ({ openid, staff: s });
+
+const chief = staff({ role: 'chief', gridId: 'grid-GS-0101' });
+const worker = staff({ role: 'worker', gridId: 'grid-GS-0101' });
+const otherChief = staff({ role: 'chief', gridId: 'grid-GS-0102' });
+const community = staff({ role: 'community', communityId: 'GS01' });
+const otherCommunity = staff({ role: 'community', communityId: 'GS02' });
+const street = staff({ role: 'street', streetId: 'GS' });
+const otherStreet = staff({ role: 'street', streetId: 'QQ' });
+
+describe('reachOver: how a staff member reaches an appeal’s grid', () => {
+  it.each([
+    ['no staff record', null, null],
+    ['the grid’s chief', chief, 'grid'],
+    ['the grid’s worker', worker, 'grid'],
+    ['another grid’s chief', otherChief, null],
+    ['the community above it', community, 'community'],
+    ['another community', otherCommunity, null],
+    ['the street above it', street, 'street'],
+    ['another street', otherStreet, null],
+    ['street staff who are also its chief: the closest role', staff({ role: 'street', streetId: 'GS' }, { role: 'chief', gridId: 'grid-GS-0101' }), 'grid'],
+    ['another grid’s chief who also serves its community', staff({ role: 'chief', gridId: 'grid-GS-0102' }, { role: 'community', communityId: 'GS01' }), 'community'],
+  ])('%s → %s', (_, s, reach) => {
+    expect(reachOver(s as StaffRecord | null, place)).toBe(reach);
+  });
+});
+
+describe('who may work, moderate and see an appeal', () => {
+  const table: Array<[string, Viewer, { work: boolean; workHeld: boolean; moderate: boolean; see: boolean }]> = [
+    ['the filer', as(null, 'filer'), { work: false, workHeld: false, moderate: false, see: true }],
+    ['another resident', as(null), { work: false, workHeld: false, moderate: false, see: false }],
+    ['the chief', as(chief), { work: true, workHeld: false, moderate: false, see: true }],
+    ['the worker', as(worker), { work: true, workHeld: false, moderate: false, see: true }],
+    ['another grid’s chief', as(otherChief), { work: false, workHeld: false, moderate: false, see: false }],
+    ['community staff above it', as(community), { work: true, workHeld: true, moderate: true, see: true }],
+    ['another community’s staff', as(otherCommunity), { work: false, workHeld: false, moderate: false, see: false }],
+    ['street staff above it', as(street), { work: true, workHeld: true, moderate: true, see: true }],
+    ['another street’s staff', as(otherStreet), { work: false, workHeld: false, moderate: false, see: false }],
+  ];
+  it.each(table)('%s', (_, viewer, may) => {
+    expect({
+      work: mayWork(viewer, appeal()),
+      workHeld: mayWork(viewer, appeal('held')),
+      moderate: mayModerate(viewer, appeal('held')),
+      see: maySee(viewer, appeal()),
+    }).toEqual(may);
+  });
+
+  it('the grid’s own chief does not see a held appeal until it is released', () => {
+    expect(maySee(as(chief), appeal('held'))).toBe(false);
+    expect(maySee(as(chief), appeal('submitted'))).toBe(true);
+  });
+
+  it('the filer is known by the platform openid alone', () => {
+    expect(isFiler(as(null, 'filer'), appeal())).toBe(true);
+    expect(isFiler(as(community, 'not-the-filer'), appeal())).toBe(false);
+  });
+});
+
+describe('inboxScope', () => {
+  it('gathers every grid, community and street a staff member answers for', () => {
+    const many = staff({ role: 'chief', gridId: 'g1' }, { role: 'worker', gridId: 'g2' }, { role: 'community', communityId: 'c1' }, { role: 'street', streetId: 's1' });
+    expect(inboxScope(many)).toEqual({ gridIds: ['g1', 'g2'], communityIds: ['c1'], streetIds: ['s1'] });
+  });
+});
