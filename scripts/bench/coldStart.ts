@@ -1,18 +1,12 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { FUNCTIONS_OUT, ROOT, functionNames } from '../functions';
+import { sdkEnvironment } from '../localcloud/sdkEnv';
 import { kb, median, ratio, run, table } from './measure';
 
 const RUNS = 7;
 // The variables the local cloud sets: without them the SDK probes the network at load.
-const SDK_ENV = {
-  TENCENTCLOUD_SECRETID: 'local',
-  TENCENTCLOUD_SECRETKEY: 'local',
-  TENCENTCLOUD: 'true',
-  SCF_NAMESPACE: 'local-env',
-  TCB_ENV: 'local-env',
-  TCB_CONTEXT_CNFG: JSON.stringify({ URL: 'http://127.0.0.1:9/admin' }),
-};
+const SDK_ENV = sdkEnvironment('http://127.0.0.1:9/admin');
 
 /** Milliseconds to `require` a module in a fresh Node process, median of several. */
 function coldRequireMs(target: string): number {

@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { sdkEnvironment } from './sdkEnv';
 
 type CallEnvironment = Record<string, string | undefined>;
 
@@ -9,7 +10,6 @@ export type Invocation = { openid: string | null; source: 'wx_client' | 'wx_trig
 export type InvokeResult = { result: unknown; roundTrips: number };
 
 const callEnvironment = new AsyncLocalStorage<CallEnvironment>();
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
 
 /**
  * `getWXContext()` and the SDK's endpoint lookup read `process.env` on every use, so each call
@@ -36,16 +36,10 @@ function installPerCallEnvironment(base: Record<string, string>) {
 /** Loads each built function bundle (reloading it when a rebuild replaced it) and runs it. */
 export function functionRunner(opts: { functionsDir: string; adminUrl: string }) {
   const admin = new URL(opts.adminUrl);
-  if (!LOOPBACK.has(admin.hostname)) throw new Error(`refusing a non-loopback cloud endpoint: ${opts.adminUrl}`);
   installPerCallEnvironment({
-    TENCENTCLOUD_SECRETID: 'local',
-    TENCENTCLOUD_SECRETKEY: 'local',
-    TENCENTCLOUD: 'true',
-    SCF_NAMESPACE: 'local-env',
-    TCB_ENV: 'local-env',
+    ...sdkEnvironment(opts.adminUrl),
     WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID,WX_UNIONID',
     WX_APPID: 'wx-local-gridlink',
-    TCB_CONTEXT_CNFG: JSON.stringify({ URL: opts.adminUrl }),
   });
   const loaded = new Map<string, { mtimeMs: number; main: (event: unknown, context: unknown) => Promise<unknown> }>();
   const roundTrips = new Map<string, number>();

@@ -1,4 +1,5 @@
 import type { DB } from 'wx-server-sdk/index';
+import { sdkEnvironment } from '../../scripts/localcloud/sdkEnv';
 
 /**
  * The database of a running local cloud, reached the way the functions reach it: through the
@@ -11,17 +12,7 @@ import type { DB } from 'wx-server-sdk/index';
  * Only loopback URLs: a test never reaches the real cloud.
  */
 export function openCloudDb(cloudUrl: string): DB.Database {
-  const url = new URL(cloudUrl);
-  if (!['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)) throw new Error(`refusing a non-loopback cloud: ${cloudUrl}`);
-  Object.assign(process.env, {
-    TENCENTCLOUD_SECRETID: 'local',
-    TENCENTCLOUD_SECRETKEY: 'local',
-    TENCENTCLOUD: 'true',
-    SCF_NAMESPACE: 'local-env',
-    TCB_ENV: 'local-env',
-    SILENCE: 'true',
-    TCB_CONTEXT_CNFG: JSON.stringify({ URL: `${url.origin}/admin` }),
-  });
+  Object.assign(process.env, sdkEnvironment(`${new URL(cloudUrl).origin}/admin`), { SILENCE: 'true' });
   // Required only now: the SDK must see the variables above when it loads.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const cloud = require('wx-server-sdk');

@@ -1,27 +1,17 @@
 // Runs the real wx-server-sdk against a local cloud, outside jest's module sandbox:
 //   tsx sdkClient.ts write <url> <collection> <count>   prints one line per acknowledged insert
 //   tsx sdkClient.ts read  <url> <collection>           prints the ids stored, paging by 100
-const [mode, url, collection, count] = process.argv.slice(2);
-Object.assign(process.env, {
-  TENCENTCLOUD_SECRETID: 'local',
-  TENCENTCLOUD_SECRETKEY: 'local',
-  TENCENTCLOUD: 'true',
-  SCF_NAMESPACE: 'local-env',
-  TCB_ENV: 'local-env',
-  TCB_CONTEXT_CNFG: JSON.stringify({ URL: `${url}/admin` }),
-});
+import { openCloudDb } from './cloudDb';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const cloud = require('wx-server-sdk');
-cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV });
-const db = cloud.database();
+const [mode, url, collection, count] = process.argv.slice(2);
+const db = openCloudDb(url);
 
 async function write(total: number) {
   let next = 0;
   const worker = async () => {
     while (next < total) {
       const n = next++;
-      const { _id } = await db.collection(collection).add({ data: { n, note: `第${n}条`, at: db.serverDate() } });
+      const { _id } = (await db.collection(collection).add({ data: { n, note: `第${n}条`, at: db.serverDate() } })) as { _id: string };
       process.stdout.write(`${JSON.stringify({ _id, n })}\n`);
     }
   };
@@ -31,8 +21,8 @@ async function write(total: number) {
 async function read() {
   const ids: string[] = [];
   for (;;) {
-    const { data } = await db.collection(collection).orderBy('n', 'asc').skip(ids.length).limit(100).get();
-    ids.push(...data.map((d: { _id: string }) => d._id));
+    const { data } = (await db.collection(collection).orderBy('n', 'asc').skip(ids.length).limit(100).get()) as { data: Array<{ _id: string }> };
+    ids.push(...data.map((d) => d._id));
     if (data.length < 100) break;
   }
   process.stdout.write(JSON.stringify(ids));
