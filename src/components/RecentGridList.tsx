@@ -1,11 +1,8 @@
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { RecentGrid } from '../services/recentGrids';
+import { routes } from '../services/routes';
 import './Lists.scss';
-
-export function gridUrl(code: string): string {
-  return `/pages/grid/index?code=${encodeURIComponent(code)}`;
-}
 
 /** Grids this device opened before: one tap back to "my grid". */
 export function RecentGridList({ grids, title = '最近查看的网格' }: { grids: RecentGrid[]; title?: string }) {
@@ -15,7 +12,7 @@ export function RecentGridList({ grids, title = '最近查看的网格' }: { gri
       <Text className="section-title">{title}</Text>
       <View className="card list">
         {grids.map((g) => (
-          <View key={g.code} className="list__item" onClick={() => Taro.navigateTo({ url: gridUrl(g.code) })}>
+          <View key={g.code} className="list__item" onClick={() => Taro.navigateTo({ url: routes.grid(g.code) })}>
             <View className="list__main">
               <Text className="list__name">{g.name}</Text>
               <Text className="list__sub">网格码 {g.code}</Text>

@@ -1,3 +1,4 @@
+import { routes } from '../services/routes';
 import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import type { RecentGrid } from '../services/recentGrids';
@@ -46,7 +47,7 @@ export function UnknownGrid(props: UnknownGridProps) {
             重试
           </Button>
         )}
-        <Button className="btn btn-primary unknown-grid__btn" onClick={() => Taro.navigateTo({ url: '/pages/search/index' })}>
+        <Button className="btn btn-primary unknown-grid__btn" onClick={() => Taro.navigateTo({ url: routes.search() })}>
           按名称查找网格
         </Button>
       </View>

@@ -3,7 +3,8 @@ import { Button, Input, Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { SearchGridsInput } from '../../../types/grid';
 import { DevDock } from '../../components/DevDock';
-import { gridUrl, RecentGridList } from '../../components/RecentGridList';
+import { RecentGridList } from '../../components/RecentGridList';
+import { routes } from '../../services/routes';
 import { useCall } from '../../services/cloud';
 import { recentGrids } from '../../services/recentGrids';
 import './index.scss';
@@ -61,7 +62,7 @@ export default function SearchPage() {
       {result.data && result.data.length > 0 && (
         <View className="card list">
           {result.data.map((hit) => (
-            <View key={hit.code} className="list__item" onClick={() => Taro.navigateTo({ url: gridUrl(hit.code) })}>
+            <View key={hit.code} className="list__item" onClick={() => Taro.navigateTo({ url: routes.grid(hit.code) })}>
               <View className="list__main">
                 <Text className="list__name">{hit.name}</Text>
                 <Text className="list__sub">

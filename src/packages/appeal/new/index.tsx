@@ -1,3 +1,4 @@
+import { routes } from '../../../services/routes';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { DevDock } from '../../../components/DevDock';
@@ -21,7 +22,7 @@ export default function NewAppealPage() {
             重试
           </Button>
         ) : (
-          <Button className="btn btn-outline btn-small list-state__retry" onClick={() => Taro.navigateTo({ url: '/pages/search/index' })}>
+          <Button className="btn btn-outline btn-small list-state__retry" onClick={() => Taro.navigateTo({ url: routes.search() })}>
             按名称查找网格
           </Button>
         )}
