@@ -4,6 +4,7 @@ export default defineAppConfig({
   subPackages: [
     { root: 'packages/appeal', pages: ['new/index', 'mine/index', 'detail/index'] },
     { root: 'packages/inbox', pages: ['index'] },
+    { root: 'packages/notice', pages: ['detail/index', 'list/index', 'publish/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',
@@ -13,7 +14,10 @@ export default defineAppConfig({
     navigationBarTextStyle: 'black',
   },
   lazyCodeLoading: 'requiredComponents',
-  // The appeal form's optional location: declared, and asked only after the privacy consent.
-  requiredPrivateInfos: ['chooseLocation'],
+  // Declared, and asked only on a tap after the privacy consent: the appeal form's optional
+  // location (chooseLocation) and the search page's "用我的位置查找" (getLocation, GCJ-02).
+  requiredPrivateInfos: ['chooseLocation', 'getLocation'],
+  // The text of getLocation's authorization prompt.
+  permission: { 'scope.userLocation': { desc: '用于查找您所在的网格' } },
   __usePrivacyCheck__: true,
 });

@@ -18,7 +18,8 @@ import type {
   SubmitAppealInput,
   TransferInput,
 } from './appeal';
-import type { CallStaffInput, GridPage, GridSearchHit, ResolveGridInput, SearchGridsInput, StaffPhone } from './grid';
+import type { CallStaffInput, GridLocation, GridPage, GridSearchHit, LocateGridInput, ResolveGridInput, SearchGridsInput, StaffPhone } from './grid';
+import type { ListNoticesInput, NoticeDetail, NoticeItem, NoticeRef, PublishNoticeInput } from './notice';
 
 /** Every cloud function's actions with their input and output: the app's client is typed by it. */
 export type Api = {
@@ -26,6 +27,7 @@ export type Api = {
     resolve: { input: ResolveGridInput; output: GridPage };
     search: { input: SearchGridsInput; output: GridSearchHit[] };
     callStaff: { input: CallStaffInput; output: StaffPhone };
+    locate: { input: LocateGridInput; output: GridLocation };
   };
   appeal: {
     submit: { input: SubmitAppealInput; output: AppealDetail };
@@ -42,6 +44,12 @@ export type Api = {
     moderate: { input: In<typeof ModerateInput>; output: AppealDetail };
     block: { input: In<typeof BlockInput>; output: { blocked: true } };
     unblock: { input: In<typeof AppealRef>; output: { blocked: false } };
+  };
+  notice: {
+    publish: { input: PublishNoticeInput; output: NoticeDetail };
+    list: { input: In<typeof ListNoticesInput>; output: Page<NoticeItem> };
+    detail: { input: In<typeof NoticeRef>; output: NoticeDetail };
+    unpublish: { input: In<typeof NoticeRef>; output: { id: string; unpublished: true } };
   };
   account: {
     me: { input: Record<string, never>; output: Me };

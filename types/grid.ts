@@ -36,6 +36,23 @@ export const SearchGridsInput = z.object({
 });
 export type SearchGridsInput = z.infer<typeof SearchGridsInput>;
 
+/**
+ * Where the person is, as WeChat's getLocation reports it with `type: 'gcj02'` (the datum of
+ * Chinese maps, and of the grids' centres and boundaries). The app converts a browser's WGS-84
+ * position before it calls.
+ */
+export const LocateGridInput = z.object({
+  latitude: z.number({ error: '请提供纬度（数字）' }).check(
+    z.gte(-90, { error: '纬度应在 -90 到 90 之间' }),
+    z.lte(90, { error: '纬度应在 -90 到 90 之间' }),
+  ),
+  longitude: z.number({ error: '请提供经度（数字）' }).check(
+    z.gte(-180, { error: '经度应在 -180 到 180 之间' }),
+    z.lte(180, { error: '经度应在 -180 到 180 之间' }),
+  ),
+});
+export type LocateGridInput = z.infer<typeof LocateGridInput>;
+
 export const StaffId = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, { error: '工作人员编号不正确' }));
 
 export const CallStaffInput = z.object({ code: GridCode, staffId: StaffId });
@@ -69,3 +86,13 @@ export type GridPage = {
 export type GridSearchHit = { code: string; name: string; community: string; street: string };
 
 export type StaffPhone = { name: string; phone: string };
+
+/** A grid near the person, with how far its centre is (metres, rounded). */
+export type NearbyGrid = GridSearchHit & { distanceM: number };
+
+/**
+ * grid.locate's answer. `inside`: the grid whose boundary holds the point ("您在 XX网格"), or
+ * null when no boundary does (or no grid has one). `nearby`: the nearest other grids by centre,
+ * nearest first ("离您最近的网格"), only those within a walk or short ride; empty when none is.
+ */
+export type GridLocation = { inside: GridSearchHit | null; nearby: NearbyGrid[] };

@@ -2,4 +2,5 @@ export * from './envelope';
 export * from './grid';
 export * from './api';
 export * from './appeal';
+export * from './notice';
 export * from './routes';

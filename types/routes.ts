@@ -9,4 +9,7 @@ export const PAGES = {
   myAppeals: 'packages/appeal/mine/index',
   appealDetail: 'packages/appeal/detail/index',
   inbox: 'packages/inbox/index',
+  noticeDetail: 'packages/notice/detail/index',
+  noticeList: 'packages/notice/list/index',
+  publishNotice: 'packages/notice/publish/index',
 } as const;

@@ -1,6 +1,7 @@
 import type { DB } from 'wx-server-sdk/index';
 import type { GridSearchHit } from '../../types/grid';
 import type { GridPageRecords } from '../domain/gridPage';
+import type { PlacedGrid } from '../domain/locate';
 import { docsOf, listOf } from './results';
 import type { CommunityRecord, GridRecord, NoticeRecord, StaffRecord, StreetRecord } from './records';
 
@@ -68,6 +69,50 @@ export async function searchGrids(db: DB.Database, keyword: string): Promise<Gri
     name: g.name,
     community: g.community[0]?.name ?? '',
     street: g.street[0]?.name ?? '',
+  }));
+}
+
+/** A city has ~1,410 grids; the scan refuses to pretend it saw them all beyond this. */
+const GRID_SCAN_LIMIT = 5000;
+
+/** A grid as locating needs it: where it is, and what to show when it is the answer. */
+export type GridPlace = PlacedGrid & GridSearchHit;
+
+/**
+ * Every active grid's centre and boundary with its name, community and street: one round trip.
+ *
+ * Why one aggregate over the whole city rather than a query near the point: the decision is
+ * the pure `domain/locate` (turf), which needs every candidate polygon, and a city's grids fit
+ * one reply once projected (code, name, centre, boundary and two names: ~300 bytes a grid,
+ * ~0.5 MB for 1,410, less when grids have no boundary yet, since an absent boundary costs
+ * nothing). `get()` stops at 100 documents a call (15 round trips for 1,410 grids) and an
+ * aggregate without `$limit` at 20, so this sets a `$limit` above any city's count. The two
+ * lookups run inside the database and are projected down to the names, so the reply carries no
+ * community or street documents. (CloudBase's geo index with `geoNear`/`geoIntersects` would
+ * let the database pick the candidates; the local cloud does not emulate it.)
+ */
+export async function loadGridPlaces(db: DB.Database): Promise<GridPlace[]> {
+  const list = listOf<Omit<GridPlace, 'community' | 'street'> & { community: string[]; street: string[] }>(
+    await db
+      .collection('grids')
+      .aggregate()
+      .match({ status: 'active' })
+      .project({ _id: 0, code: 1, name: 1, status: 1, centre: 1, boundary: 1, communityId: 1, streetId: 1 })
+      .limit(GRID_SCAN_LIMIT)
+      .lookup({ from: 'communities', localField: 'communityId', foreignField: '_id', as: 'community' })
+      .lookup({ from: 'streets', localField: 'streetId', foreignField: '_id', as: 'street' })
+      .project({ code: 1, name: 1, status: 1, centre: 1, boundary: 1, community: '$community.name', street: '$street.name' })
+      .end(),
+  );
+  if (list.length >= GRID_SCAN_LIMIT) console.warn(`[gridlink] grid.locate saw only the first ${GRID_SCAN_LIMIT} grids`);
+  return list.map((g) => ({
+    code: g.code,
+    name: g.name,
+    status: g.status,
+    centre: g.centre ?? null,
+    boundary: g.boundary ?? null,
+    community: g.community?.[0] ?? '',
+    street: g.street?.[0] ?? '',
   }));
 }
 

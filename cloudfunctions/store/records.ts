@@ -1,5 +1,6 @@
 import type { AppealEventType, AppealLevel, AppealStatus, Location } from '../../types/appeal';
 import type { GridKind } from '../../types/grid';
+import type { GeoPolygon } from '../domain/locate';
 import type { AppealDeadlines } from '../domain/sla';
 
 /** Documents as the collections hold them (DESIGN §3). Only functions read or write them. */
@@ -24,7 +25,10 @@ export type GridRecord = {
   workerIds: string[];
   status: 'active' | 'retired';
   station: StationRecord | null;
+  /** GCJ-02, like the boundary: what WeChat's maps and getLocation({type: 'gcj02'}) use. */
   centre: { lng: number; lat: number } | null;
+  /** The grid's area when the city has drawn it; absent or null until then (found by centre alone). */
+  boundary?: GeoPolygon | null;
 };
 
 export type StaffRole =
@@ -53,7 +57,20 @@ export type NoticeRecord = {
   pinned: boolean;
   publishedAt: Date;
   authorId: string;
+  /** What `notice.publish` adds; a notice stored before it (old demo data) may lack them. */
+  images?: string[];
+  /** Readers counted once each (one `noticeReads` document per notice and reader). */
+  reads?: number;
+  authorName?: string;
+  authorTitle?: string;
+  /** The scope as people read it: "平阳社区全体网格". */
+  scopeLabel?: string;
+  /** Pinned first, then newest: `<1|0>_<ISO publishedAt>_<id>`, one string that orders and resumes a list. */
+  sortKey?: string;
 };
+
+/** That `openid` has read notice `noticeId`; `_id` is both, so a second read is a duplicate key. */
+export type NoticeReadRecord = { _id: string; noticeId: string; openid: string; at: Date };
 
 export type ActorRecord =
   | { kind: 'resident'; openid: string }

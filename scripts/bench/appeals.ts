@@ -58,6 +58,7 @@ async function roundTrips(cloud: Cloud) {
   };
   await measure('grid.resolve', 'grid', { action: 'resolve', code: 'GS-0101' });
   await measure('grid.search', 'grid', { action: 'search', keyword: '平阳' });
+  await measure('grid.locate', 'grid', { action: 'locate', latitude: 35.405, longitude: 116.967 });
   await measure('account.me', 'account', { action: 'me' }, chief);
   const filed = await measure('appeal.submit', 'appeal', { action: 'submit', gridCode: 'GS-0101', category: 'repair', content: '路灯不亮了，晚上很黑', requestId: 'bench-flow-1' }, resident);
   await measure('appeal.submit (same requestId again)', 'appeal', { action: 'submit', gridCode: 'GS-0101', category: 'repair', content: '路灯不亮了，晚上很黑', requestId: 'bench-flow-1' }, resident);

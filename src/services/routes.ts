@@ -8,4 +8,7 @@ export const routes = {
   myAppeals: () => `/${PAGES.myAppeals}`,
   appealDetail: (id: string) => `/${PAGES.appealDetail}?id=${encodeURIComponent(id)}`,
   inbox: () => `/${PAGES.inbox}`,
+  noticeDetail: (id: string) => `/${PAGES.noticeDetail}?id=${encodeURIComponent(id)}`,
+  notices: (gridCode: string) => `/${PAGES.noticeList}?code=${encodeURIComponent(gridCode)}`,
+  publishNotice: (gridCode: string) => `/${PAGES.publishNotice}?code=${encodeURIComponent(gridCode)}`,
 };

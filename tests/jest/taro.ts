@@ -35,6 +35,10 @@ export const chooseLocation = jest.fn(async (_o?: unknown): Promise<{ latitude: 
 export const getLocation = jest.fn(async (_o?: unknown): Promise<{ latitude: number; longitude: number }> => {
   throw { errMsg: 'getLocation:fail auth deny' };
 });
+/** WeChat's privacy consent (weapp): by default the person has agreed. */
+export const requirePrivacyAuthorize = jest.fn((o: { success?: () => void; fail?: () => void }) => {
+  o.success?.();
+});
 /** Answers `{[tmplId]: 'accept' | 'reject', errMsg}`; by default the person refuses everything. */
 export const requestSubscribeMessage = jest.fn(async (o: { tmplIds: string[] }): Promise<Record<string, string>> => {
   return Object.fromEntries([...o.tmplIds.map((id) => [id, 'reject']), ['errMsg', 'requestSubscribeMessage:ok']]);
@@ -79,6 +83,9 @@ export const useDidShow = (_fn: () => void) => undefined;
 export const useDidHide = (_fn: () => void) => undefined;
 export const usePullDownRefresh = (_fn: () => void) => undefined;
 export const useReachBottom = (_fn: () => void) => undefined;
+/** The page's share callback: `useShareAppMessage.mock.calls.at(-1)[0]()` is the card WeChat would send. */
+export const useShareAppMessage = jest.fn((_fn: () => { title?: string; path?: string }) => undefined);
+export const showShareMenu = jest.fn(ok('showShareMenu'));
 export const getEnv = () => 'WEB';
 export const ENV_TYPE = { WEAPP: 'WEAPP', WEB: 'WEB' };
 
@@ -86,7 +93,7 @@ export function __resetTaro(): void {
   params = {};
   storage.clear();
   for (const fn of [navigateTo, redirectTo, navigateBack, showToast, showModal, makePhoneCall, setNavigationBarTitle, cloud.init,
-    previewImage, openLocation, compressImage, cloud.uploadFile]) {
+    previewImage, openLocation, compressImage, cloud.uploadFile, useShareAppMessage, showShareMenu]) {
     fn.mockClear();
   }
   for (const fn of [chooseMedia, chooseLocation, getLocation, requestSubscribeMessage]) {
@@ -102,6 +109,10 @@ export function __resetTaro(): void {
   getLocation.mockImplementation(async () => {
     throw { errMsg: 'getLocation:fail auth deny' };
   });
+  requirePrivacyAuthorize.mockReset();
+  requirePrivacyAuthorize.mockImplementation((o: { success?: () => void }) => {
+    o.success?.();
+  });
   requestSubscribeMessage.mockImplementation(async (o: { tmplIds: string[] }) =>
     Object.fromEntries([...o.tmplIds.map((id) => [id, 'reject']), ['errMsg', 'requestSubscribeMessage:ok']]),
   );
@@ -113,8 +124,8 @@ export function __resetTaro(): void {
 
 const Taro = {
   navigateTo, redirectTo, navigateBack, showToast, showModal, makePhoneCall, setNavigationBarTitle, cloud,
-  previewImage, openLocation, chooseMedia, compressImage, chooseLocation, getLocation, requestSubscribeMessage,
+  previewImage, openLocation, chooseMedia, compressImage, chooseLocation, getLocation, requestSubscribeMessage, requirePrivacyAuthorize,
   getStorageSync, setStorageSync, removeStorageSync, getCurrentInstance, useRouter, useLaunch, useLoad,
-  useDidShow, useDidHide, usePullDownRefresh, useReachBottom, getEnv, ENV_TYPE,
+  useDidShow, useDidHide, usePullDownRefresh, useReachBottom, useShareAppMessage, showShareMenu, getEnv, ENV_TYPE,
 };
 export default Taro;

@@ -201,3 +201,25 @@ describe('the grid page', () => {
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/inbox/index' });
   });
 });
+
+describe('the grid page’s notices', () => {
+  it('open their detail; 全部通知 opens the grid’s list; residents see no 发布通知', async () => {
+    resolvesTo(gridPageFixture());
+    __setRouterParams({ code: 'GS-0101' });
+    render(<GridPage />);
+    fireEvent.click(await screen.findByText('冬季燃气安全入户检查通知'));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/notice/detail/index?id=n2' });
+    fireEvent.click(screen.getByText('全部通知 ›'));
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/notice/list/index?code=GS-0101' });
+    await act(async () => undefined);
+    expect(screen.queryByText('发布通知')).toBeNull();
+  });
+
+  it('offer staff 发布通知 for this grid', async () => {
+    cloud({ 'grid.resolve': () => ({ ok: true, data: gridPageFixture() }), 'account.me': () => ({ ok: true, data: chiefMe() }) });
+    __setRouterParams({ code: 'GS-0101' });
+    render(<GridPage />);
+    fireEvent.click(await screen.findByText('发布通知'));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/notice/publish/index?code=GS-0101' });
+  });
+});

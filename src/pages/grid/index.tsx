@@ -6,11 +6,12 @@ import { AppealBar, AppealLinks } from '../../components/AppealBar';
 import { DevDock } from '../../components/DevDock';
 import { GridCard } from '../../components/GridCard';
 import { GridSkeleton } from '../../components/GridSkeleton';
-import { NoticeList } from '../../components/NoticeList';
+import { NoticeHeader, NoticeList } from '../../components/NoticeList';
 import { StaffCard } from '../../components/StaffCard';
 import { StationCard } from '../../components/StationCard';
 import { UnknownGrid } from '../../components/UnknownGrid';
 import { call, useCall } from '../../services/cloud';
+import { isStaff, useMe } from '../../services/me';
 import { gridEntry } from '../../services/gridEntry';
 import { recentGrids, rememberGrid } from '../../services/recentGrids';
 
@@ -55,6 +56,7 @@ export default function GridPageView() {
 
 function GridView({ page }: { page: GridPage }) {
   const [calling, setCalling] = useState<string | null>(null);
+  const { me } = useMe();
 
   const callStaff = async (staff: Staff) => {
     setCalling(staff.id);
@@ -96,7 +98,7 @@ function GridView({ page }: { page: GridPage }) {
         </View>
       )}
 
-      <Text className="section-title">网格通知</Text>
+      <NoticeHeader gridCode={page.grid.code} staff={isStaff(me)} />
       <NoticeList notices={page.notices} />
 
       <Text className="section-title">我的事项</Text>

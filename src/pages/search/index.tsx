@@ -1,20 +1,37 @@
 import Taro from '@tarojs/taro';
 import { Button, Input, Text, View } from '@tarojs/components';
-import { useState } from 'react';
-import { SearchGridsInput } from '../../../types/grid';
+import { useRef, useState } from 'react';
+import { SearchGridsInput, type GridLocation } from '../../../types/grid';
 import { DevDock } from '../../components/DevDock';
+import { LocatedGrids } from '../../components/LocatedGrids';
 import { RecentGridList } from '../../components/RecentGridList';
 import { routes } from '../../services/routes';
-import { useCall } from '../../services/cloud';
+import { call, useCall } from '../../services/cloud';
+import { myPosition } from '../../services/position';
 import { recentGrids } from '../../services/recentGrids';
 import './index.scss';
 
-/** Find a grid by its, its community's or its street's name (the way on when a code fails). */
+type Locating =
+  | { state: 'idle' }
+  | { state: 'busy' }
+  | { state: 'failed'; message: string }
+  | { state: 'found'; found: GridLocation };
+
+const DENIED_MESSAGE = '没有获得位置授权，无法按位置查找。可以在设置中允许使用位置信息，也可以直接按名称查找。';
+const UNAVAILABLE_MESSAGE = '暂时无法获取您的位置，请检查定位是否打开，或按名称查找。';
+
+/**
+ * Find a grid without a sign: the grids this device opened first, then by the person's position
+ * (asked only on a tap) or by its, its community's or its street's name.
+ */
 export default function SearchPage() {
   const [text, setText] = useState('');
   const [keyword, setKeyword] = useState<string | null>(null);
   const [recent] = useState(recentGrids);
+  const [locating, setLocating] = useState<Locating>({ state: 'idle' });
+  const ticket = useRef(0);
   const result = useCall('grid', 'search', keyword === null ? null : { keyword });
+  const remembered = new Set(recent.map((g) => g.code));
 
   const submit = () => {
     const parsed = SearchGridsInput.safeParse({ keyword: text });
@@ -24,6 +41,20 @@ export default function SearchPage() {
     }
     if (parsed.data.keyword === keyword) result.reload();
     else setKeyword(parsed.data.keyword);
+  };
+
+  const locate = async () => {
+    const mine = ++ticket.current;
+    setLocating({ state: 'busy' });
+    const position = await myPosition();
+    if (mine !== ticket.current) return;
+    if (!position.ok) {
+      setLocating({ state: 'failed', message: position.reason === 'denied' ? DENIED_MESSAGE : UNAVAILABLE_MESSAGE });
+      return;
+    }
+    const env = await call('grid', 'locate', position.position);
+    if (mine !== ticket.current) return;
+    setLocating(env.ok ? { state: 'found', found: env.data } : { state: 'failed', message: env.message });
   };
 
   return (
@@ -42,8 +73,19 @@ export default function SearchPage() {
           搜索
         </Button>
       </View>
+      <Button className="btn btn-outline locate-btn" disabled={locating.state === 'busy'} onClick={locate}>
+        {locating.state === 'busy' ? '正在获取位置…' : '用我的位置查找'}
+      </Button>
 
-      {keyword === null && <RecentGridList grids={recent} />}
+      <RecentGridList grids={recent} />
+
+      {locating.state === 'failed' && (
+        <View className="search-state" role="alert">
+          <Text>{locating.message}</Text>
+        </View>
+      )}
+      {locating.state === 'found' && <LocatedGrids found={locating.found} />}
+
       {keyword !== null && result.loading && <Text className="search-state">正在查找…</Text>}
       {keyword !== null && result.error && (
         <View className="search-state">
@@ -60,19 +102,25 @@ export default function SearchPage() {
         </View>
       )}
       {result.data && result.data.length > 0 && (
-        <View className="card list">
-          {result.data.map((hit) => (
-            <View key={hit.code} className="list__item" onClick={() => Taro.navigateTo({ url: routes.grid(hit.code) })}>
-              <View className="list__main">
-                <Text className="list__name">{hit.name}</Text>
-                <Text className="list__sub">
-                  {hit.street} · {hit.community}
-                </Text>
-                <Text className="list__sub">网格码 {hit.code}</Text>
+        <View>
+          <Text className="section-title">搜索结果</Text>
+          <View className="card list">
+            {result.data.map((hit) => (
+              <View key={hit.code} className="list__item" onClick={() => Taro.navigateTo({ url: routes.grid(hit.code) })}>
+                <View className="list__main">
+                  <Text className="list__name">
+                    {hit.name}
+                    {remembered.has(hit.code) && <Text className="search-hit__recent">最近查看</Text>}
+                  </Text>
+                  <Text className="list__sub">
+                    {hit.street} · {hit.community}
+                  </Text>
+                  <Text className="list__sub">网格码 {hit.code}</Text>
+                </View>
+                <Text className="list__arrow">›</Text>
               </View>
-              <Text className="list__arrow">›</Text>
-            </View>
-          ))}
+            ))}
+          </View>
         </View>
       )}
       <DevDock />

@@ -1,0 +1,67 @@
+import { NOTICE_LIMITS, type NoticeDetail, type NoticeItem, type NoticeScopeKind } from '../../types/notice';
+import type { NoticeRecord, StaffRecord } from '../store/records';
+
+/** Where a notice's scope sits: a grid has all three, a community no grid, a street only itself. */
+export type NoticePlace = { gridId: string | null; communityId: string | null; streetId: string };
+
+const RANK: Record<NoticeScopeKind, number> = { grid: 0, community: 1, street: 2 };
+
+/** The level each of a staff member's roles reaches this place at (none: the role does not reach it). */
+function reaches(staff: StaffRecord | null, place: NoticePlace): NoticeScopeKind[] {
+  return (staff?.roles ?? []).flatMap((r): NoticeScopeKind[] => {
+    if (r.role === 'chief' || r.role === 'worker') return r.gridId === place.gridId ? ['grid'] : [];
+    if (r.role === 'community') return r.communityId === place.communityId ? ['community'] : [];
+    return r.streetId === place.streetId ? ['street'] : [];
+  });
+}
+
+/**
+ * Staff publish within their scope only: a grid's chief or worker to that grid; community staff
+ * to their community or a grid in it; street staff to their street, a community or a grid in it.
+ */
+export const mayPublishTo = (staff: StaffRecord | null, place: NoticePlace): boolean => reaches(staff, place).length > 0;
+
+/** The author takes their notice down, and so may staff above its scope (community over a grid's, street over both). */
+export function mayUnpublish(staff: StaffRecord | null, notice: Pick<NoticeRecord, 'authorId' | 'scope'>, place: NoticePlace): boolean {
+  if (!staff) return false;
+  if (staff._id === notice.authorId) return true;
+  return reaches(staff, place).some((level) => RANK[level] > RANK[notice.scope.kind]);
+}
+
+/** "平阳社区第一网格", "平阳社区全体网格", "钢山街道全体网格". */
+export const scopeLabel = (kind: NoticeScopeKind, name: string) => (kind === 'grid' ? name : `${name}全体网格`);
+
+const FALLBACK_LABELS: Record<NoticeScopeKind, string> = { grid: '本网格', community: '本社区全体网格', street: '本街道全体网格' };
+const labelOf = (n: NoticeRecord) => n.scopeLabel ?? FALLBACK_LABELS[n.scope.kind];
+
+/** Pinned first, then newest, as one string: a list orders by it descending and resumes below it. */
+export const noticeSortKey = (n: Pick<NoticeRecord, '_id' | 'pinned' | 'publishedAt'>) =>
+  `${n.pinned ? 1 : 0}_${new Date(n.publishedAt).toISOString()}_${n._id}`;
+
+export function noticeItem(n: NoticeRecord): NoticeItem {
+  const flat = n.body.replace(/\s+/g, ' ').trim();
+  return {
+    id: n._id,
+    title: n.title,
+    excerpt: flat.length > NOTICE_LIMITS.excerpt ? `${flat.slice(0, NOTICE_LIMITS.excerpt)}…` : flat,
+    pinned: n.pinned,
+    publishedAt: new Date(n.publishedAt).toISOString(),
+    scopeLabel: labelOf(n),
+    reads: n.reads ?? 0,
+  };
+}
+
+export function noticeDetail(n: NoticeRecord, can: NoticeDetail['can'] = []): NoticeDetail {
+  return {
+    id: n._id,
+    title: n.title,
+    body: n.body,
+    images: n.images ?? [],
+    pinned: n.pinned,
+    publishedAt: new Date(n.publishedAt).toISOString(),
+    author: n.authorName ? { name: n.authorName, title: n.authorTitle ?? '' } : null,
+    scope: { kind: n.scope.kind, id: n.scope.id, label: labelOf(n) },
+    reads: n.reads ?? 0,
+    can,
+  };
+}

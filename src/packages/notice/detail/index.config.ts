@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '通知详情',
+  enableShareAppMessage: true,
+});
