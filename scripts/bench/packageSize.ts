@@ -1,4 +1,4 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../functions';
 import { folderBytes, kb, ratio, run, table } from './measure';
@@ -30,13 +30,21 @@ function buildBareApp(): string {
   return join(dir, 'dist', 'weapp');
 }
 
+/** The main package: everything built but the subpackage folders app.json names. */
+function mainPackageBytes(dir: string): { main: number; subpackages: Array<{ root: string; bytes: number }> } {
+  const app = JSON.parse(readFileSync(join(dir, 'app.json'), 'utf8')) as { subPackages?: Array<{ root: string }> };
+  const subpackages = (app.subPackages ?? []).map(({ root }) => ({ root, bytes: folderBytes(join(dir, root)) }));
+  return { main: folderBytes(dir) - subpackages.reduce((sum, p) => sum + p.bytes, 0), subpackages };
+}
+
 export function benchPackageSize() {
-  console.log('\n## Mini-program main package (weapp, source maps excluded)');
+  console.log('\n## Mini-program main package (weapp, source maps excluded; subpackages load on demand)');
   run(process.execPath, [TARO, 'build', '--type', 'weapp'], ROOT, { NODE_ENV: 'production' });
-  const gridlink = folderBytes(join(ROOT, 'dist', 'weapp'));
+  const { main: gridlink, subpackages } = mainPackageBytes(join(ROOT, 'dist', 'weapp'));
   const bare = folderBytes(buildBareApp());
   table([
     { app: 'GridLink', size: kb(gridlink), 'vs bare': ratio(gridlink, bare), 'of 2 MB cap': `${((gridlink / (2048 * 1024)) * 100).toFixed(1)}%` },
     { app: 'bare Taro React', size: kb(bare), 'vs bare': ratio(bare, bare), 'of 2 MB cap': `${((bare / (2048 * 1024)) * 100).toFixed(1)}%` },
+    ...subpackages.map((p) => ({ app: `subpackage ${p.root}`, size: kb(p.bytes), 'vs bare': '—', 'of 2 MB cap': `${((p.bytes / (2048 * 1024)) * 100).toFixed(1)}%` })),
   ]);
 }
