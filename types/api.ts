@@ -18,7 +18,20 @@ import type {
   SubmitAppealInput,
   TransferInput,
 } from './appeal';
-import type { CallStaffInput, GridLocation, GridPage, GridSearchHit, LocateGridInput, ResolveGridInput, SearchGridsInput, StaffPhone } from './grid';
+import type {
+  CallStaffInput,
+  GridLocation,
+  GridPage,
+  GridSearchHit,
+  GridSuccessor,
+  LocateGridInput,
+  ResolveGridInput,
+  RetiredGrid,
+  RetireGridInput,
+  SearchGridsInput,
+  StaffPhone,
+} from './grid';
+import type { GridRef, SetGroupChatInput } from './groupChat';
 import type { ListNoticesInput, NoticeDetail, NoticeItem, NoticeRef, PublishNoticeInput } from './notice';
 
 /** Every cloud function's actions with their input and output: the app's client is typed by it. */
@@ -28,6 +41,10 @@ export type Api = {
     search: { input: SearchGridsInput; output: GridSearchHit[] };
     callStaff: { input: CallStaffInput; output: StaffPhone };
     locate: { input: LocateGridInput; output: GridLocation };
+    successor: { input: ResolveGridInput; output: GridSuccessor };
+    retire: { input: In<typeof RetireGridInput>; output: RetiredGrid };
+    setGroupChat: { input: In<typeof SetGroupChatInput>; output: GridPage['groupChat'] };
+    clearGroupChat: { input: In<typeof GridRef>; output: null };
   };
   appeal: {
     submit: { input: SubmitAppealInput; output: AppealDetail };

@@ -153,7 +153,7 @@ export type Page<T> = { items: T[]; cursor: string | null };
 export type CategoryOption = { id: string; name: string };
 
 /** Subscribe-message templates GridLink sends, by purpose; their ids come from the deployment. */
-export const TEMPLATE_KEYS = ['appealNew', 'appealProgress'] as const;
+export const TEMPLATE_KEYS = ['appealNew', 'appealProgress', 'groupQrExpiry'] as const;
 export const TemplateKey = z.enum(TEMPLATE_KEYS);
 export type TemplateKey = z.infer<typeof TemplateKey>;
 

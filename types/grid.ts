@@ -71,6 +71,12 @@ export type Station = { name: string; address: string; hours: string };
 
 export type NoticeSummary = { id: string; title: string; pinned: boolean; publishedAt: string };
 
+/**
+ * The grid's WeChat group as residents see it: an uploaded group QR (a personal group's lasts
+ * 7 days, so it carries its expiry and is never shown once expired) or a permanent WeCom join link.
+ */
+export type GroupChatView = { kind: 'qr'; image: string; expiresAt: string } | { kind: 'wecom'; url: string };
+
 export type GridPage = {
   grid: { id: string; code: string; name: string; kind: GridKind; kindLabel: string; households: number | null };
   community: { id: string; name: string };
@@ -81,6 +87,10 @@ export type GridPage = {
   notices: NoticeSummary[];
   /** The street's item directory (网格事项清单): what an appeal from this grid may be about. */
   categories: Array<{ id: string; name: string }>;
+  /** The grid's group chat; null when none is set or its QR has expired. */
+  groupChat: GroupChatView | null;
+  /** The caller is this grid's chief or worker, and so may set its group chat. */
+  canSetGroupChat: boolean;
 };
 
 export type GridSearchHit = { code: string; name: string; community: string; street: string };
@@ -96,3 +106,12 @@ export type NearbyGrid = GridSearchHit & { distanceM: number };
  * nearest first ("离您最近的网格"), only those within a walk or short ride; empty when none is.
  */
 export type GridLocation = { inside: GridSearchHit | null; nearby: NearbyGrid[] };
+
+/** Street staff retire a grid, or merge it into another (its appeals stay where they are). */
+export const RetireGridInput = z.object({ code: GridCode, mergedInto: z.optional(GridCode) });
+export type RetireGridInput = z.infer<typeof RetireGridInput>;
+
+export type RetiredGrid = { code: string; status: 'retired'; mergedInto: string | null };
+
+/** Where a retired grid's residents go now: the active grid it was merged into, if any. */
+export type GridSuccessor = { code: string; name: string } | null;

@@ -1,5 +1,6 @@
 import { GRID_KIND_LABELS, type GridPage, type StaffCard } from '../../types/grid';
 import type { CommunityRecord, GridRecord, NoticeRecord, StaffRecord, StreetRecord } from '../store/records';
+import { groupChatView } from './groupChat';
 import { maskPhone } from './phone';
 
 export type GridPageRecords = {
@@ -18,10 +19,14 @@ const staffCard = (s: StaffRecord): StaffCard => ({
   phoneMasked: maskPhone(s.phone),
 });
 
-/** What anyone who scans a grid's sign sees: phones masked, staff in the grid's own order. */
-export function gridPageView({ grid, community, street, staff, notices }: GridPageRecords): GridPage {
+/**
+ * What anyone who scans a grid's sign sees: phones masked, staff in the grid's own order, the
+ * group chat as of `now` (never an expired QR). `viewer`: the caller's openid, if signed in.
+ */
+export function gridPageView({ grid, community, street, staff, notices }: GridPageRecords, now: Date, viewer: string | null): GridPage {
   const byId = new Map(staff.map((s) => [s._id, s]));
   const chief = grid.chiefId ? byId.get(grid.chiefId) : undefined;
+  const ownStaff = [chief, ...grid.workerIds.map((id) => byId.get(id))];
   return {
     grid: {
       id: grid._id,
@@ -46,5 +51,7 @@ export function gridPageView({ grid, community, street, staff, notices }: GridPa
       publishedAt: new Date(n.publishedAt).toISOString(),
     })),
     categories: street.categories,
+    groupChat: groupChatView(grid.groupChat, now),
+    canSetGroupChat: viewer !== null && ownStaff.some((s) => s?.openid === viewer),
   };
 }

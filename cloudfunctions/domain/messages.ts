@@ -62,3 +62,17 @@ export function progressMessage(appeal: AppealRecord, what: string, at: Date): {
     }),
   };
 }
+
+/** 网格群二维码到期提醒, to the grid's chief the day before the QR lapses. */
+export function groupQrExpiryMessage(grid: { name: string }, expiresAt: Date): { template: TemplateKey; data: MessageData } {
+  return {
+    template: 'groupQrExpiry',
+    data: fit({
+      thing1: grid.name,
+      time2: when(expiresAt),
+      thing3: '网格群二维码即将过期，请重新生成并上传',
+    }),
+  };
+}
+
+export const gridPageOf = (code: string) => `${PAGES.grid}?code=${code}`;

@@ -1,8 +1,11 @@
 import { dispatch } from '../kit/action';
 import { platformPorts } from '../kit/platform';
 import { callStaff } from './callStaff';
+import { clearGroupChat, setGroupChat } from './groupChat';
 import { locate } from './locate';
 import { resolve } from './resolve';
+import { retire } from './retire';
 import { search } from './search';
+import { successor } from './successor';
 
-export const main = dispatch({ resolve, search, callStaff, locate }, platformPorts);
+export const main = dispatch({ resolve, search, callStaff, locate, successor, retire, setGroupChat, clearGroupChat }, platformPorts);

@@ -1,5 +1,6 @@
 import type { DB } from 'wx-server-sdk/index';
 import type { GridSearchHit } from '../../types/grid';
+import type { GroupChatRecord } from '../domain/groupChat';
 import type { GridPageRecords } from '../domain/gridPage';
 import type { PlacedGrid } from '../domain/locate';
 import { docsOf, listOf } from './results';
@@ -158,4 +159,68 @@ export async function gridNames(db: DB.Database, gridIds: string[], communityIds
     ids.length ? docsOf<{ name: string }>(await db.collection(collection).where({ _id: _.in(ids) }).field({ name: true }).limit(100).get()).map((d) => d.name) : [];
   const [grids, communities, streets] = await Promise.all([names('grids', gridIds), names('communities', communityIds), names('streets', streetIds)]);
   return [...streets, ...communities, ...grids];
+}
+
+/** A grid by code, active or retired. One round trip. */
+export async function gridByCode(db: DB.Database, code: string): Promise<GridRecord | null> {
+  const [grid] = docsOf<GridRecord>(await db.collection('grids').where({ code }).limit(1).get());
+  return grid ?? null;
+}
+
+/** Merges chain (A into B, later B into C); a longer chain than this is a data error. */
+const SUCCESSOR_HOPS = 5;
+
+/**
+ * The active grid a retired one's residents go to now, following merges; null when the grid is
+ * unknown, active, simply retired, or its chain ends in a retired grid. One round trip per hop.
+ */
+export async function activeSuccessor(db: DB.Database, retired: GridRecord): Promise<GridRecord | null> {
+  let grid: GridRecord | null = retired;
+  for (let hop = 0; grid && grid.status === 'retired' && grid.mergedInto && hop < SUCCESSOR_HOPS; hop += 1) {
+    grid = await gridByCode(db, grid.mergedInto);
+    if (grid?.status === 'active') return grid;
+  }
+  return null;
+}
+
+/** Retires an active grid (optionally merged into another); false when it was no longer active. */
+export async function retireGrid(db: DB.Database, grid: GridRecord, mergedInto: string | null, by: string, at: Date): Promise<boolean> {
+  const { stats } = (await db
+    .collection('grids')
+    .where({ _id: grid._id, status: 'active' })
+    .update({ data: { status: 'retired', mergedInto, retiredAt: at, retiredBy: by } })) as { stats: { updated: number } };
+  return stats.updated === 1;
+}
+
+/** Sets (or, with null, clears) an active grid's group chat; false when the grid is not active. */
+export async function saveGroupChat(db: DB.Database, gridId: string, groupChat: GroupChatRecord | null): Promise<boolean> {
+  // `set` of a nested object replaces it whole, so no field of the previous QR (remindedAt) survives.
+  const { stats } = (await db
+    .collection('grids')
+    .where({ _id: gridId, status: 'active' })
+    .update({ data: { groupChat: groupChat === null ? null : db.command.set(groupChat) } })) as { stats: { updated: number } };
+  return stats.updated === 1;
+}
+
+/** Active grids whose group QR expires before `until` and whose chief has not been reminded. One round trip. */
+export async function groupQrsExpiringBefore(db: DB.Database, now: Date, until: Date, limit = 100): Promise<GridRecord[]> {
+  const _ = db.command;
+  return docsOf<GridRecord>(
+    await db
+      .collection('grids')
+      .where({ status: 'active', 'groupChat.kind': 'qr', 'groupChat.expiresAt': _.gt(now).and(_.lt(until)), 'groupChat.remindedAt': null })
+      .orderBy('groupChat.expiresAt', 'asc')
+      .limit(limit)
+      .get(),
+  );
+}
+
+/** Claims a QR's reminder: true for exactly one caller, so the chief is reminded once per QR. */
+export async function claimGroupQrReminder(db: DB.Database, grid: GridRecord, at: Date): Promise<boolean> {
+  if (grid.groupChat?.kind !== 'qr') return false;
+  const { stats } = (await db
+    .collection('grids')
+    .where({ _id: grid._id, 'groupChat.fileID': grid.groupChat.fileID, 'groupChat.remindedAt': null })
+    .update({ data: { 'groupChat.remindedAt': at } })) as { stats: { updated: number } };
+  return stats.updated === 1;
 }

@@ -1,5 +1,6 @@
 import type { AppealEventType, AppealLevel, AppealStatus, Location } from '../../types/appeal';
 import type { GridKind } from '../../types/grid';
+import type { GroupChatRecord } from '../domain/groupChat';
 import type { GeoPolygon } from '../domain/locate';
 import type { AppealDeadlines } from '../domain/sla';
 
@@ -29,6 +30,12 @@ export type GridRecord = {
   centre: { lng: number; lat: number } | null;
   /** The grid's area when the city has drawn it; absent or null until then (found by centre alone). */
   boundary?: GeoPolygon | null;
+  /** The grid's WeChat group (DESIGN §1.5); absent or null until its chief sets one. */
+  groupChat?: GroupChatRecord | null;
+  /** When retired: the grid it was merged into (its code), or null when simply retired. */
+  mergedInto?: string | null;
+  retiredAt?: Date | null;
+  retiredBy?: string | null;
 };
 
 export type StaffRole =

@@ -8,14 +8,14 @@ export function meFixture(overrides: Partial<Me> = {}): Me {
     name: null,
     title: null,
     scope: null,
-    consents: { appealNew: 0, appealProgress: 0 },
-    templates: { appealNew: 'tmpl-appeal-new', appealProgress: 'tmpl-appeal-progress' },
+    consents: { appealNew: 0, appealProgress: 0, groupQrExpiry: 0 },
+    templates: { appealNew: 'tmpl-appeal-new', appealProgress: 'tmpl-appeal-progress', groupQrExpiry: 'tmpl-group-qr-expiry' },
     ...overrides,
   };
 }
 
 export const chiefMe = (overrides: Partial<Me> = {}) =>
-  meFixture({ role: 'chief', name: '张桂兰', title: '网格长', scope: '府前社区第一网格', consents: { appealNew: 2, appealProgress: 0 }, ...overrides });
+  meFixture({ role: 'chief', name: '张桂兰', title: '网格长', scope: '府前社区第一网格', consents: { appealNew: 2, appealProgress: 0, groupQrExpiry: 0 }, ...overrides });
 
 export function summaryFixture(n: number, overrides: Partial<AppealSummary> = {}): AppealSummary {
   return {

@@ -41,8 +41,9 @@ export const Text = element('span');
 export const RichText = element('div');
 export const Navigator = element('a');
 
-export function Image(p: Common & { src?: string; mode?: string }) {
-  return createElement('img', { ...domProps(p), src: p.src, alt: '' });
+export function Image(p: Common & { src?: string; mode?: string; showMenuByLongpress?: boolean }) {
+  const longpress = p.showMenuByLongpress ? { 'data-show-menu-by-longpress': 'true' } : {};
+  return createElement('img', { ...domProps(p), ...longpress, src: p.src, alt: '' });
 }
 
 export function Button(p: Common & { disabled?: boolean; loading?: boolean; formType?: string }) {

@@ -21,6 +21,8 @@ export function gridPageFixture(overrides: Partial<GridPage> = {}): GridPage {
       { id: 'repair', name: '设施报修' },
       { id: 'other', name: '其他' },
     ],
+    groupChat: null,
+    canSetGroupChat: false,
     ...overrides,
   };
 }

@@ -86,6 +86,7 @@ export const useReachBottom = (_fn: () => void) => undefined;
 /** The page's share callback: `useShareAppMessage.mock.calls.at(-1)[0]()` is the card WeChat would send. */
 export const useShareAppMessage = jest.fn((_fn: () => { title?: string; path?: string }) => undefined);
 export const showShareMenu = jest.fn(ok('showShareMenu'));
+export const setClipboardData = jest.fn(ok('setClipboardData'));
 export const getEnv = () => 'WEB';
 export const ENV_TYPE = { WEAPP: 'WEAPP', WEB: 'WEB' };
 
@@ -93,7 +94,7 @@ export function __resetTaro(): void {
   params = {};
   storage.clear();
   for (const fn of [navigateTo, redirectTo, navigateBack, showToast, showModal, makePhoneCall, setNavigationBarTitle, cloud.init,
-    previewImage, openLocation, compressImage, cloud.uploadFile, useShareAppMessage, showShareMenu]) {
+    previewImage, openLocation, compressImage, cloud.uploadFile, useShareAppMessage, showShareMenu, setClipboardData]) {
     fn.mockClear();
   }
   for (const fn of [chooseMedia, chooseLocation, getLocation, requestSubscribeMessage]) {
@@ -126,6 +127,6 @@ const Taro = {
   navigateTo, redirectTo, navigateBack, showToast, showModal, makePhoneCall, setNavigationBarTitle, cloud,
   previewImage, openLocation, chooseMedia, compressImage, chooseLocation, getLocation, requestSubscribeMessage, requirePrivacyAuthorize,
   getStorageSync, setStorageSync, removeStorageSync, getCurrentInstance, useRouter, useLaunch, useLoad,
-  useDidShow, useDidHide, usePullDownRefresh, useReachBottom, useShareAppMessage, showShareMenu, getEnv, ENV_TYPE,
+  useDidShow, useDidHide, usePullDownRefresh, useReachBottom, useShareAppMessage, showShareMenu, setClipboardData, getEnv, ENV_TYPE,
 };
 export default Taro;

@@ -31,8 +31,8 @@ describe('诉求工作台', () => {
   it('in H5, 增加提醒次数 records the consent directly and shows the new count', async () => {
     process.env.TARO_ENV = 'h5';
     programCloud({
-      'account.me': () => ok(chiefMe({ consents: { appealNew: 0, appealProgress: 0 } })),
-      'account.grantConsents': () => ok(chiefMe({ consents: { appealNew: 1, appealProgress: 0 } })),
+      'account.me': () => ok(chiefMe({ consents: { appealNew: 0, appealProgress: 0, groupQrExpiry: 0 } })),
+      'account.grantConsents': () => ok(chiefMe({ consents: { appealNew: 1, appealProgress: 0, groupQrExpiry: 0 } })),
       'appeal.inbox': () => ok({ items: [], cursor: null }),
     });
     render(<InboxPage />);
@@ -48,7 +48,7 @@ describe('诉求工作台', () => {
     (Taro.requestSubscribeMessage as unknown as jest.Mock).mockResolvedValueOnce({ 'tmpl-appeal-new': 'accept', errMsg: 'ok' });
     programCloud({
       'account.me': () => ok(chiefMe()),
-      'account.grantConsents': () => ok(chiefMe({ consents: { appealNew: 3, appealProgress: 0 } })),
+      'account.grantConsents': () => ok(chiefMe({ consents: { appealNew: 3, appealProgress: 0, groupQrExpiry: 0 } })),
       'appeal.inbox': () => ok({ items: [], cursor: null }),
     });
     render(<InboxPage />);

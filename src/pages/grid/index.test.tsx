@@ -140,7 +140,10 @@ describe('the grid page', () => {
 
   it('names an unknown code and offers the search and the remembered grids', async () => {
     Taro.setStorageSync(RECENT_GRIDS_KEY, [{ code: 'QQ-0203', name: '泉城社区第三网格' }]);
-    cloud({ 'grid.resolve': () => ({ ok: false, code: 'NOT_FOUND', message: '没有找到相关内容' }) });
+    cloud({
+      'grid.resolve': () => ({ ok: false, code: 'NOT_FOUND', message: '没有找到网格码 GS-9999 对应的网格' }),
+      'grid.successor': () => ({ ok: true, data: null }),
+    });
     __setRouterParams({ scene: 'g%3DGS-9999' });
     render(<GridPage />);
 
@@ -221,5 +224,129 @@ describe('the grid page’s notices', () => {
     render(<GridPage />);
     fireEvent.click(await screen.findByText('发布通知'));
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/notice/publish/index?code=GS-0101' });
+  });
+});
+
+describe('a retired grid', () => {
+  it('names where it was merged and offers 前往 the successor', async () => {
+    cloud({
+      'grid.resolve': () => ({ ok: false, code: 'NOT_FOUND', message: '网格 GS-0202 已并入 GS-0201（平阳社区第一网格）' }),
+      'grid.successor': () => ({ ok: true, data: { code: 'GS-0201', name: '平阳社区第一网格' } }),
+    });
+    __setRouterParams({ code: 'GS-0202' });
+    render(<GridPage />);
+    expect(await screen.findByText('网格 GS-0202 已并入 GS-0201（平阳社区第一网格）')).toBeTruthy();
+    fireEvent.click(await screen.findByText('前往 平阳社区第一网格'));
+    expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/pages/grid/index?code=GS-0201' });
+    expect(calls().map((c) => c.data)).toEqual([
+      { action: 'resolve', code: 'GS-0202' },
+      { action: 'successor', code: 'GS-0202' },
+    ]);
+  });
+
+  it('a simply retired grid says so and offers only the search', async () => {
+    cloud({
+      'grid.resolve': () => ({ ok: false, code: 'NOT_FOUND', message: '网格 GS-0203 已撤销' }),
+      'grid.successor': () => ({ ok: true, data: null }),
+    });
+    __setRouterParams({ code: 'GS-0203' });
+    render(<GridPage />);
+    expect(await screen.findByText('网格 GS-0203 已撤销')).toBeTruthy();
+    await waitFor(() => expect(calls()).toHaveLength(2));
+    expect(screen.queryByText(/^前往/)).toBeNull();
+    expect(screen.getByText('按名称查找网格')).toBeTruthy();
+  });
+});
+
+describe('the grid page’s 网格群', () => {
+  const env = process.env.TARO_ENV;
+  afterEach(() => {
+    process.env.TARO_ENV = env;
+  });
+  const QR = 'cloud://test-env.7465-test-env-1300000000/appeals/202611/group.jpg';
+
+  it('shows a QR residents long-press to join, with its last valid day', async () => {
+    // expires at the start of 11-27 in Zoucheng: valid through 11-26
+    resolvesTo(gridPageFixture({ groupChat: { kind: 'qr', image: QR, expiresAt: '2026-11-26T16:00:00.000Z' } }));
+    __setRouterParams({ code: 'GS-0101' });
+    const { container } = render(<GridPage />);
+    expect(await screen.findByText('长按识别二维码加入网格群（有效期至 11-26）')).toBeTruthy();
+    const img = container.querySelector('img[data-show-menu-by-longpress="true"]');
+    expect(img).not.toBeNull();
+    expect(img!.getAttribute('src')).toBe(QR); // weapp shows cloud:// ids itself
+    expect(screen.queryByText('设置网格群')).toBeNull();
+  });
+
+  it('in WeChat, 加入企业微信群 copies the link and says how to open it', async () => {
+    process.env.TARO_ENV = 'weapp';
+    const url = 'https://work.weixin.qq.com/gm/3f5c0a1b';
+    resolvesTo(gridPageFixture({ groupChat: { kind: 'wecom', url } }));
+    __setRouterParams({ code: 'GS-0101' });
+    render(<GridPage />);
+    fireEvent.click(await screen.findByText('加入企业微信群'));
+    await waitFor(() => expect(Taro.showToast).toHaveBeenCalledWith({ title: '链接已复制，请在微信中打开', icon: 'none' }));
+    expect(Taro.setClipboardData).toHaveBeenCalledWith({ data: url });
+  });
+
+  it('in the browser, 加入企业微信群 opens the link', async () => {
+    const open = jest.spyOn(window, 'open').mockImplementation(() => null);
+    const url = 'https://work.weixin.qq.com/gm/3f5c0a1b';
+    resolvesTo(gridPageFixture({ groupChat: { kind: 'wecom', url } }));
+    __setRouterParams({ code: 'GS-0101' });
+    render(<GridPage />);
+    const join = await screen.findByText('加入企业微信群');
+    process.env.TARO_ENV = 'h5'; // only now: in H5 the page would reach the cloud by fetch
+    fireEvent.click(join);
+    expect(open).toHaveBeenCalledWith(url, '_blank', 'noopener');
+    expect(Taro.setClipboardData).not.toHaveBeenCalled();
+    open.mockRestore();
+  });
+
+  it('shows no 网格群 card to a resident when the grid has none', async () => {
+    resolvesTo(gridPageFixture());
+    __setRouterParams({ code: 'GS-0101' });
+    render(<GridPage />);
+    await screen.findByText('张桂兰');
+    expect(screen.queryByText('网格群')).toBeNull();
+  });
+
+  it('lets the grid’s staff paste a WeCom link in 设置网格群, then shows it', async () => {
+    const url = 'https://work.weixin.qq.com/gm/new-link';
+    let page = gridPageFixture({ canSetGroupChat: true });
+    cloud({
+      'grid.resolve': () => ({ ok: true, data: page }),
+      'grid.setGroupChat': (data) => {
+        page = { ...page, groupChat: { kind: 'wecom', url: String(data.url) } };
+        return { ok: true, data: page.groupChat };
+      },
+    });
+    __setRouterParams({ code: 'GS-0101' });
+    render(<GridPage />);
+    expect(await screen.findByText('本网格还没有设置网格群')).toBeTruthy();
+    fireEvent.click(screen.getByText('设置网格群'));
+    fireEvent.click(screen.getByText('企业微信群链接'));
+    fireEvent.change(screen.getByPlaceholderText('https://work.weixin.qq.com/…'), { target: { value: ` ${url} ` } });
+    fireEvent.click(screen.getByText('保存'));
+    expect(await screen.findByText('加入企业微信群')).toBeTruthy();
+    expect(calls().find((c) => c.data.action === 'setGroupChat')!.data).toEqual({ action: 'setGroupChat', code: 'GS-0101', kind: 'wecom', url });
+  });
+
+  it('refuses to save a QR before one is uploaded, and says what the cloud refused', async () => {
+    cloud({
+      'grid.resolve': () => ({ ok: true, data: gridPageFixture({ canSetGroupChat: true }) }),
+      'grid.setGroupChat': () => ({ ok: false, code: 'INVALID_INPUT', message: '请填写以 https:// 开头的企业微信群链接' }),
+    });
+    __setRouterParams({ code: 'GS-0101' });
+    render(<GridPage />);
+    fireEvent.click(await screen.findByText('设置网格群'));
+    fireEvent.click(screen.getByText('保存'));
+    expect(Taro.showToast).toHaveBeenCalledWith({ title: '请先上传群二维码', icon: 'none' });
+    expect(calls().some((c) => c.data.action === 'setGroupChat')).toBe(false);
+
+    fireEvent.click(screen.getByText('企业微信群链接'));
+    fireEvent.change(screen.getByPlaceholderText('https://work.weixin.qq.com/…'), { target: { value: 'http://x.cn' } });
+    fireEvent.click(screen.getByText('保存'));
+    await waitFor(() => expect(Taro.showToast).toHaveBeenLastCalledWith({ title: '请填写以 https:// 开头的企业微信群链接', icon: 'none' }));
+    expect(screen.getByText('保存')).toBeTruthy(); // the sheet stays open
   });
 });

@@ -6,6 +6,7 @@ import { AppealBar, AppealLinks } from '../../components/AppealBar';
 import { DevDock } from '../../components/DevDock';
 import { GridCard } from '../../components/GridCard';
 import { GridSkeleton } from '../../components/GridSkeleton';
+import { GroupChatCard } from '../../components/GroupChatCard';
 import { NoticeHeader, NoticeList } from '../../components/NoticeList';
 import { StaffCard } from '../../components/StaffCard';
 import { StationCard } from '../../components/StationCard';
@@ -25,6 +26,8 @@ function useGridEntry() {
 export default function GridPageView() {
   const entry = useGridEntry();
   const grid = useCall('grid', 'resolve', entry.ok ? { code: entry.code } : null);
+  // A retired grid's code: where its residents go now ("前往 Y"), asked only after a NOT_FOUND.
+  const successor = useCall('grid', 'successor', entry.ok && grid.error?.code === 'NOT_FOUND' ? { code: entry.code } : null);
   const [recent, setRecent] = useState(recentGrids);
 
   useEffect(() => {
@@ -35,9 +38,9 @@ export default function GridPageView() {
   if (!entry.ok) {
     body = <UnknownGrid reason={entry.reason} recent={recent} />;
   } else if (grid.data) {
-    body = <GridView page={grid.data} />;
+    body = <GridView page={grid.data} onChanged={grid.reload} />;
   } else if (grid.error?.code === 'NOT_FOUND') {
-    body = <UnknownGrid reason="notFound" code={entry.code} recent={recent} />;
+    body = <UnknownGrid reason="notFound" code={entry.code} message={grid.error.message} successor={successor.data} recent={recent} />;
   } else if (grid.error?.code === 'INVALID_INPUT') {
     body = <UnknownGrid reason="malformed" recent={recent} />;
   } else if (grid.error) {
@@ -54,7 +57,7 @@ export default function GridPageView() {
   );
 }
 
-function GridView({ page }: { page: GridPage }) {
+function GridView({ page, onChanged }: { page: GridPage; onChanged: () => void }) {
   const [calling, setCalling] = useState<string | null>(null);
   const { me } = useMe();
 
@@ -97,6 +100,8 @@ function GridView({ page }: { page: GridPage }) {
           <StationCard station={page.station} />
         </View>
       )}
+
+      <GroupChatCard page={page} onChanged={onChanged} />
 
       <NoticeHeader gridCode={page.grid.code} staff={isStaff(me)} />
       <NoticeList notices={page.notices} />

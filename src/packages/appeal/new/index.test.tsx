@@ -17,7 +17,7 @@ function cloudWith(submit: Handler) {
   programCloud({
     'grid.resolve': () => ok(gridPageFixture()),
     'account.me': () => ok(meFixture()),
-    'account.grantConsents': () => ok(meFixture({ consents: { appealNew: 0, appealProgress: 1 } })),
+    'account.grantConsents': () => ok(meFixture({ consents: { appealNew: 0, appealProgress: 1, groupQrExpiry: 0 } })),
     'appeal.submit': submit,
   });
 }

@@ -1,0 +1,67 @@
+import type { GroupChatView } from '../../types/grid';
+import { GROUP_QR_VALID_DAYS } from '../../types/groupChat';
+import { inShanghai, shanghaiTime } from './time';
+
+/** A grid's group chat as the `grids` collection holds it (DESIGN §1.5). */
+export type GroupChatRecord =
+  | {
+      kind: 'qr';
+      fileID: string;
+      /** The day WeChat generated the QR ('YYYY-MM-DD', Asia/Shanghai), when the chief gave it. */
+      generatedOn: string | null;
+      /** The instant the QR stops working. */
+      expiresAt: Date;
+      /** When the chief was reminded that it lapses; a QR is reminded of once. */
+      remindedAt: Date | null;
+      setBy: string;
+      setAt: Date;
+    }
+  | { kind: 'wecom'; url: string; setBy: string; setAt: Date };
+
+/** A QR generated on `day` stops working at the start of the 7th day after (Asia/Shanghai). */
+export const qrExpiryFrom = (day: string): Date => shanghaiTime(`${day} 00:00`).add(GROUP_QR_VALID_DAYS, 'day').toDate();
+
+const expired = (g: { expiresAt: Date | string }, now: Date) => new Date(g.expiresAt).getTime() <= now.getTime();
+
+/** The last day (Asia/Shanghai) a QR still works: what "有效期至 MM-DD" names. */
+export const lastValidDay = (expiresAt: Date | string) => inShanghai(new Date(new Date(expiresAt).getTime() - 1));
+
+/** What residents see: never an expired QR. */
+export function groupChatView(groupChat: GroupChatRecord | null | undefined, now: Date): GroupChatView | null {
+  if (!groupChat) return null;
+  if (groupChat.kind === 'wecom') return { kind: 'wecom', url: groupChat.url };
+  if (expired(groupChat, now)) return null;
+  return { kind: 'qr', image: groupChat.fileID, expiresAt: new Date(groupChat.expiresAt).toISOString() };
+}
+
+/**
+ * The chief is reminded once, from the start of the day before the QR's last valid day until it
+ * expires (a sweep that missed that day still reminds on the last one).
+ */
+export function dueForReminder(groupChat: GroupChatRecord | null | undefined, now: Date): boolean {
+  if (!groupChat || groupChat.kind !== 'qr' || groupChat.remindedAt || expired(groupChat, now)) return false;
+  const from = lastValidDay(groupChat.expiresAt).startOf('day').subtract(1, 'day');
+  return now.getTime() >= from.valueOf();
+}
+
+/** How far ahead the sweep looks for QRs to remind of: wider than any reminder window. */
+export const REMINDER_LOOKAHEAD_MS = 3 * 86_400_000;
+
+/**
+ * When a new QR expires: an explicit instant, or 7 days from the day it was generated (today
+ * when not given). Refused (a reason in Chinese) when it would already be expired, or would
+ * outlive what WeChat allows.
+ */
+export function qrExpiry(input: { generatedOn?: string; expiresAt?: string }, now: Date): { expiresAt: Date } | { refusal: string } {
+  const today = inShanghai(now).format('YYYY-MM-DD');
+  if (input.generatedOn) {
+    const generated = shanghaiTime(`${input.generatedOn} 00:00`);
+    if (!generated.isValid() || generated.format('YYYY-MM-DD') !== input.generatedOn) return { refusal: '生成日期不是有效的日期' };
+    if (input.generatedOn > today) return { refusal: '生成日期不能晚于今天' };
+  }
+  const expiresAt = input.expiresAt ? new Date(input.expiresAt) : qrExpiryFrom(input.generatedOn ?? today);
+  if (expiresAt.getTime() <= now.getTime()) return { refusal: '这个群二维码已过期，请在群里重新生成后上传' };
+  const latest = input.generatedOn ? qrExpiryFrom(input.generatedOn) : qrExpiryFrom(today);
+  if (expiresAt.getTime() > latest.getTime()) return { refusal: `群二维码的有效期不超过 ${GROUP_QR_VALID_DAYS} 天` };
+  return { expiresAt };
+}

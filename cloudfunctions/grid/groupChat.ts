@@ -1,0 +1,42 @@
+import { GridRef, SetGroupChatInput } from '../../types/groupChat';
+import type { GridPage } from '../../types/grid';
+import { refuseRiskyText, viewerOf } from '../appeal/context';
+import { groupChatView, qrExpiry, type GroupChatRecord } from '../domain/groupChat';
+import { reachOver } from '../domain/permissions';
+import { action } from '../kit/action';
+import type { Ports } from '../kit/ports';
+import { refuse } from '../kit/refusal';
+import { gridByCode, saveGroupChat } from '../store/grids';
+import type { GridRecord, StaffRecord } from '../store/records';
+
+/** The grid's own chief or workers set its group chat; anyone else is refused. */
+async function gridForItsStaff(ports: Ports, code: string): Promise<{ grid: GridRecord; staff: StaffRecord }> {
+  const [viewer, grid] = await Promise.all([viewerOf(ports), gridByCode(ports.db, code)]);
+  if (!grid || grid.status !== 'active') return refuse('NOT_FOUND', `没有找到网格码 ${code} 对应的网格`);
+  if (reachOver(viewer.staff, { gridId: grid._id, communityId: grid.communityId, streetId: grid.streetId }) !== 'grid') {
+    return refuse('FORBIDDEN', '只有本网格的网格长或网格员可以设置网格群');
+  }
+  return { grid, staff: viewer.staff! };
+}
+
+export const setGroupChat = action(SetGroupChatInput, async (input, ports): Promise<GridPage['groupChat']> => {
+  const { grid, staff } = await gridForItsStaff(ports, input.code);
+  const now = ports.clock.now();
+  let record: GroupChatRecord;
+  if (input.kind === 'qr') {
+    const expiry = qrExpiry(input, now);
+    if ('refusal' in expiry) return refuse('INVALID_INPUT', expiry.refusal);
+    record = { kind: 'qr', fileID: input.fileID, generatedOn: input.generatedOn ?? null, expiresAt: expiry.expiresAt, remindedAt: null, setBy: staff._id, setAt: now };
+  } else {
+    await refuseRiskyText(ports, staff.openid, input.url);
+    record = { kind: 'wecom', url: input.url, setBy: staff._id, setAt: now };
+  }
+  if (!(await saveGroupChat(ports.db, grid._id, record))) return refuse('NOT_FOUND', `没有找到网格码 ${input.code} 对应的网格`);
+  return groupChatView(record, now);
+});
+
+export const clearGroupChat = action(GridRef, async ({ code }, ports): Promise<null> => {
+  const { grid } = await gridForItsStaff(ports, code);
+  await saveGroupChat(ports.db, grid._id, null);
+  return null;
+});

@@ -1,0 +1,31 @@
+import { RetireGridInput, type RetiredGrid } from '../../types/grid';
+import { viewerOf } from '../appeal/context';
+import { reachOver } from '../domain/permissions';
+import { action } from '../kit/action';
+import { refuse } from '../kit/refusal';
+import { gridByCode, retireGrid } from '../store/grids';
+
+/**
+ * Street staff over a grid retire it, or merge it into another active grid. Its appeals keep
+ * their grid; the sign's code then answers with where to go instead.
+ */
+export const retire = action(RetireGridInput, async ({ code, mergedInto }, ports): Promise<RetiredGrid> => {
+  const [viewer, grid, target] = await Promise.all([
+    viewerOf(ports),
+    gridByCode(ports.db, code),
+    mergedInto ? gridByCode(ports.db, mergedInto) : Promise.resolve(null),
+  ]);
+  if (!grid) return refuse('NOT_FOUND', `没有找到网格码 ${code} 对应的网格`);
+  if (reachOver(viewer.staff, { gridId: grid._id, communityId: grid.communityId, streetId: grid.streetId }) !== 'street') {
+    return refuse('FORBIDDEN', '只有网格所在街道的工作人员可以撤销或合并网格');
+  }
+  if (grid.status !== 'active') return refuse('CONFLICT', `网格 ${code} 已经撤销`);
+  if (mergedInto !== undefined) {
+    if (mergedInto === code) return refuse('INVALID_INPUT', '网格不能并入自己');
+    if (!target) return refuse('NOT_FOUND', `没有找到要并入的网格 ${mergedInto}`);
+    if (target.status !== 'active') return refuse('CONFLICT', `网格 ${mergedInto} 已撤销，不能并入`);
+  }
+  const done = await retireGrid(ports.db, grid, mergedInto ?? null, viewer.staff!._id, ports.clock.now());
+  if (!done) return refuse('CONFLICT', `网格 ${code} 已经撤销`);
+  return { code, status: 'retired', mergedInto: mergedInto ?? null };
+});
