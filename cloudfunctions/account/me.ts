@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { GrantConsentsInput, type Me } from '../../types/appeal';
 import { action } from '../kit/action';
 import type { Ports } from '../kit/ports';
-import { refuse } from '../kit/refusal';
+import { requireCaller } from '../kit/caller';
 import { consentsOf, grantConsents as grant } from '../store/consents';
 import { gridNames } from '../store/grids';
 import type { StaffRecord } from '../store/records';
@@ -18,7 +18,7 @@ async function scopeLabel(ports: Ports, staff: StaffRecord): Promise<string> {
 }
 
 async function me(ports: Ports): Promise<Me> {
-  const { openid } = ports.caller ?? refuse('UNAUTHENTICATED');
+  const { openid } = requireCaller(ports);
   const [staff, consents, templates] = await Promise.all([staffByOpenid(ports.db, openid), consentsOf(ports.db, openid), templateIds(ports.db)]);
   if (!staff) return { role: 'resident', name: null, title: null, scope: null, consents, templates };
   const role = ROLE_ORDER.find((r) => staff.roles.some((x) => x.role === r)) ?? 'worker';
@@ -29,7 +29,7 @@ export const whoami = action(z.object({}), (_, ports) => me(ports));
 
 /** The app reports which templates the user just accepted in WeChat's subscribe dialog. */
 export const grantConsents = action(GrantConsentsInput, async ({ accepted }, ports) => {
-  const { openid } = ports.caller ?? refuse('UNAUTHENTICATED');
+  const { openid } = requireCaller(ports);
   await grant(ports.db, openid, accepted);
   return me(ports);
 });

@@ -1,19 +1,10 @@
 import type { Viewer } from '../domain/permissions';
 import { maySee } from '../domain/permissions';
 import type { Ports } from '../kit/ports';
+import { viewerOf } from '../kit/caller';
 import { refuse } from '../kit/refusal';
 import { getAppeal } from '../store/appeals';
 import type { AppealRecord } from '../store/records';
-import { staffByOpenid } from '../store/staff';
-
-export function requireCaller(ports: Ports): { openid: string } {
-  return ports.caller ?? refuse('UNAUTHENTICATED');
-}
-
-export async function viewerOf(ports: Ports): Promise<Viewer> {
-  const { openid } = requireCaller(ports);
-  return { openid, staff: await staffByOpenid(ports.db, openid) };
-}
 
 /**
  * The appeal and who is asking, read together. Someone who may not see it learns only that it
@@ -25,14 +16,4 @@ export async function appealForViewer(ports: Ports, id: string): Promise<{ appea
   if (!appeal) return refuse('NOT_FOUND', '没有找到这条诉求');
   if (!maySee(viewer, appeal)) return refuse('FORBIDDEN', '您无权查看这条诉求');
   return { appeal, viewer };
-}
-
-/**
- * Words someone wrote for others to read: WeChat's verdict "risky" refuses them. When the
- * checker itself fails they go through, since staff and filers are known and accountable;
- * a new appeal is held instead (see submit).
- */
-export async function refuseRiskyText(ports: Ports, openid: string, text: string): Promise<void> {
-  if (!text) return;
-  if ((await ports.wx.checkText(openid, text).catch(() => 'pass')) === 'risky') refuse('CONTENT_RISKY');
 }

@@ -4,7 +4,8 @@ import { inboxScope } from '../domain/permissions';
 import { action } from '../kit/action';
 import { refuse } from '../kit/refusal';
 import { listInbox, listMine } from '../store/appeals';
-import { appealForViewer, requireCaller, viewerOf } from './context';
+import { appealForViewer } from './context';
+import { requireCaller, viewerOf } from '../kit/caller';
 
 export const mine = action(ListMineInput, async ({ status, cursor }, ports) => {
   const { openid } = requireCaller(ports);

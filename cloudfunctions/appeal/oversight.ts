@@ -6,7 +6,8 @@ import { action } from '../kit/action';
 import { refuse } from '../kit/refusal';
 import { saveAppeal } from '../store/appeals';
 import { block as addBlock, unblock as removeBlock } from '../store/blocks';
-import { appealForViewer, refuseRiskyText } from './context';
+import { appealForViewer } from './context';
+import { refuseRiskyText } from '../kit/caller';
 import { tellGrid, tellResident } from './tell';
 
 /** Community or street staff release a held appeal to its grid, or close it as not acceptable. */

@@ -5,7 +5,8 @@ import { isFiler } from '../domain/permissions';
 import { action } from '../kit/action';
 import { refuse } from '../kit/refusal';
 import { saveAppeal } from '../store/appeals';
-import { appealForViewer, refuseRiskyText } from './context';
+import { appealForViewer } from './context';
+import { refuseRiskyText } from '../kit/caller';
 import { tellGrid } from './tell';
 
 /** The filer rates a resolved appeal: 3–5 closes it, 1–2 reopens it to the same grid (重办). */

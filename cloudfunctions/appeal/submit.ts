@@ -11,7 +11,7 @@ import { isBlocked } from '../store/blocks';
 import { nextSequence } from '../store/counters';
 import { isDuplicateKey } from '../store/errors';
 import { gridForAppeal } from '../store/grids';
-import { requireCaller } from './context';
+import { requireCaller } from '../kit/caller';
 import { tellGrid } from './tell';
 
 /** Appeals one resident may file in an hour. */

@@ -9,7 +9,8 @@ import { refuse } from '../kit/refusal';
 import { saveAppeal } from '../store/appeals';
 import { gridForAppeal } from '../store/grids';
 import type { ActorRecord, AppealRecord, StaffRecord } from '../store/records';
-import { appealForViewer, refuseRiskyText } from './context';
+import { appealForViewer } from './context';
+import { refuseRiskyText } from '../kit/caller';
 import { tellGrid, tellLevel, tellResident } from './tell';
 
 type Work<S extends z.ZodMiniType> = {

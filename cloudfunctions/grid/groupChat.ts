@@ -1,6 +1,6 @@
 import { GridRef, SetGroupChatInput } from '../../types/groupChat';
 import type { GridPage } from '../../types/grid';
-import { refuseRiskyText, viewerOf } from '../appeal/context';
+import { refuseRiskyText, viewerOf } from '../kit/caller';
 import { groupChatView, qrExpiry, type GroupChatRecord } from '../domain/groupChat';
 import { reachOver } from '../domain/permissions';
 import { action } from '../kit/action';

@@ -1,5 +1,5 @@
 import { RetireGridInput, type RetiredGrid } from '../../types/grid';
-import { viewerOf } from '../appeal/context';
+import { viewerOf } from '../kit/caller';
 import { reachOver } from '../domain/permissions';
 import { action } from '../kit/action';
 import { refuse } from '../kit/refusal';

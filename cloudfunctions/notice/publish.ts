@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { PublishNoticeInput } from '../../types/notice';
 import { mayPublishTo, noticeDetail, scopeLabel } from '../domain/notice';
-import { refuseRiskyText, viewerOf } from '../appeal/context';
+import { refuseRiskyText, viewerOf } from '../kit/caller';
 import { action } from '../kit/action';
 import { refuse } from '../kit/refusal';
 import { insertNotice, scopeTarget } from '../store/notices';

@@ -1,6 +1,6 @@
 import { NoticeRef } from '../../types/notice';
 import { mayUnpublish } from '../domain/notice';
-import { viewerOf } from '../appeal/context';
+import { viewerOf } from '../kit/caller';
 import { action } from '../kit/action';
 import { refuse } from '../kit/refusal';
 import { getNotice, removeNotice, scopeTarget } from '../store/notices';
