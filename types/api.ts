@@ -33,6 +33,7 @@ import type {
 } from './grid';
 import type { GridRef, SetGroupChatInput } from './groupChat';
 import type { ListNoticesInput, NoticeDetail, NoticeItem, NoticeRef, PublishNoticeInput } from './notice';
+import type { Invite, InviteStaffInput, RedeemInviteInput, StaffBinding, Unbound, UnbindStaffInput } from './staff';
 
 /** Every cloud function's actions with their input and output: the app's client is typed by it. */
 export type Api = {
@@ -71,6 +72,11 @@ export type Api = {
   account: {
     me: { input: Record<string, never>; output: Me };
     grantConsents: { input: In<typeof GrantConsentsInput>; output: Me };
+  };
+  staff: {
+    invite: { input: InviteStaffInput; output: Invite };
+    redeem: { input: In<typeof RedeemInviteInput>; output: StaffBinding };
+    unbind: { input: In<typeof UnbindStaffInput>; output: Unbound };
   };
 };
 

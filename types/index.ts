@@ -4,3 +4,5 @@ export * from './api';
 export * from './appeal';
 export * from './notice';
 export * from './routes';
+export * from './groupChat';
+export * from './staff';

@@ -20,7 +20,7 @@ async function scopeLabel(ports: Ports, staff: StaffRecord): Promise<string> {
 async function me(ports: Ports): Promise<Me> {
   const { openid } = requireCaller(ports);
   const [staff, consents, templates] = await Promise.all([staffByOpenid(ports.db, openid), consentsOf(ports.db, openid), templateIds(ports.db)]);
-  if (!staff) return { role: 'resident', name: null, title: null, scope: null, consents, templates };
+  if (!staff || !staff.roles.length) return { role: 'resident', name: null, title: null, scope: null, consents, templates };
   const role = ROLE_ORDER.find((r) => staff.roles.some((x) => x.role === r)) ?? 'worker';
   return { role, name: staff.name, title: staff.title, scope: await scopeLabel(ports, staff), consents, templates };
 }

@@ -224,3 +224,25 @@ export async function claimGroupQrReminder(db: DB.Database, grid: GridRecord, at
     .update({ data: { 'groupChat.remindedAt': at } })) as { stats: { updated: number } };
   return stats.updated === 1;
 }
+
+export async function gridById(db: DB.Database, id: string): Promise<GridRecord | null> {
+  const [grid] = docsOf<GridRecord>(await db.collection('grids').where({ _id: id }).limit(1).get());
+  return grid ?? null;
+}
+
+export async function communityById(db: DB.Database, id: string): Promise<CommunityRecord | null> {
+  const [community] = docsOf<CommunityRecord>(await db.collection('communities').where({ _id: id }).limit(1).get());
+  return community ?? null;
+}
+
+export async function setGridChief(db: DB.Database, gridId: string, chiefId: string | null): Promise<void> {
+  await db.collection('grids').where({ _id: gridId }).update({ data: { chiefId } });
+}
+
+export async function addGridWorker(db: DB.Database, gridId: string, staffId: string): Promise<void> {
+  await db.collection('grids').where({ _id: gridId }).update({ data: { workerIds: db.command.addToSet(staffId) } });
+}
+
+export async function removeGridWorker(db: DB.Database, gridId: string, staffId: string): Promise<void> {
+  await db.collection('grids').where({ _id: gridId }).update({ data: { workerIds: db.command.pull(staffId) } });
+}

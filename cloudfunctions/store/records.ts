@@ -54,6 +54,27 @@ export type StaffRecord = {
   roles: StaffRole[];
 };
 
+/** A one-time invite to bind as a grid's chief or worker, or as a community's staff (`_id` is the code). */
+export type InviteRecord = {
+  _id: string;
+  role: 'chief' | 'worker' | 'community';
+  gridId: string | null;
+  gridCode: string | null;
+  communityId: string;
+  streetId: string;
+  name: string;
+  title: string;
+  phone: string;
+  issuedBy: string;
+  issuedByName: string;
+  /** The grid's or community's name, as the invitee is told where they will serve. */
+  scopeName: string;
+  createdAt: Date;
+  expiresAt: Date;
+  usedBy: string | null;
+  usedAt: Date | null;
+};
+
 export type NoticeScope = { kind: 'grid' | 'community' | 'street'; id: string };
 
 export type NoticeRecord = {

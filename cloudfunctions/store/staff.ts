@@ -25,3 +25,18 @@ export async function communityStaff(db: DB.Database, communityId: string): Prom
 export async function streetStaff(db: DB.Database, streetId: string): Promise<StaffRecord[]> {
   return docsOf<StaffRecord>(await db.collection('staff').where({ roles: db.command.elemMatch({ role: 'street', streetId }) }).limit(20).get());
 }
+
+export async function staffById(db: DB.Database, id: string): Promise<StaffRecord | null> {
+  const [staff] = docsOf<StaffRecord>(await db.collection('staff').where({ _id: id }).limit(1).get());
+  return staff ?? null;
+}
+
+export async function insertStaff(db: DB.Database, staff: StaffRecord): Promise<void> {
+  await db.collection('staff').add({ data: staff });
+}
+
+/** Replaces a staff member's roles and, when given, their contact details. */
+export async function updateStaff(db: DB.Database, id: string, changes: Partial<Pick<StaffRecord, 'roles' | 'name' | 'title' | 'phone'>>): Promise<void> {
+  const { roles, ...rest } = changes;
+  await db.collection('staff').where({ _id: id }).update({ data: { ...rest, ...(roles ? { roles: db.command.set(roles) } : {}) } });
+}

@@ -1,0 +1,143 @@
+import { randomBytes } from 'node:crypto';
+import { INVITE_TTL_HOURS, InviteStaffInput, RedeemInviteInput, UnbindStaffInput, type Invite, type StaffBinding, type Unbound } from '../../types/staff';
+import { holds, mayManage, newInviteCode, roleAt, withoutRole, withRole, type Seat } from '../domain/staffing';
+import { action } from '../kit/action';
+import { requireCaller, viewerOf } from '../kit/caller';
+import type { Ports } from '../kit/ports';
+import { refuse } from '../kit/refusal';
+import { isDuplicateKey } from '../store/errors';
+import { addGridWorker, communityById, gridByCode, gridById, removeGridWorker, setGridChief } from '../store/grids';
+import { claimInvite, getInvite, insertInvite, releaseInvite } from '../store/invites';
+import type { InviteRecord, StaffRecord } from '../store/records';
+import { insertStaff, staffById, staffByOpenid, updateStaff } from '../store/staff';
+
+type Role = 'chief' | 'worker' | 'community';
+type Place = Seat & { name: string };
+
+const OUT_OF_SCOPE = '只能邀请或解绑您所负责社区、街道的工作人员';
+
+/** The grid (active) or community a role sits in; null when there is none. */
+async function placeOf(ports: Ports, input: { role: Role; gridCode?: string; communityId?: string }): Promise<Place | null> {
+  if (input.role === 'community') {
+    const community = await communityById(ports.db, input.communityId!);
+    return community && { gridId: null, communityId: community._id, streetId: community.streetId, name: community.name };
+  }
+  const grid = await gridByCode(ports.db, input.gridCode!);
+  return grid && grid.status === 'active' ? { gridId: grid._id, communityId: grid.communityId, streetId: grid.streetId, name: grid.name } : null;
+}
+
+/** Community or street staff issue a one-time code, valid 72 hours, for one seat in their scope. */
+export const invite = action(InviteStaffInput, async (input, ports): Promise<Invite> => {
+  const { staff } = await viewerOf(ports);
+  if (!staff) return refuse('FORBIDDEN', '只有社区或街道工作人员可以邀请');
+  const place = await placeOf(ports, input);
+  if (!place || !mayManage(staff, input.role, place)) return refuse('FORBIDDEN', OUT_OF_SCOPE);
+
+  const now = ports.clock.now();
+  const expiresAt = new Date(now.getTime() + INVITE_TTL_HOURS * 3600_000);
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const record: InviteRecord = {
+      _id: newInviteCode(),
+      role: input.role,
+      gridId: place.gridId,
+      gridCode: input.role === 'community' ? null : input.gridCode,
+      communityId: place.communityId,
+      streetId: place.streetId,
+      scopeName: place.name,
+      name: input.name,
+      title: input.title,
+      phone: input.phone,
+      issuedBy: staff._id,
+      issuedByName: staff.name,
+      createdAt: now,
+      expiresAt,
+      usedBy: null,
+      usedAt: null,
+    };
+    try {
+      await insertInvite(ports.db, record);
+      return { code: record._id, expiresAt: expiresAt.toISOString() };
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+    }
+  }
+  return refuse('INTERNAL');
+});
+
+/** The invitee's staff record with the role added: created from the invite when they have none. */
+async function bindRecord(ports: Ports, openid: string, inv: InviteRecord): Promise<StaffRecord> {
+  const role = roleAt(inv.role, inv);
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const existing = await staffByOpenid(ports.db, openid);
+    if (existing) {
+      const roles = withRole(existing.roles, role);
+      if (roles !== existing.roles) await updateStaff(ports.db, existing._id, { roles });
+      return { ...existing, roles };
+    }
+    const created: StaffRecord = {
+      _id: `staff-${randomBytes(8).toString('hex')}`,
+      openid,
+      name: inv.name,
+      title: inv.title,
+      phone: inv.phone,
+      avatar: null,
+      roles: [role],
+    };
+    try {
+      await insertStaff(ports.db, created);
+      return created;
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error; // the same person redeeming two codes at once: add to theirs
+    }
+  }
+  return refuse('CONFLICT', '绑定失败，请重试');
+}
+
+/** Takes the chief seat of a grid: the previous chief loses that role. */
+async function takeChiefSeat(ports: Ports, gridId: string, staffId: string): Promise<void> {
+  const grid = await gridById(ports.db, gridId);
+  const previous = grid?.chiefId && grid.chiefId !== staffId ? await staffById(ports.db, grid.chiefId) : null;
+  await setGridChief(ports.db, gridId, staffId);
+  if (previous) await updateStaff(ports.db, previous._id, { roles: withoutRole(previous.roles, { role: 'chief', gridId }) });
+}
+
+/** Any signed-in person binds themselves with a code; each code binds once, within 72 hours. */
+export const redeem = action(RedeemInviteInput, async ({ code }, ports): Promise<StaffBinding> => {
+  const { openid } = requireCaller(ports);
+  const now = ports.clock.now();
+  const inv = await getInvite(ports.db, code);
+  if (!inv) return refuse('NOT_FOUND', '邀请码不存在');
+  if (inv.usedBy) return refuse('CONFLICT', '邀请码已被使用');
+  if (new Date(inv.expiresAt).getTime() <= now.getTime()) return refuse('CONFLICT', '邀请码已过期');
+  if (!(await claimInvite(ports.db, code, openid, now))) {
+    const again = await getInvite(ports.db, code);
+    return refuse('CONFLICT', again && !again.usedBy ? '邀请码已过期' : '邀请码已被使用');
+  }
+  try {
+    const staff = await bindRecord(ports, openid, inv);
+    if (inv.role === 'chief') await takeChiefSeat(ports, inv.gridId!, staff._id);
+    else if (inv.role === 'worker') await addGridWorker(ports.db, inv.gridId!, staff._id);
+    return { staffId: staff._id, role: inv.role, scope: inv.scopeName };
+  } catch (error) {
+    await releaseInvite(ports.db, code, openid).catch(() => undefined);
+    throw error;
+  }
+});
+
+/** Community or street staff take a role away from someone in their scope. */
+export const unbind = action(UnbindStaffInput, async (input, ports): Promise<Unbound> => {
+  const { staff } = await viewerOf(ports);
+  if (!staff) return refuse('FORBIDDEN', '只有社区或街道工作人员可以解绑');
+  const place = await placeOf(ports, input);
+  if (!place || !mayManage(staff, input.role, place)) return refuse('FORBIDDEN', OUT_OF_SCOPE);
+  const role = roleAt(input.role, place);
+  const target = await staffById(ports.db, input.staffId);
+  if (!target || !holds(target.roles, role)) return refuse('NOT_FOUND', '该工作人员没有这个岗位');
+
+  await updateStaff(ports.db, target._id, { roles: withoutRole(target.roles, role) });
+  if (input.role === 'chief') {
+    const grid = await gridById(ports.db, place.gridId!);
+    if (grid?.chiefId === target._id) await setGridChief(ports.db, grid._id, null);
+  } else if (input.role === 'worker') await removeGridWorker(ports.db, place.gridId!, target._id);
+  return { staffId: target._id, role: input.role, unbound: true as const };
+});

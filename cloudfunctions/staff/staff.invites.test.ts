@@ -1,0 +1,159 @@
+/**
+ * Staff invites (DESIGN §1.4): community and street staff invite a grid's chief or worker with a
+ * one-time code; the invitee binds by redeeming it — against a local cloud.
+ */
+import type { DB } from 'wx-server-sdk/index';
+import type { GridPage } from '../../types/grid';
+import type { Invite, StaffBinding } from '../../types/staff';
+import { appeal, chiefOf, communityOf, expectRefusal, fileAppeal, gridOf, me, newResident, okData, streetOf, workerOf, type Body } from '../../tests/support/appealKit';
+import { count, openCloudDb, readDoc } from '../../tests/support/cloudDb';
+import { LocalCloud } from '../../tests/support/localCloud';
+
+let cloud: LocalCloud;
+let db: DB.Database;
+beforeAll(async () => {
+  cloud = await LocalCloud.start();
+  db = openCloudDb(cloud.url);
+});
+afterAll(() => cloud.stop());
+
+const staff = async <T = any>(openid: string | undefined, action: string, params: object = {}): Promise<Body<T>> =>
+  (await cloud.call<Body<T>>('staff', { action, ...params }, openid)).body;
+const person = (name = '李新来') => ({ name, title: '网格员', phone: '13900001111' });
+const inviteAs = async (openid: string, params: object) => okData(await staff<Invite>(openid, 'invite', params));
+const gridPage = async (code: string) => okData((await cloud.call<Body<GridPage>>('grid', { action: 'resolve', code })).body);
+
+describe('inviting and binding', () => {
+  it('community staff invite a worker; the invitee redeems and serves that grid', async () => {
+    const G = 'GS-0102';
+    const { code, expiresAt } = await inviteAs(communityOf(G), { role: 'worker', gridCode: G, ...person('王小雨') });
+    expect(code).toMatch(/^[A-HJ-KM-NP-Z2-9]{8}$/);
+    expect(new Date(expiresAt).getTime() - Date.now()).toBeGreaterThan(71 * 3600_000);
+    expect(await readDoc(db, 'invites', code)).toMatchObject({ role: 'worker', gridId: gridOf(G)._id, usedBy: null, usedAt: null, issuedBy: expect.any(String) });
+
+    const invitee = newResident('invitee');
+    expect((await me(cloud, invitee)).role).toBe('resident');
+    const bound = okData(await staff<StaffBinding>(invitee, 'redeem', { code: code.toLowerCase() }));
+    expect(bound).toMatchObject({ role: 'worker', scope: gridOf(G).name });
+    expect(await me(cloud, invitee)).toMatchObject({ role: 'worker', name: '王小雨', title: '网格员', scope: gridOf(G).name });
+    expect((await gridPage(G)).workers.map((w) => w.id)).toContain(bound.staffId);
+    expect((await gridPage(G)).workers.map((w) => w.name)).toContain('王小雨');
+    expect(await readDoc(db, 'invites', code)).toMatchObject({ usedBy: invitee });
+  });
+
+  it('a chief invite replaces the chief, who loses the grid’s inbox', async () => {
+    const G = 'FS-0201';
+    const oldChief = chiefOf(G);
+    await fileAppeal(cloud, newResident('filer'), { gridCode: G });
+    const before = okData(await appeal(cloud, oldChief, 'inbox'));
+    expect(before.items.length).toBeGreaterThan(0);
+
+    const { code } = await inviteAs(streetOf(G), { role: 'chief', gridCode: G, ...person('赵新长'), title: '网格长' });
+    const invitee = newResident('chief');
+    const bound = okData(await staff<StaffBinding>(invitee, 'redeem', { code }));
+    const page = await gridPage(G);
+    expect(page.chief).toMatchObject({ id: bound.staffId, name: '赵新长' });
+    expect((await me(cloud, invitee)).role).toBe('chief');
+
+    const after = await appeal(cloud, oldChief, 'inbox');
+    if (after.ok) expect(after.data.items).toEqual([]);
+    else expectRefusal(after, 'FORBIDDEN');
+    expect((await me(cloud, oldChief)).role).toBe('resident');
+    expect(okData(await appeal(cloud, invitee, 'inbox')).items.length).toBeGreaterThan(0);
+  });
+
+  it('street staff invite community staff; an existing staff member gains the role', async () => {
+    const { code } = await inviteAs(streetOf('QQ-0101'), { role: 'community', communityId: 'QQ02', ...person('钱社区') });
+    const worker = workerOf('QQ-0101');
+    const before = await count(db, 'staff');
+    okData(await staff(worker, 'redeem', { code }));
+    expect(await count(db, 'staff')).toBe(before);
+    expect((await me(cloud, worker)).role).toBe('community');
+  });
+});
+
+describe('misuse', () => {
+  const G = 'GS-0201';
+  const invite = () => inviteAs(communityOf(G), { role: 'worker', gridCode: G, ...person() });
+
+  it('a used code is CONFLICT', async () => {
+    const { code } = await invite();
+    okData(await staff(newResident(), 'redeem', { code }));
+    const again = await staff(newResident(), 'redeem', { code });
+    expectRefusal(again, 'CONFLICT');
+    expect((again as { message: string }).message).toBe('邀请码已被使用');
+  });
+
+  it('an expired code is CONFLICT and binds no one', async () => {
+    const { code } = await invite();
+    await db.collection('invites').doc(code).update({ data: { expiresAt: new Date(Date.now() - 1000) } });
+    const who = newResident();
+    const body = await staff(who, 'redeem', { code });
+    expectRefusal(body, 'CONFLICT');
+    expect((body as { message: string }).message).toBe('邀请码已过期');
+    expect(await count(db, 'staff', { openid: who })).toBe(0);
+  });
+
+  it('an unknown code is NOT_FOUND', async () => {
+    const body = await staff(newResident(), 'redeem', { code: 'ABCDEFGH' });
+    expectRefusal(body, 'NOT_FOUND');
+    expect((body as { message: string }).message).toBe('邀请码不存在');
+  });
+
+  it.each<[string, string | undefined, object, string]>([
+    ['community staff → another community’s grid', communityOf(G), { role: 'worker', gridCode: 'GS-0101' }, 'FORBIDDEN'],
+    ['community staff → community staff', communityOf(G), { role: 'community', communityId: 'GS02' }, 'FORBIDDEN'],
+    ['street staff → another street’s grid', streetOf(G), { role: 'chief', gridCode: 'QQ-0101' }, 'FORBIDDEN'],
+    ['a chief → own grid', chiefOf(G), { role: 'worker', gridCode: G }, 'FORBIDDEN'],
+    ['a resident', newResident(), { role: 'worker', gridCode: G }, 'FORBIDDEN'],
+    ['no identity', undefined, { role: 'worker', gridCode: G }, 'UNAUTHENTICATED'],
+  ])('%s: %s', async (_, openid, params, expected) => {
+    const before = await count(db, 'invites');
+    expectRefusal(await staff(openid, 'invite', { ...params, ...person() }), expected);
+    expect(await count(db, 'invites')).toBe(before);
+  });
+
+  it('two people redeeming one code at once: one binds, the other gets CONFLICT', async () => {
+    const { code } = await invite();
+    const [a, b] = [newResident('race'), newResident('race')];
+    const bodies = await Promise.all([staff(a, 'redeem', { code }), staff(b, 'redeem', { code })]);
+    expect(bodies.filter((x) => x.ok)).toHaveLength(1);
+    expectRefusal(bodies.find((x) => !x.ok)!, 'CONFLICT');
+    expect((await count(db, 'staff', { openid: a })) + (await count(db, 'staff', { openid: b }))).toBe(1);
+  });
+
+  it.each<[string, string, object]>([
+    ['an operator object as the code', 'redeem', { code: { $ne: null } }],
+    ['a code of the wrong shape', 'redeem', { code: 'ABC0O1IL' }],
+    ['a missing name', 'invite', { role: 'worker', gridCode: G, title: '网格员', phone: '13900001111' }],
+    ['an unknown role', 'invite', { role: 'street', gridCode: G, ...person() }],
+    ['an operator object as the grid', 'invite', { role: 'worker', gridCode: { $regex: '.*' }, ...person() }],
+  ])('%s: INVALID_INPUT, nothing written', async (_, action, params) => {
+    const [invites, people] = [await count(db, 'invites'), await count(db, 'staff')];
+    expectRefusal(await staff(communityOf(G), action, params), 'INVALID_INPUT');
+    expect(await count(db, 'invites')).toBe(invites);
+    expect(await count(db, 'staff')).toBe(people);
+  });
+});
+
+describe('unbinding', () => {
+  it('community staff remove a worker from their grid; out of scope is FORBIDDEN', async () => {
+    const G = 'GS-0103';
+    const workerId = gridOf(G).workerIds[0];
+    expectRefusal(await staff(communityOf('GS-0201'), 'unbind', { staffId: workerId, role: 'worker', gridCode: G }), 'FORBIDDEN');
+    expectRefusal(await staff(chiefOf(G), 'unbind', { staffId: workerId, role: 'worker', gridCode: G }), 'FORBIDDEN');
+    expect((await gridPage(G)).workers.map((w) => w.id)).toContain(workerId);
+
+    expect(okData(await staff(communityOf(G), 'unbind', { staffId: workerId, role: 'worker', gridCode: G }))).toEqual({ staffId: workerId, role: 'worker', unbound: true });
+    expect((await gridPage(G)).workers.map((w) => w.id)).not.toContain(workerId);
+    expect((await me(cloud, workerOf(G))).role).toBe('resident');
+    expectRefusal(await staff(communityOf(G), 'unbind', { staffId: workerId, role: 'worker', gridCode: G }), 'NOT_FOUND');
+  });
+
+  it('street staff remove a chief: the grid has none', async () => {
+    const G = 'QQ-0302';
+    const chiefId = gridOf(G).chiefId!;
+    okData(await staff(streetOf(G), 'unbind', { staffId: chiefId, role: 'chief', gridCode: G }));
+    expect((await gridPage(G)).chief).toBeNull();
+  });
+});
