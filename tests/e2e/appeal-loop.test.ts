@@ -1,12 +1,10 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, screenshot } from '../support/browser';
+import type { Browser } from 'playwright-core';
+import { launchChromium, phoneOf as phoneIn, PHOTO, screenshot, shown } from '../support/browser';
 import { demo, LocalCloud } from '../support/localCloud';
 
 const grid = demo.grids.find((g) => g.code === 'GS-0103')!;
 const resident = demo.demoResidents[0].openid;
 const chief = `demo-chief-${grid.code}`;
-// A 1×1 PNG: enough for the upload path, the preview and the storage round trip.
-const PHOTO = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
 let cloud: LocalCloud;
 let browser: Browser;
@@ -18,15 +16,7 @@ afterAll(async () => {
   await cloud?.stop();
 });
 
-/** A phone in the hand of one identity (the H5 identity switcher's stored choice). */
-async function phoneOf(openid: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN' });
-  await context.addInitScript((id) => localStorage.setItem('gridlink.devOpenId', id), openid);
-  return { context, page: await context.newPage() };
-}
-
-// Taro's H5 router keeps earlier pages in the DOM, hidden: only what is on screen counts.
-const shown = (page: Page, text: string) => page.getByText(text, { exact: true }).filter({ visible: true }).first();
+const phoneOf = (openid: string) => phoneIn(browser, openid);
 
 it('a resident files an appeal with a photo, the grid chief works it, the resident follows and rates it', async () => {
   const content = '3号楼2单元楼道灯坏了一周，晚上上下楼很危险';

@@ -1,12 +1,11 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, screenshot } from '../support/browser';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, phoneOf as phoneIn, PHOTO, screenshot, shown } from '../support/browser';
 import { demo, LocalCloud } from '../support/localCloud';
 
 const readGrid = demo.grids.find((g) => g.code === 'GS-0101')!;
 const clinic = demo.notices.find((n) => n._id === 'notice-GS01-1')!; // 平阳社区's, on every grid of it
 const publishGrid = demo.grids.find((g) => g.code === 'GS-0103')!;
 const chief = `demo-chief-${publishGrid.code}`;
-const PHOTO = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
 let cloud: LocalCloud;
 let browser: Browser;
@@ -18,14 +17,8 @@ afterAll(async () => {
   await cloud?.stop();
 });
 
-async function phoneOf(openid: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN' });
-  await context.addInitScript((id) => localStorage.setItem('gridlink.devOpenId', id), openid);
-  return { context, page: await context.newPage() };
-}
+const phoneOf = (openid: string) => phoneIn(browser, openid);
 
-// Taro's H5 router keeps earlier pages in the DOM, hidden: only what is on screen counts.
-const shown = (page: Page, text: string) => page.getByText(text, { exact: true }).filter({ visible: true }).first();
 /** Lets the H5 router's page slide finish, so a screenshot shows the page where it rests. */
 const settle = (page: Page) => page.waitForTimeout(600);
 

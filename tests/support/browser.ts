@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 export const SCREENSHOTS = resolve(__dirname, '..', '..', 'test-results');
 
@@ -23,3 +23,16 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path, fullPage: true });
   return path;
 }
+
+/** A phone in the hand of one identity (the H5 identity switcher's stored choice). */
+export async function phoneOf(browser: Browser, openid: string): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN' });
+  await context.addInitScript((id) => localStorage.setItem('gridlink.devOpenId', id), openid);
+  return { context, page: await context.newPage() };
+}
+
+/** Taro's H5 router keeps earlier pages in the DOM, hidden: only what is on screen counts. */
+export const shown = (page: Page, text: string) => page.getByText(text, { exact: true }).filter({ visible: true }).first();
+
+/** A 1×1 PNG: enough for the upload path, the preview and the storage round trip. */
+export const PHOTO = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
