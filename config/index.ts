@@ -2,6 +2,7 @@ import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import devConfig from './dev';
 import prodConfig from './prod';
+import { LINK_DOMAIN } from './links';
 
 /**
  * GridLink's Taro build. One source tree, two targets:
@@ -23,7 +24,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
     defineConstants: {},
     // Always defined, so the bundle never reads a `process` the mini-program doesn't have.
     // Taro loads `.env*` into process.env before this file runs; empty = the default cloud env.
-    env: { TARO_APP_CLOUD_ENV: JSON.stringify(process.env.TARO_APP_CLOUD_ENV ?? '') },
+    env: {
+      TARO_APP_CLOUD_ENV: JSON.stringify(process.env.TARO_APP_CLOUD_ENV ?? ''),
+      GRIDLINK_LINK_DOMAIN: JSON.stringify(LINK_DOMAIN),
+    },
     copy: { patterns: [], options: {} },
     framework: 'react',
     compiler: 'webpack5',
