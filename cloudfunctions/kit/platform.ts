@@ -1,5 +1,5 @@
 import cloud from 'wx-server-sdk';
-import type { Ports, TextVerdict, WxApi } from './ports';
+import type { Files, Ports, TextVerdict, WxApi } from './ports';
 
 // The only module that touches wx-server-sdk. `DYNAMIC_CURRENT_ENV` keeps the env id out of
 // the code: the cloud (or the local cloud) says which environment a call runs in. The SDK's
@@ -24,6 +24,32 @@ const wx: WxApi = {
     const check = await cloud.openapi.security.mediaCheckAsync({ mediaUrl: url, mediaType: MEDIA_TYPE_IMAGE, version: 2, scene: MSG_SEC_SCENE_FORUM, openid });
     return String(check.traceId ?? '');
   },
+  async miniProgramCode(scene, page) {
+    // checkPath false: a sign or invite may be printed before the page's version is released.
+    const reply = (await cloud.openapi.wxacode.getUnlimited({ scene, page, checkPath: false })) as { buffer?: Buffer | Uint8Array };
+    if (!reply.buffer?.length) throw new Error(`wxacode.getUnlimited returned no image for ${scene}`);
+    return Buffer.from(reply.buffer);
+  },
+};
+
+/** getTempFileURL takes at most 50 files a call. */
+const TEMP_URL_BATCH = 50;
+
+const files: Files = {
+  async put(cloudPath, fileContent) {
+    const { fileID } = await cloud.uploadFile({ cloudPath, fileContent });
+    return fileID;
+  },
+  async tempUrls(fileIDs) {
+    const urls = new Map<string, string>();
+    for (let i = 0; i < fileIDs.length; i += TEMP_URL_BATCH) {
+      const reply = (await cloud.getTempFileURL({ fileList: fileIDs.slice(i, i + TEMP_URL_BATCH) })) as {
+        fileList: Array<{ fileID: string; tempFileURL?: string }>;
+      };
+      for (const file of reply.fileList) if (file.tempFileURL) urls.set(file.fileID, file.tempFileURL);
+    }
+    return urls;
+  },
 };
 
 export function platformPorts(): Ports {
@@ -34,5 +60,6 @@ export function platformPorts(): Ports {
     db: cloud.database(),
     clock: { now: () => new Date() },
     wx,
+    files,
   };
 }

@@ -16,6 +16,16 @@ export type WxApi = {
   checkText(openid: string, content: string): Promise<TextVerdict>;
   /** mediaCheckAsync v2: the verdict comes later by message push; returns its trace id. */
   checkImage(openid: string, fileID: string): Promise<string>;
+  /** wxacode.getUnlimited: the PNG of a mini-program code opening `page` with `scene` (≤ 32 characters). */
+  miniProgramCode(scene: string, page: string): Promise<Buffer>;
+};
+
+/** Cloud storage: files the functions keep (mini-program codes) and links to hand them out. */
+export type Files = {
+  /** Stores `content` at `cloudPath`; returns its fileID. */
+  put(cloudPath: string, content: Buffer): Promise<string>;
+  /** Temporary download links, by fileID; a file without one is left out. */
+  tempUrls(fileIDs: string[]): Promise<Map<string, string>>;
 };
 
 /** What a handler may touch, built once per invocation by `platform.ts` (or by a test). */
@@ -26,4 +36,5 @@ export type Ports = {
   db: DB.Database;
   clock: Clock;
   wx: WxApi;
+  files: Files;
 };

@@ -14,6 +14,16 @@ export type CommunityRecord = { _id: string; streetId: string; name: string };
 
 export type StationRecord = { name: string; address: string; hours: string };
 
+/** A person the registry sheet names for a grid, whether or not they have bound WeChat yet. */
+export type RosterPerson = { name: string; phone: string };
+
+/**
+ * The grid's people as the registry sheet names them. Seats (`chiefId`, `workerIds`) are bound
+ * by invites to WeChat identities; until the chief binds, the roster is who residents and the
+ * printed sign name.
+ */
+export type GridRoster = { chief: RosterPerson | null; workers: RosterPerson[] };
+
 export type GridRecord = {
   _id: string;
   code: string;
@@ -36,6 +46,8 @@ export type GridRecord = {
   mergedInto?: string | null;
   retiredAt?: Date | null;
   retiredBy?: string | null;
+  /** Absent for grids made before the registry import (the demo's are bound seats only). */
+  roster?: GridRoster | null;
 };
 
 export type StaffRole =
