@@ -33,7 +33,8 @@ import type {
 } from './grid';
 import type { GridRef, SetGroupChatInput } from './groupChat';
 import type { ListNoticesInput, NoticeDetail, NoticeItem, NoticeRef, PublishNoticeInput } from './notice';
-import type { Invite, InviteStaffInput, RedeemInviteInput, StaffBinding, Unbound, UnbindStaffInput } from './staff';
+import type { StreetSigns, StreetSignsInput } from './signs';
+import type { Invite, InvitePreview, InviteStaffInput, RedeemInviteInput, StaffBinding, StaffPlaces, Team, TeamInput, Unbound, UnbindStaffInput } from './staff';
 
 /** Every cloud function's actions with their input and output: the app's client is typed by it. */
 export type Api = {
@@ -46,6 +47,7 @@ export type Api = {
     retire: { input: In<typeof RetireGridInput>; output: RetiredGrid };
     setGroupChat: { input: In<typeof SetGroupChatInput>; output: GridPage['groupChat'] };
     clearGroupChat: { input: In<typeof GridRef>; output: null };
+    signs: { input: In<typeof StreetSignsInput>; output: StreetSigns };
   };
   appeal: {
     submit: { input: SubmitAppealInput; output: AppealDetail };
@@ -77,6 +79,9 @@ export type Api = {
     invite: { input: InviteStaffInput; output: Invite };
     redeem: { input: In<typeof RedeemInviteInput>; output: StaffBinding };
     unbind: { input: In<typeof UnbindStaffInput>; output: Unbound };
+    preview: { input: In<typeof RedeemInviteInput>; output: InvitePreview };
+    team: { input: In<typeof TeamInput>; output: Team };
+    places: { input: Record<string, never>; output: StaffPlaces };
   };
 };
 

@@ -12,4 +12,7 @@ export const PAGES = {
   noticeDetail: 'packages/notice/detail/index',
   noticeList: 'packages/notice/list/index',
   publishNotice: 'packages/notice/publish/index',
+  staffInvite: 'packages/staff/invite/index',
+  staffTeam: 'packages/staff/team/index',
+  staffJoin: 'packages/staff/join/index',
 } as const;

@@ -27,11 +27,25 @@ export const InviteStaffInput = z.discriminatedUnion('role', [
 ]);
 export type InviteStaffInput = z.input<typeof InviteStaffInput>;
 
-export type Invite = { code: string; expiresAt: string };
+export type InviteRole = 'chief' | 'worker' | 'community';
+
+export const INVITE_ROLE_LABELS: Record<InviteRole, string> = { chief: '网格长', worker: '网格员', community: '社区工作人员' };
+
+/** The seat an invite is for, as the inviter's card and the invitee's page name it. */
+export type InviteSeat = { role: InviteRole; scope: string; name: string; title: string };
+
+/**
+ * An issued invite: `qr` is a temporary link to its mini-program code (scene `i=<code>`, the join
+ * page), or null when WeChat would not make one just then; the code itself still works.
+ */
+export type Invite = { code: string; expiresAt: string; seat: InviteSeat; qr: string | null };
 
 export const RedeemInviteInput = z.object({ code: InviteCode });
 
-export type StaffBinding = { staffId: string; role: 'chief' | 'worker' | 'community'; scope: string };
+/** What an invitee is shown before binding: never the phone the inviter typed. */
+export type InvitePreview = InviteSeat & { issuedBy: string; expiresAt: string };
+
+export type StaffBinding = { staffId: string; role: InviteRole; scope: string };
 
 export const UnbindStaffInput = z.discriminatedUnion('role', [
   z.object({ staffId: StaffId, role: z.literal('chief'), gridCode: GridCode }),
@@ -39,4 +53,22 @@ export const UnbindStaffInput = z.discriminatedUnion('role', [
   z.object({ staffId: StaffId, role: z.literal('community'), communityId: CommunityId }),
 ]);
 
-export type Unbound = { staffId: string; role: 'chief' | 'worker' | 'community'; unbound: true };
+export type Unbound = { staffId: string; role: InviteRole; unbound: true };
+
+/** A grid's or a community's current staff, for the people who may invite and unbind there. */
+export const TeamInput = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('grid'), gridCode: GridCode }),
+  z.object({ kind: z.literal('community'), communityId: CommunityId }),
+]);
+
+export type TeamMember = { staffId: string; role: InviteRole; name: string; title: string; phone: string };
+
+export type Team = { kind: 'grid' | 'community'; scope: string; members: TeamMember[] };
+
+/**
+ * The communities (with their active grids) a community or street staff member may invite into;
+ * `mayInviteStaff`: may also invite the community's own staff (street staff only).
+ */
+export type StaffPlaces = {
+  communities: Array<{ id: string; name: string; mayInviteStaff: boolean; grids: Array<{ code: string; name: string }> }>;
+};

@@ -1,8 +1,21 @@
 import { randomBytes } from 'node:crypto';
-import { INVITE_TTL_HOURS, InviteStaffInput, RedeemInviteInput, UnbindStaffInput, type Invite, type StaffBinding, type Unbound } from '../../types/staff';
+import { PAGES } from '../../types/routes';
+import {
+  INVITE_TTL_HOURS,
+  InviteStaffInput,
+  RedeemInviteInput,
+  UnbindStaffInput,
+  type Invite,
+  type InvitePreview,
+  type InviteRole,
+  type InviteSeat,
+  type StaffBinding,
+  type Unbound,
+} from '../../types/staff';
 import { holds, mayManage, newInviteCode, roleAt, withoutRole, withRole, type Seat } from '../domain/staffing';
 import { action } from '../kit/action';
 import { requireCaller, viewerOf } from '../kit/caller';
+import { miniCodeFiles } from '../kit/miniCode';
 import type { Ports } from '../kit/ports';
 import { refuse } from '../kit/refusal';
 import { isDuplicateKey } from '../store/errors';
@@ -11,13 +24,15 @@ import { claimInvite, getInvite, insertInvite, releaseInvite } from '../store/in
 import type { InviteRecord, StaffRecord } from '../store/records';
 import { insertStaff, staffById, staffByOpenid, updateStaff } from '../store/staff';
 
-type Role = 'chief' | 'worker' | 'community';
 type Place = Seat & { name: string };
 
-const OUT_OF_SCOPE = '只能邀请或解绑您所负责社区、街道的工作人员';
+export const OUT_OF_SCOPE = '只能邀请或解绑您所负责社区、街道的工作人员';
+
+/** The mini-program code's scene: the join page reads `i` (WeChat caps a scene at 32 characters). */
+export const inviteScene = (code: string) => `i=${code}`;
 
 /** The grid (active) or community a role sits in; null when there is none. */
-async function placeOf(ports: Ports, input: { role: Role; gridCode?: string; communityId?: string }): Promise<Place | null> {
+export async function placeOf(ports: Ports, input: { role: InviteRole; gridCode?: string; communityId?: string }): Promise<Place | null> {
   if (input.role === 'community') {
     const community = await communityById(ports.db, input.communityId!);
     return community && { gridId: null, communityId: community._id, streetId: community.streetId, name: community.name };
@@ -56,12 +71,46 @@ export const invite = action(InviteStaffInput, async (input, ports): Promise<Inv
     };
     try {
       await insertInvite(ports.db, record);
-      return { code: record._id, expiresAt: expiresAt.toISOString() };
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;
+      continue;
     }
+    return { code: record._id, expiresAt: expiresAt.toISOString(), seat: seatOf(record), qr: await qrOf(ports, record._id) };
   }
   return refuse('INTERNAL');
+});
+
+const seatOf = (inv: InviteRecord): InviteSeat => ({ role: inv.role, scope: inv.scopeName, name: inv.name, title: inv.title });
+
+/**
+ * A link to the invite's mini-program code. WeChat rate-limits getUnlimited; when it refuses, the
+ * invite stands and the inviter passes the code on by hand, so this answers null rather than fail.
+ */
+async function qrOf(ports: Ports, code: string): Promise<string | null> {
+  try {
+    const scene = inviteScene(code);
+    const fileID = (await miniCodeFiles(ports, PAGES.staffJoin, [scene])).get(scene)!;
+    return (await ports.files.tempUrls([fileID])).get(fileID) ?? null;
+  } catch (error) {
+    console.error('[gridlink] no mini-program code for an invite', error);
+    return null;
+  }
+}
+
+/** The invite of a code while it can still bind someone; refuses a missing, used or expired one. */
+async function usableInvite(ports: Ports, code: string, now: Date): Promise<InviteRecord> {
+  const inv = await getInvite(ports.db, code);
+  if (!inv) return refuse('NOT_FOUND', '邀请码不存在');
+  if (inv.usedBy) return refuse('CONFLICT', '邀请码已被使用');
+  if (new Date(inv.expiresAt).getTime() <= now.getTime()) return refuse('CONFLICT', '邀请码已过期');
+  return inv;
+}
+
+/** What the invitee is about to become, before they confirm; the code is the secret, as for redeem. */
+export const preview = action(RedeemInviteInput, async ({ code }, ports): Promise<InvitePreview> => {
+  requireCaller(ports);
+  const inv = await usableInvite(ports, code, ports.clock.now());
+  return { ...seatOf(inv), issuedBy: inv.issuedByName, expiresAt: new Date(inv.expiresAt).toISOString() };
 });
 
 /** The invitee's staff record with the role added: created from the invite when they have none. */
@@ -105,10 +154,7 @@ async function takeChiefSeat(ports: Ports, gridId: string, staffId: string): Pro
 export const redeem = action(RedeemInviteInput, async ({ code }, ports): Promise<StaffBinding> => {
   const { openid } = requireCaller(ports);
   const now = ports.clock.now();
-  const inv = await getInvite(ports.db, code);
-  if (!inv) return refuse('NOT_FOUND', '邀请码不存在');
-  if (inv.usedBy) return refuse('CONFLICT', '邀请码已被使用');
-  if (new Date(inv.expiresAt).getTime() <= now.getTime()) return refuse('CONFLICT', '邀请码已过期');
+  const inv = await usableInvite(ports, code, now);
   if (!(await claimInvite(ports.db, code, openid, now))) {
     const again = await getInvite(ports.db, code);
     return refuse('CONFLICT', again && !again.usedBy ? '邀请码已过期' : '邀请码已被使用');

@@ -4,10 +4,12 @@
  */
 import type { DB } from 'wx-server-sdk/index';
 import type { GridPage } from '../../types/grid';
-import type { Invite, StaffBinding } from '../../types/staff';
-import { appeal, chiefOf, communityOf, expectRefusal, fileAppeal, gridOf, me, newResident, okData, streetOf, workerOf, type Body } from '../../tests/support/appealKit';
+import { PAGES } from '../../types/routes';
+import type { Invite, InvitePreview, StaffBinding } from '../../types/staff';
+import { appeal, chiefOf, communityOf, devOutbox, expectRefusal, fileAppeal, gridOf, me, newResident, okData, streetOf, workerOf, type Body } from '../../tests/support/appealKit';
 import { count, openCloudDb, readDoc } from '../../tests/support/cloudDb';
 import { LocalCloud } from '../../tests/support/localCloud';
+import { readQrAt } from '../../tests/support/qr';
 
 let cloud: LocalCloud;
 let db: DB.Database;
@@ -39,6 +41,31 @@ describe('inviting and binding', () => {
     expect((await gridPage(G)).workers.map((w) => w.id)).toContain(bound.staffId);
     expect((await gridPage(G)).workers.map((w) => w.name)).toContain('王小雨');
     expect(await readDoc(db, 'invites', code)).toMatchObject({ usedBy: invitee });
+  });
+
+  it('the invite carries its seat and a mini-program code, made once, that opens the join page with the code', async () => {
+    const G = 'GS-0104';
+    const invite = await inviteAs(communityOf(G), { role: 'chief', gridCode: G, ...person('李娜'), title: '网格长' });
+    expect(invite.seat).toEqual({ role: 'chief', scope: gridOf(G).name, name: '李娜', title: '网格长' });
+    expect(invite.qr).toMatch(/^http:\/\/127\.0\.0\.1:\d+\//);
+    expect(await readQrAt(invite.qr!)).toBe(`scene=${encodeURIComponent(`i=${invite.code}`)}&page=${PAGES.staffJoin}`);
+
+    const made = (await devOutbox(cloud)).filter((e) => e.api === 'wxacode.getUnlimited' && e.params.scene === `i=${invite.code}`);
+    expect(made).toHaveLength(1);
+    expect(made[0].params.page).toBe(PAGES.staffJoin);
+    expect(await count(db, 'miniCodes', { scene: `i=${invite.code}`, page: PAGES.staffJoin })).toBe(1);
+  });
+
+  it('the invitee sees the seat and who invited them before binding, never the phone; seeing binds nothing', async () => {
+    const G = 'GS-0104';
+    const { code, expiresAt } = await inviteAs(communityOf(G), { role: 'worker', gridCode: G, ...person('周预览') });
+    const invitee = newResident('preview');
+    const seen = okData(await staff<InvitePreview>(invitee, 'preview', { code: code.toLowerCase() }));
+    expect(seen).toEqual({ role: 'worker', scope: gridOf(G).name, name: '周预览', title: '网格员', issuedBy: '黄丽娟', expiresAt });
+    expect(JSON.stringify(seen)).not.toContain('13900001111');
+    expect(await readDoc(db, 'invites', code)).toMatchObject({ usedBy: null });
+    expect((await me(cloud, invitee)).role).toBe('resident');
+    expectRefusal(await staff(undefined, 'preview', { code }), 'UNAUTHENTICATED');
   });
 
   it('a chief invite replaces the chief, who loses the grid’s inbox', async () => {
@@ -76,26 +103,26 @@ describe('misuse', () => {
   const G = 'GS-0201';
   const invite = () => inviteAs(communityOf(G), { role: 'worker', gridCode: G, ...person() });
 
-  it('a used code is CONFLICT', async () => {
+  it.each(['redeem', 'preview'])('a used code is CONFLICT (%s)', async (action) => {
     const { code } = await invite();
     okData(await staff(newResident(), 'redeem', { code }));
-    const again = await staff(newResident(), 'redeem', { code });
+    const again = await staff(newResident(), action, { code });
     expectRefusal(again, 'CONFLICT');
     expect((again as { message: string }).message).toBe('邀请码已被使用');
   });
 
-  it('an expired code is CONFLICT and binds no one', async () => {
+  it.each(['redeem', 'preview'])('an expired code is CONFLICT and binds no one (%s)', async (action) => {
     const { code } = await invite();
     await db.collection('invites').doc(code).update({ data: { expiresAt: new Date(Date.now() - 1000) } });
     const who = newResident();
-    const body = await staff(who, 'redeem', { code });
+    const body = await staff(who, action, { code });
     expectRefusal(body, 'CONFLICT');
     expect((body as { message: string }).message).toBe('邀请码已过期');
     expect(await count(db, 'staff', { openid: who })).toBe(0);
   });
 
-  it('an unknown code is NOT_FOUND', async () => {
-    const body = await staff(newResident(), 'redeem', { code: 'ABCDEFGH' });
+  it.each(['redeem', 'preview'])('an unknown code is NOT_FOUND (%s)', async (action) => {
+    const body = await staff(newResident(), action, { code: 'ABCDEFGH' });
     expectRefusal(body, 'NOT_FOUND');
     expect((body as { message: string }).message).toBe('邀请码不存在');
   });

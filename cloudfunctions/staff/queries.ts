@@ -1,0 +1,59 @@
+import type { DB } from 'wx-server-sdk/index';
+import { listOf, docsOf } from '../store/results';
+import type { CommunityRecord, GridRecord, StaffRecord } from '../store/records';
+
+/** A street has a few hundred grids at most; past this the picker would be cut short. */
+const GRIDS_IN_SCOPE = 2000;
+const COMMUNITIES_IN_SCOPE = 100;
+
+export type GridWithStaff = GridRecord & { chief: StaffRecord[]; workers: StaffRecord[] };
+
+/** An active grid with its chief's and workers' records: one round trip. */
+export async function gridWithStaff(db: DB.Database, code: string): Promise<GridWithStaff | null> {
+  const [found] = listOf<GridWithStaff>(
+    await db
+      .collection('grids')
+      .aggregate()
+      .match({ code, status: 'active' })
+      .limit(1)
+      .lookup({ from: 'staff', localField: 'chiefId', foreignField: '_id', as: 'chief' })
+      .lookup({ from: 'staff', localField: 'workerIds', foreignField: '_id', as: 'workers' })
+      .end(),
+  );
+  return found ?? null;
+}
+
+export type ScopeIds = { communityIds: string[]; streetIds: string[] };
+
+/** The communities named, and every community of the streets named: one round trip. */
+export async function communitiesIn(db: DB.Database, { communityIds, streetIds }: ScopeIds): Promise<CommunityRecord[]> {
+  const _ = db.command;
+  return docsOf<CommunityRecord>(
+    await db
+      .collection('communities')
+      .where(_.or([{ _id: _.in(communityIds) }, { streetId: _.in(streetIds) }]))
+      .orderBy('_id', 'asc')
+      .limit(COMMUNITIES_IN_SCOPE)
+      .get(),
+  );
+}
+
+export type GridName = Pick<GridRecord, 'code' | 'name' | 'communityId'>;
+
+/**
+ * The active grids of those communities and streets, by code. One aggregate: `get()` stops at 100
+ * documents a call, and a street may have more grids than that.
+ */
+export async function gridsIn(db: DB.Database, { communityIds, streetIds }: ScopeIds): Promise<GridName[]> {
+  const _ = db.command;
+  return listOf<GridName>(
+    await db
+      .collection('grids')
+      .aggregate()
+      .match(_.and([{ status: 'active' }, _.or([{ communityId: _.in(communityIds) }, { streetId: _.in(streetIds) }])]))
+      .project({ _id: 0, code: 1, name: 1, communityId: 1 })
+      .sort({ code: 1 })
+      .limit(GRIDS_IN_SCOPE)
+      .end(),
+  );
+}

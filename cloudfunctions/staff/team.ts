@@ -1,0 +1,50 @@
+import * as z from 'zod/mini';
+import { TeamInput, type StaffPlaces, type Team, type TeamMember } from '../../types/staff';
+import { mayManage } from '../domain/staffing';
+import { action } from '../kit/action';
+import { viewerOf } from '../kit/caller';
+import { refuse } from '../kit/refusal';
+import { communityById } from '../store/grids';
+import type { StaffRecord } from '../store/records';
+import { communityStaff } from '../store/staff';
+import { OUT_OF_SCOPE } from './invites';
+import { communitiesIn, gridsIn, gridWithStaff } from './queries';
+
+const NOT_A_MANAGER = '只有社区或街道工作人员可以管理网格人员';
+
+const member = (s: StaffRecord, role: TeamMember['role']): TeamMember => ({ staffId: s._id, role, name: s.name, title: s.title, phone: s.phone });
+
+/** Who holds a seat of a grid (its chief and workers) or a community: for those who may invite and unbind there. */
+export const team = action(TeamInput, async (input, ports): Promise<Team> => {
+  const { staff } = await viewerOf(ports);
+  if (!staff) return refuse('FORBIDDEN', NOT_A_MANAGER);
+  if (input.kind === 'grid') {
+    const grid = await gridWithStaff(ports.db, input.gridCode);
+    if (!grid) return refuse('NOT_FOUND', '没有这个网格');
+    if (!mayManage(staff, 'worker', { gridId: grid._id, communityId: grid.communityId, streetId: grid.streetId })) return refuse('FORBIDDEN', OUT_OF_SCOPE);
+    return { kind: 'grid', scope: grid.name, members: [...grid.chief.map((s) => member(s, 'chief')), ...grid.workers.map((s) => member(s, 'worker'))] };
+  }
+  const [community, people] = await Promise.all([communityById(ports.db, input.communityId), communityStaff(ports.db, input.communityId)]);
+  if (!community) return refuse('NOT_FOUND', '没有这个社区');
+  if (!mayManage(staff, 'community', { gridId: null, communityId: community._id, streetId: community.streetId })) return refuse('FORBIDDEN', OUT_OF_SCOPE);
+  return { kind: 'community', scope: community.name, members: people.map((s) => member(s, 'community')) };
+});
+
+/** The communities and active grids the caller may invite into, for the invite page's choices. */
+export const places = action(z.object({}), async (_, ports): Promise<StaffPlaces> => {
+  const { staff } = await viewerOf(ports);
+  const scope = {
+    communityIds: staff?.roles.flatMap((r) => (r.role === 'community' ? [r.communityId] : [])) ?? [],
+    streetIds: staff?.roles.flatMap((r) => (r.role === 'street' ? [r.streetId] : [])) ?? [],
+  };
+  if (!scope.communityIds.length && !scope.streetIds.length) return refuse('FORBIDDEN', NOT_A_MANAGER);
+  const [communities, grids] = await Promise.all([communitiesIn(ports.db, scope), gridsIn(ports.db, scope)]);
+  return {
+    communities: communities.map((c) => ({
+      id: c._id,
+      name: c.name,
+      mayInviteStaff: mayManage(staff, 'community', { gridId: null, communityId: c._id, streetId: c.streetId }),
+      grids: grids.filter((g) => g.communityId === c._id).map(({ code, name }) => ({ code, name })),
+    })),
+  };
+});
