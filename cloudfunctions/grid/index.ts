@@ -6,6 +6,7 @@ import { locate } from './locate';
 import { resolve } from './resolve';
 import { retire } from './retire';
 import { search } from './search';
+import { signs } from './signs';
 import { successor } from './successor';
 
-export const main = dispatch({ resolve, search, callStaff, locate, successor, retire, setGroupChat, clearGroupChat }, platformPorts);
+export const main = dispatch({ resolve, search, callStaff, locate, successor, retire, setGroupChat, clearGroupChat, signs }, platformPorts);

@@ -1,0 +1,123 @@
+import type { DB } from 'wx-server-sdk/index';
+import { gridLink } from '../../config/links';
+import { PAGES } from '../../types/routes';
+import { StreetSignsInput, type GridSign, type SignPerson, type SignQr, type StreetSigns } from '../../types/signs';
+import { reachOver } from '../domain/permissions';
+import { action } from '../kit/action';
+import { requireCaller, viewerOf } from '../kit/caller';
+import { miniCodeFiles } from '../kit/miniCode';
+import type { Ports } from '../kit/ports';
+import { refuse } from '../kit/refusal';
+import { docsOf, listOf } from '../store/results';
+import type { GridRecord, StreetRecord } from '../store/records';
+
+/**
+ * The printable signs ("一网一码" 码牌) of a street: its street staff print them all, its
+ * community staff their own community's. Two round trips side by side (the caller's staff
+ * record, and one aggregate of the street's active grids with community, street and bound
+ * chief looked up inside the database), plus one for stored mini-program codes when asked for.
+ */
+export const signs = action(StreetSignsInput, async ({ streetId, qr }, ports): Promise<StreetSigns> => {
+  requireCaller(ports);
+  const [viewer, grids] = await Promise.all([viewerOf(ports), activeGridSigns(ports.db, streetId)]);
+  const mayPrint = (place: { gridId: string; communityId: string }) => {
+    const reach = reachOver(viewer.staff, { ...place, streetId });
+    return reach === 'street' || reach === 'community';
+  };
+
+  if (!grids.length) {
+    const street = await streetById(ports.db, streetId);
+    if (!street) return refuse('NOT_FOUND', `没有找到街道 ${streetId}`);
+    if (!mayPrint({ gridId: '', communityId: '' })) return refuse('FORBIDDEN', `只有${street.name}的工作人员可以打印网格码牌`);
+    return refuse('NOT_FOUND', `${street.name}没有在用的网格，没有码牌可打印`);
+  }
+  const mine = grids.filter((g) => mayPrint({ gridId: g._id, communityId: g.communityId }));
+  if (!mine.length) return refuse('FORBIDDEN', `只有${grids[0].streetName[0]}或其社区的工作人员可以打印网格码牌`);
+
+  const qrs = qr === 'link' ? linkQrs(mine.map((g) => g.code)) : await miniProgramQrs(ports, mine.map((g) => g.code));
+  return {
+    street: { id: streetId, name: grids[0].streetName[0] ?? '', brand: grids[0].brand[0] ?? '' },
+    signs: mine.map(
+      (g): GridSign => ({
+        code: g.code,
+        name: g.name,
+        community: g.community[0] ?? '',
+        chief: chiefOnSign(g),
+        station: g.station ?? null,
+        qr: qrs.get(g.code)!,
+      }),
+    ),
+  };
+});
+
+/** The bound chief first; until someone binds, the chief the registry sheet names. */
+function chiefOnSign(g: SignRow): SignPerson | null {
+  if (g.chiefName[0]) return { name: g.chiefName[0], phone: g.chiefPhone[0] ?? '' };
+  return g.roster?.chief ?? null;
+}
+
+const linkQrs = (codes: string[]) => new Map(codes.map((code): [string, SignQr] => [code, { kind: 'link', link: gridLink(code) }]));
+
+async function miniProgramQrs(ports: Ports, codes: string[]): Promise<Map<string, SignQr>> {
+  const files = await miniCodeFiles(ports, PAGES.grid, codes.map(sceneOf));
+  const urls = await ports.files.tempUrls([...files.values()]);
+  return new Map(
+    codes.map((code): [string, SignQr] => {
+      const fileID = files.get(sceneOf(code))!;
+      const url = urls.get(fileID);
+      // A stored code whose file is gone cannot be printed; say which, rather than print a blank.
+      if (!url) throw new Error(`no download link for the mini-program code of ${code} (${fileID})`);
+      return [code, { kind: 'miniProgram', fileID, url }];
+    }),
+  );
+}
+
+/** What the grid page reads back from a scanned mini-program code (DESIGN §1.1). */
+const sceneOf = (code: string) => `g=${code}`;
+
+/** Far above a street's grids (Zoucheng: ~1,410 in 16 towns and streets); an aggregate without `$limit` stops at 20. */
+const STREET_GRID_LIMIT = 1000;
+
+type SignRow = Pick<GridRecord, '_id' | 'code' | 'name' | 'communityId' | 'station' | 'roster'> & {
+  community: string[];
+  streetName: string[];
+  brand: string[];
+  chiefName: string[];
+  chiefPhone: string[];
+};
+
+/** A street's active grids in code order, with what their signs print. One round trip. */
+async function activeGridSigns(db: DB.Database, streetId: string): Promise<SignRow[]> {
+  const rows = listOf<SignRow>(
+    await db
+      .collection('grids')
+      .aggregate()
+      .match({ streetId, status: 'active' })
+      .sort({ code: 1 })
+      .limit(STREET_GRID_LIMIT)
+      .project({ code: 1, name: 1, communityId: 1, streetId: 1, chiefId: 1, station: 1, roster: 1 })
+      .lookup({ from: 'communities', localField: 'communityId', foreignField: '_id', as: 'community' })
+      .lookup({ from: 'streets', localField: 'streetId', foreignField: '_id', as: 'street' })
+      .lookup({ from: 'staff', localField: 'chiefId', foreignField: '_id', as: 'chief' })
+      .project({
+        code: 1,
+        name: 1,
+        communityId: 1,
+        station: 1,
+        roster: 1,
+        community: '$community.name',
+        streetName: '$street.name',
+        brand: '$street.brand',
+        chiefName: '$chief.name',
+        chiefPhone: '$chief.phone',
+      })
+      .end(),
+  );
+  if (rows.length >= STREET_GRID_LIMIT) console.warn(`[gridlink] grid.signs saw only the first ${STREET_GRID_LIMIT} grids of ${streetId}`);
+  return rows;
+}
+
+async function streetById(db: DB.Database, id: string): Promise<StreetRecord | null> {
+  const [street] = docsOf<StreetRecord>(await db.collection('streets').where({ _id: id }).field({ name: true }).limit(1).get());
+  return street ?? null;
+}
