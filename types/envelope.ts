@@ -12,7 +12,11 @@ export const ERROR_CODES = [
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
-export type Failure = { ok: false; code: ErrorCode; message: string };
+/** One of several things wrong with one input (a sheet's rows): `row` as the person's file numbers it. */
+export type Problem = { row: number | null; column: string | null; message: string };
+
+/** `problems` lists every fault when one message cannot (a bad sheet); `message` sums them up. */
+export type Failure = { ok: false; code: ErrorCode; message: string; problems?: Problem[] };
 export type Envelope<T> = { ok: true; data: T } | Failure;
 
 /** What a person reads when a handler did not say anything more precise. */

@@ -26,7 +26,9 @@ export function action<S extends z.ZodMiniType, R>(
     try {
       return { ok: true, data: await run(parsed.data, ports) };
     } catch (error) {
-      if (error instanceof Refusal) return { ok: false, code: error.code, message: error.message };
+      if (error instanceof Refusal) {
+        return { ok: false, code: error.code, message: error.message, ...(error.problems ? { problems: error.problems } : {}) };
+      }
       console.error('[gridlink] unexpected failure', error);
       return { ok: false, code: 'INTERNAL', message: DEFAULT_MESSAGES.INTERNAL };
     }

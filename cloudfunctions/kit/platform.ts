@@ -40,6 +40,10 @@ const files: Files = {
     const { fileID } = await cloud.uploadFile({ cloudPath, fileContent });
     return fileID;
   },
+  async get(fileID) {
+    const { fileContent } = await cloud.downloadFile({ fileID });
+    return Buffer.from(fileContent);
+  },
   async tempUrls(fileIDs) {
     const urls = new Map<string, string>();
     for (let i = 0; i < fileIDs.length; i += TEMP_URL_BATCH) {

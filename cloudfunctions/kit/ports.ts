@@ -24,6 +24,8 @@ export type WxApi = {
 export type Files = {
   /** Stores `content` at `cloudPath`; returns its fileID. */
   put(cloudPath: string, content: Buffer): Promise<string>;
+  /** A stored file's bytes. */
+  get(fileID: string): Promise<Buffer>;
   /** Temporary download links, by fileID; a file without one is left out. */
   tempUrls(fileIDs: string[]): Promise<Map<string, string>>;
 };

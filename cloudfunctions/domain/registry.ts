@@ -1,0 +1,385 @@
+import * as z from 'zod/mini';
+import { ContactPhone } from '../../types/appeal';
+import { GRID_CODE_PATTERN, GRID_KIND_LABELS, GRID_KINDS, GridCode, type GridKind } from '../../types/grid';
+import { REGISTRY_COLUMNS, REGISTRY_MAX_ROWS, type ImportedGrid, type RegistryColumnKey, type SheetProblem } from '../../types/registry';
+import type { CommunityRecord, GridRecord, RosterPerson, StationRecord, StreetRecord } from '../store/records';
+import type { GeoPolygon, LngLat } from './locate';
+
+/**
+ * The registry import, as pure steps: a table of cells → checked rows → a plan of writes.
+ * Nothing is written unless every row is sound, so a bad sheet changes nothing.
+ */
+
+/** A sheet row as the import understands it; a field is undefined when its column is absent. */
+export type RegistryRow = {
+  row: number;
+  street: string;
+  community: string;
+  code: string | null;
+  name: string;
+  kind: GridKind;
+  households?: number | null;
+  centre?: LngLat | null;
+  boundary?: GeoPolygon | null;
+  chief?: RosterPerson | null;
+  workers?: RosterPerson[];
+  station?: StationRecord | null;
+};
+
+const HEADER_BY_KEY = Object.fromEntries(REGISTRY_COLUMNS.map((c) => [c.key, c.header])) as Record<RegistryColumnKey, string>;
+
+const normalizeHeader = (text: string) => text.replace(/\s+/g, '').replace(/[()]/g, (p) => (p === '(' ? '（' : '）'));
+
+type Columns = Partial<Record<RegistryColumnKey, number>>;
+
+function mapHeaders(header: string[]): { columns: Columns; problems: SheetProblem[] } {
+  const wanted = new Map(REGISTRY_COLUMNS.map((c) => [normalizeHeader(c.header), c.key]));
+  const columns: Columns = {};
+  const problems: SheetProblem[] = [];
+  header.forEach((cell, index) => {
+    const key = wanted.get(normalizeHeader(cell));
+    if (!key) return;
+    if (columns[key] !== undefined) problems.push({ row: 1, column: HEADER_BY_KEY[key], message: `表头「${HEADER_BY_KEY[key]}」出现了两次` });
+    else columns[key] = index;
+  });
+  for (const column of REGISTRY_COLUMNS) {
+    if (column.required && columns[column.key] === undefined) {
+      problems.push({ row: 1, column: column.header, message: `缺少必填列「${column.header}」，请使用网格台账模板` });
+    }
+  }
+  const paired: Array<[RegistryColumnKey, RegistryColumnKey]> = [['lng', 'lat'], ['chiefName', 'chiefPhone']];
+  for (const [a, b] of paired) {
+    if ((columns[a] === undefined) !== (columns[b] === undefined)) {
+      const missing = columns[a] === undefined ? a : b;
+      problems.push({ row: 1, column: HEADER_BY_KEY[missing], message: `「${HEADER_BY_KEY[a]}」和「${HEADER_BY_KEY[b]}」两列要一起提供` });
+    }
+  }
+  return { columns, problems };
+}
+
+class CellError extends Error {}
+const fail = (message: string): never => {
+  throw new CellError(message);
+};
+
+const KIND_BY_WORD: Record<string, GridKind> = {
+  ...Object.fromEntries(GRID_KINDS.map((k) => [k, k])),
+  ...Object.fromEntries(Object.entries(GRID_KIND_LABELS).map(([k, label]) => [label, k as GridKind])),
+  城镇: 'urban', 城镇网格: 'urban', 社区网格: 'urban', 农村: 'rural', 村网格: 'rural', 商圈: 'business', 楼宇: 'office', 市场: 'market',
+};
+
+const text = (max: number, what: string) => (raw: string) => {
+  if (!raw) fail(`请填写${what}`);
+  if (raw.length > max) fail(`${what}不能超过 ${max} 个字`);
+  return raw;
+};
+
+const optionalText = (max: number, what: string) => (raw: string) => (raw ? text(max, what)(raw) : null);
+
+function zodValue<T>(schema: z.ZodMiniType<T>, raw: string): T {
+  const parsed = z.safeParse(schema, raw);
+  return parsed.success ? parsed.data : fail(parsed.error.issues[0]?.message ?? '格式不正确');
+}
+
+/** China, generously: a GCJ-02 point outside this box is a swapped or mistyped coordinate. */
+const CHINA = { lng: [73, 136], lat: [3, 54] } as const;
+
+function coordinate(axis: 'lng' | 'lat', raw: string): number | null {
+  if (!raw) return null;
+  const value = Number(raw);
+  const [min, max] = CHINA[axis];
+  const name = axis === 'lng' ? '经度' : '纬度';
+  if (!/^-?\d+(\.\d+)?$/.test(raw) || !Number.isFinite(value)) fail(`${name}应为数字，如 ${axis === 'lng' ? '116.9675' : '35.404'}`);
+  if (value < min || value > max) fail(`${name}应在 ${min}–${max} 之间（GCJ-02 坐标，经纬度是否填反了？）`);
+  return value;
+}
+
+const Position = z.tuple([z.number(), z.number()]);
+const Ring = z.array(Position).check(z.minLength(4, { error: '边界的每个环至少需要 4 个点（首尾相同）' }));
+const Polygon = z.object({ type: z.literal('Polygon', { error: '边界应为 GeoJSON Polygon' }), coordinates: z.array(Ring).check(z.minLength(1, { error: '边界没有坐标' })) });
+
+function boundary(raw: string): GeoPolygon | null {
+  if (!raw) return null;
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    return fail('边界不是有效的 GeoJSON（JSON 格式错误）');
+  }
+  const parsed = z.safeParse(Polygon, json);
+  if (!parsed.success) return fail(parsed.error.issues[0]?.message ?? '边界应为 GeoJSON Polygon');
+  for (const ring of parsed.data.coordinates) {
+    const [first, last] = [ring[0], ring[ring.length - 1]];
+    if (first[0] !== last[0] || first[1] !== last[1]) fail('边界的环没有闭合（首尾坐标应相同）');
+    for (const [lng, lat] of ring) {
+      if (lng < CHINA.lng[0] || lng > CHINA.lng[1] || lat < CHINA.lat[0] || lat > CHINA.lat[1]) fail('边界坐标应为 [经度, 纬度]（GCJ-02），且在中国境内');
+    }
+  }
+  return parsed.data as GeoPolygon;
+}
+
+const MAX_WORKERS = 20;
+
+function people(raw: string): RosterPerson[] {
+  if (!raw) return [];
+  const entries = raw.split(/[;；\n]+/).map((e) => e.trim()).filter(Boolean);
+  if (entries.length > MAX_WORKERS) fail(`网格员不能超过 ${MAX_WORKERS} 人`);
+  return entries.map((entry) => {
+    const match = /^(.+?)[\s:：,，]+([0-9-]+)$/.exec(entry);
+    if (!match) return fail(`「${entry}」应写成“姓名 电话”`);
+    return { name: text(20, '网格员姓名')(match[1].trim()), phone: zodValue(ContactPhone, match[2]) };
+  });
+}
+
+type Cells = (key: RegistryColumnKey) => string;
+
+/** Reads one column's cell into its value; a CellError names what is wrong in Chinese. */
+const READERS = {
+  street: (c: Cells) => text(30, '街道')(c('street')),
+  community: (c: Cells) => text(30, '社区（村）名称')(c('community')),
+  code: (c: Cells) => (c('code') ? zodValue(GridCode, c('code')) : null),
+  name: (c: Cells) => text(40, '网格名称')(c('name')),
+  kind: (c: Cells) => KIND_BY_WORD[c('kind')] ?? fail(c('kind') ? `网格类型「${c('kind')}」不认识，应为：${Object.values(GRID_KIND_LABELS).join('、')}` : '请填写网格类型'),
+  households: (c: Cells) => {
+    const raw = c('households').replace(/,/g, '');
+    if (!raw) return null;
+    if (!/^\d{1,6}$/.test(raw)) fail('户数应为不小于 0 的整数');
+    return Number(raw);
+  },
+  lng: (c: Cells) => coordinate('lng', c('lng')),
+  lat: (c: Cells) => coordinate('lat', c('lat')),
+  boundary: (c: Cells) => boundary(c('boundary')),
+  chiefName: (c: Cells) => optionalText(20, '网格长姓名')(c('chiefName')),
+  chiefPhone: (c: Cells) => (c('chiefPhone') ? zodValue(ContactPhone, c('chiefPhone')) : null),
+  workers: (c: Cells) => people(c('workers')),
+  stationName: (c: Cells) => optionalText(40, '服务站名称')(c('stationName')),
+  stationAddress: (c: Cells) => optionalText(80, '服务站地址')(c('stationAddress')),
+  stationHours: (c: Cells) => optionalText(40, '服务时间')(c('stationHours')),
+} satisfies Record<RegistryColumnKey, (c: Cells) => unknown>;
+
+type Read = { [K in RegistryColumnKey]?: ReturnType<(typeof READERS)[K]> };
+
+function readRow(cells: string[], columns: Columns, row: number): { value: RegistryRow | null; problems: SheetProblem[] } {
+  const c: Cells = (key) => {
+    const index = columns[key];
+    return index === undefined ? '' : (cells[index] ?? '').trim();
+  };
+  const read: Read = {};
+  const problems: SheetProblem[] = [];
+  const problem = (key: RegistryColumnKey | null, message: string) => problems.push({ row, column: key && HEADER_BY_KEY[key], message });
+  for (const key of Object.keys(READERS) as RegistryColumnKey[]) {
+    if (columns[key] === undefined) continue;
+    try {
+      (read as Record<string, unknown>)[key] = READERS[key](c);
+    } catch (error) {
+      if (!(error instanceof CellError)) throw error;
+      problem(key, error.message);
+    }
+  }
+  if (problems.length) return { value: null, problems };
+
+  if ((read.lng === null) !== (read.lat === null)) problem(read.lng === null ? 'lng' : 'lat', '中心经度和纬度要一起填写');
+  if ((read.chiefName === null) !== (read.chiefPhone === null)) problem(read.chiefName === null ? 'chiefName' : 'chiefPhone', '网格长的姓名和电话要一起填写');
+  const stationGiven = read.stationAddress || read.stationHours;
+  if (stationGiven && !read.stationName) problem('stationName', '填写了服务站地址或时间，请同时填写服务站名称');
+  if (problems.length) return { value: null, problems };
+
+  const has = (key: RegistryColumnKey) => columns[key] !== undefined;
+  const value: RegistryRow = { row, street: read.street!, community: read.community!, code: has('code') ? read.code! : null, name: read.name!, kind: read.kind! };
+  if (has('households')) value.households = read.households!;
+  if (has('lng')) value.centre = read.lng === null ? null : { lng: read.lng!, lat: read.lat! };
+  if (has('boundary')) value.boundary = read.boundary!;
+  if (has('chiefName')) value.chief = read.chiefName ? { name: read.chiefName, phone: read.chiefPhone! } : null;
+  if (has('workers')) value.workers = read.workers!;
+  if (has('stationName')) value.station = read.stationName ? { name: read.stationName, address: read.stationAddress ?? '', hours: read.stationHours ?? '' } : null;
+  return { value, problems };
+}
+
+/** Checks a sheet's cells (first row the headers). Rows wholly blank are skipped, numbering kept. */
+export function readRegistrySheet(table: string[][]): { rows: RegistryRow[]; problems: SheetProblem[] } {
+  const [header = [], ...body] = table;
+  const { columns, problems } = mapHeaders(header.map((h) => String(h ?? '')));
+  if (problems.length) return { rows: [], problems };
+  const rows: RegistryRow[] = [];
+  body.forEach((cells, index) => {
+    if (cells.every((cell) => !String(cell ?? '').trim())) return;
+    const read = readRow(cells.map((cell) => String(cell ?? '')), columns, index + 2);
+    problems.push(...read.problems);
+    if (read.value) rows.push(read.value);
+  });
+  if (!rows.length && !problems.length) problems.push({ row: null, column: null, message: '表格里没有网格数据' });
+  if (rows.length > REGISTRY_MAX_ROWS) problems.push({ row: null, column: null, message: `一次最多导入 ${REGISTRY_MAX_ROWS} 个网格` });
+  return { rows, problems };
+}
+
+/** What the registry holds now, for the streets a sheet names (and any grid a given code points to). */
+export type RegistryState = {
+  streets: StreetRecord[];
+  communities: Array<CommunityRecord & { seq?: number }>;
+  grids: GridRecord[];
+};
+
+export type ImportPlan = {
+  newCommunities: Array<CommunityRecord & { seq: number }>;
+  creates: GridRecord[];
+  updates: Array<{ _id: string; code: string; changes: Partial<GridRecord> }>;
+  grids: ImportedGrid[];
+};
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** The number a community's codes carry: its `seq`, or the digits after the street's id in its own id. */
+function communitySeq(community: CommunityRecord & { seq?: number }): number | null {
+  if (community.seq) return community.seq;
+  const match = new RegExp(`^${community.streetId}(\\d+)$`).exec(community._id);
+  return match ? Number(match[1]) : null;
+}
+
+const REGISTRY_FIELDS = ['name', 'kind', 'households', 'communityId', 'centre', 'boundary', 'roster', 'station'] as const;
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+/**
+ * Turns checked rows into writes, or problems. `streetIdsAllowed`: the streets the importer
+ * runs. A row updates the grid its code names, or (no code) the active grid of that name in
+ * that community; otherwise it is a new grid, coded `<street>-<community nn><grid nn>` after
+ * the highest number its community has ever used (retired codes are never handed out again).
+ */
+export function planImport(rows: RegistryRow[], state: RegistryState, streetIdsAllowed: Set<string>): { plan: ImportPlan; problems: SheetProblem[] } {
+  const problems: SheetProblem[] = [];
+  const problem = (row: number, column: RegistryColumnKey | null, message: string) => problems.push({ row, column: column && HEADER_BY_KEY[column], message });
+  const plan: ImportPlan = { newCommunities: [], creates: [], updates: [], grids: [] };
+
+  const streetByName = new Map(state.streets.map((s) => [s.name, s]));
+  const streetName = new Map(state.streets.map((s) => [s._id, s.name]));
+  const communities = state.communities.map((c) => ({ ...c, seq: communitySeq(c) }));
+  const communityByKey = new Map(communities.map((c) => [`${c.streetId}\n${c.name}`, c]));
+  const communityIds = new Set(communities.map((c) => c._id));
+  const gridByCode = new Map(state.grids.map((g) => [g.code, g]));
+  const activeByName = new Map(state.grids.filter((g) => g.status === 'active').map((g) => [`${g.communityId}\n${g.name}`, g]));
+
+  const usedCodes = new Set(state.grids.map((g) => g.code));
+  for (const row of rows) if (row.code) usedCodes.add(row.code);
+  const nextCode = codeAllocator(usedCodes);
+
+  const seenCodes = new Map<string, number>();
+  const seenNames = new Map<string, number>();
+
+  for (const row of rows) {
+    const street = streetByName.get(row.street);
+    if (!street) {
+      problem(row.row, 'street', `街道「${row.street}」不存在，请填写已开通的街道全称`);
+      continue;
+    }
+    if (!streetIdsAllowed.has(street._id)) {
+      problem(row.row, 'street', `您不是${street.name}的工作人员，不能导入该街道的网格`);
+      continue;
+    }
+
+    let community = communityByKey.get(`${street._id}\n${row.community}`);
+    if (!community) {
+      const seq = Math.max(0, ...communities.filter((c) => c.streetId === street._id).map((c) => c.seq ?? 0)) + 1;
+      let id = `${street._id}${pad(seq)}`;
+      for (let n = 2; communityIds.has(id); n++) id = `${street._id}${pad(seq)}-${n}`;
+      community = { _id: id, streetId: street._id, name: row.community, seq };
+      communities.push(community);
+      communityIds.add(id);
+      communityByKey.set(`${street._id}\n${row.community}`, community);
+      plan.newCommunities.push(community as CommunityRecord & { seq: number });
+    }
+
+    const nameKey = `${community._id}\n${row.name}`;
+    if (seenNames.has(nameKey)) {
+      problem(row.row, 'name', `与第 ${seenNames.get(nameKey)} 行重复：${row.community}已有名为「${row.name}」的网格`);
+      continue;
+    }
+    seenNames.set(nameKey, row.row);
+    if (row.code) {
+      if (seenCodes.has(row.code)) {
+        problem(row.row, 'code', `网格编码 ${row.code} 与第 ${seenCodes.get(row.code)} 行重复`);
+        continue;
+      }
+      seenCodes.set(row.code, row.row);
+    }
+
+    const existing = row.code ? gridByCode.get(row.code) : activeByName.get(nameKey);
+    if (existing && existing.streetId !== street._id) {
+      problem(row.row, 'code', `网格编码 ${existing.code} 属于${streetName.get(existing.streetId) ?? '其他街道'}，不能在${street.name}导入`);
+      continue;
+    }
+    if (existing && existing.status !== 'active') {
+      const where = existing.mergedInto ? `（已并入 ${existing.mergedInto}）` : '';
+      problem(row.row, 'code', `网格 ${existing.code} 已撤销${where}，不能再导入；新网格请留空编码`);
+      continue;
+    }
+
+    const fields: Partial<GridRecord> = { name: row.name, kind: row.kind, communityId: community._id };
+    if (row.households !== undefined) fields.households = row.households;
+    if (row.centre !== undefined) fields.centre = row.centre;
+    if (row.boundary !== undefined) fields.boundary = row.boundary;
+    if (row.station !== undefined) fields.station = row.station;
+    if (row.chief !== undefined || row.workers !== undefined) {
+      const before = existing?.roster ?? { chief: null, workers: [] };
+      fields.roster = { chief: row.chief !== undefined ? row.chief : before.chief, workers: row.workers ?? before.workers };
+    }
+
+    if (existing) {
+      const changes = Object.fromEntries(REGISTRY_FIELDS.filter((f) => f in fields && !same(fields[f], existing[f])).map((f) => [f, fields[f]])) as Partial<GridRecord>;
+      const changed = Object.keys(changes).length > 0;
+      if (changed) plan.updates.push({ _id: existing._id, code: existing.code, changes });
+      plan.grids.push({ row: row.row, code: existing.code, name: row.name, change: changed ? 'updated' : 'unchanged' });
+      continue;
+    }
+
+    const code = row.code ?? nextCode(street, community.seq ?? 0);
+    if (!code) {
+      problem(row.row, 'code', `无法为${street.name}自动编号（街道编号不适合做网格码前缀），请手工填写网格编码`);
+      continue;
+    }
+    plan.creates.push({
+      _id: `grid-${code}`,
+      code,
+      name: row.name,
+      kind: row.kind,
+      households: row.households ?? null,
+      communityId: community._id,
+      streetId: street._id,
+      chiefId: null,
+      workerIds: [],
+      status: 'active',
+      station: row.station ?? null,
+      centre: row.centre ?? null,
+      boundary: row.boundary ?? null,
+      roster: (fields.roster as GridRecord['roster']) ?? { chief: null, workers: [] },
+    });
+    plan.grids.push({ row: row.row, code, name: row.name, change: 'created' });
+  }
+  return { plan, problems };
+}
+
+/**
+ * Hands out `<STREET>-<community nn><grid nn>` codes after the highest grid number each
+ * community prefix has used; null when the street's id cannot lead a grid code.
+ */
+function codeAllocator(used: Set<string>) {
+  const highest = new Map<string, number>();
+  const highestOf = (prefix: string) => {
+    if (!highest.has(prefix)) {
+      let top = 0;
+      for (const code of used) if (code.startsWith(prefix) && /^\d+$/.test(code.slice(prefix.length))) top = Math.max(top, Number(code.slice(prefix.length)));
+      highest.set(prefix, top);
+    }
+    return highest.get(prefix)!;
+  };
+  return (street: StreetRecord, communitySeqNo: number): string | null => {
+    const prefix = `${street._id.toUpperCase()}-${pad(communitySeqNo)}`;
+    for (let n = highestOf(prefix) + 1; ; n++) {
+      const code = `${prefix}${pad(n)}`;
+      if (!GRID_CODE_PATTERN.test(code)) return null;
+      if (used.has(code)) continue;
+      used.add(code);
+      highest.set(prefix, n);
+      return code;
+    }
+  };
+}

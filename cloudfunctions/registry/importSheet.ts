@@ -1,0 +1,72 @@
+import { randomBytes } from 'node:crypto';
+import { ImportRegistryInput, REGISTRY_MAX_BYTES, type ImportReport, type SheetProblem } from '../../types/registry';
+import { planImport, readRegistrySheet } from '../domain/registry';
+import { action } from '../kit/action';
+import { viewerOf } from '../kit/caller';
+import { refuse } from '../kit/refusal';
+import { applyImportPlan, finishImportRecord, insertImportRecord, loadRegistryState } from '../store/registry';
+import { sheetCells } from './sheet';
+
+/** A person can act on the first of them; the rest are there to fix in one pass. */
+const PROBLEMS_REPORTED = 200;
+
+function refuseSheet(problems: SheetProblem[]): never {
+  const [first] = problems;
+  const where = first.row ? `第 ${first.row} 行${first.column ? `「${first.column}」` : ''}：` : '';
+  return refuse('INVALID_INPUT', `表格有 ${problems.length} 处问题，本次没有导入任何网格。${where}${first.message}`, problems.slice(0, PROBLEMS_REPORTED));
+}
+
+/**
+ * Street staff import their streets' registry sheet: every row is checked and planned before
+ * anything is written, so a sheet with one bad row changes nothing. An import cut off part way
+ * (a platform failure) is finished by importing the same sheet again: rows without codes find
+ * the grids the first attempt created by their names, so nothing is created twice.
+ */
+export const importSheet = action(ImportRegistryInput, async ({ fileID, dryRun }, ports): Promise<ImportReport> => {
+  const { staff } = await viewerOf(ports);
+  const streetIds = new Set(staff?.roles.flatMap((r) => (r.role === 'street' ? [r.streetId] : [])) ?? []);
+  if (!staff || !streetIds.size) return refuse('FORBIDDEN', '只有街道工作人员可以导入网格台账');
+
+  const bytes = await ports.files.get(fileID).catch(() => refuse('NOT_FOUND', '没有找到上传的表格，请重新上传'));
+  if (bytes.length > REGISTRY_MAX_BYTES) return refuse('INVALID_INPUT', '表格文件超过 10 MB，请拆分后分批导入');
+  const read = readRegistrySheet(await sheetCells(bytes));
+  if (read.problems.length) return refuseSheet(read.problems);
+
+  const streetNames = [...new Set(read.rows.map((r) => r.street))];
+  const codes = read.rows.flatMap((r) => (r.code ? [r.code] : []));
+  const state = await loadRegistryState(ports.db, streetNames, codes);
+  const { plan, problems } = planImport(read.rows, state, streetIds);
+  if (problems.length) return refuseSheet(problems);
+
+  const counts = {
+    created: plan.creates.length,
+    updated: plan.updates.length,
+    unchanged: plan.grids.length - plan.creates.length - plan.updates.length,
+    communitiesCreated: plan.newCommunities.length,
+  };
+  const report = (importId: string | null): ImportReport => ({
+    importId,
+    dryRun,
+    rows: read.rows.length,
+    created: counts.created,
+    updated: counts.updated,
+    unchanged: counts.unchanged,
+    communitiesCreated: plan.newCommunities.map((c) => c.name),
+    grids: plan.grids,
+  });
+  if (dryRun) return report(null);
+
+  const importId = `import-${randomBytes(8).toString('hex')}`;
+  const startedAt = ports.clock.now();
+  const record = { _id: importId, fileID, by: staff._id, byName: staff.name, streetIds: state.streets.map((s) => s._id), startedAt, finishedAt: null, status: 'applying' as const, counts };
+  await insertImportRecord(ports.db, record);
+  try {
+    await applyImportPlan(ports.db, plan);
+  } catch (error) {
+    console.error('[gridlink] registry import cut off', importId, error);
+    await finishImportRecord(ports.db, importId, 'failed', ports.clock.now()).catch(() => undefined);
+    return refuse('CONFLICT', '导入中途出错，部分网格可能已写入。请重新导入同一张表格完成导入（已导入的网格不会重复创建）');
+  }
+  await finishImportRecord(ports.db, importId, 'done', ports.clock.now());
+  return report(importId);
+});

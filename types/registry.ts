@@ -1,0 +1,55 @@
+import * as z from 'zod/mini';
+import type { Problem } from './envelope';
+
+/**
+ * The registry sheet (网格台账): one row per grid, Chinese headers as street offices keep them.
+ * A column left out of the sheet leaves that field of existing grids alone; a column present
+ * with an empty cell clears it.
+ */
+export const REGISTRY_COLUMNS = [
+  { key: 'street', header: '街道', required: true, hint: '已开通的街道全称，如：钢山街道' },
+  { key: 'community', header: '社区（村）', required: true, hint: '社区或村的名称，新名称会新建社区' },
+  { key: 'code', header: '网格编码', required: false, hint: '新网格留空，由系统按街道编号；已有网格填原编码' },
+  { key: 'name', header: '网格名称', required: true, hint: '如：平阳社区第一网格' },
+  { key: 'kind', header: '网格类型', required: true, hint: '城镇社区网格、农村网格、商圈网格、楼宇网格、市场网格' },
+  { key: 'households', header: '户数', required: false, hint: '整数' },
+  { key: 'lng', header: '中心经度', required: false, hint: 'GCJ-02（腾讯/高德地图坐标），如 116.9675' },
+  { key: 'lat', header: '中心纬度', required: false, hint: 'GCJ-02，如 35.404' },
+  { key: 'boundary', header: '边界（GeoJSON）', required: false, hint: 'GeoJSON Polygon，可留空' },
+  { key: 'chiefName', header: '网格长姓名', required: false, hint: '' },
+  { key: 'chiefPhone', header: '网格长电话', required: false, hint: '手机号或带区号的座机' },
+  { key: 'workers', header: '网格员', required: false, hint: '“姓名 电话”，多人用分号隔开' },
+  { key: 'stationName', header: '服务站名称', required: false, hint: '' },
+  { key: 'stationAddress', header: '服务站地址', required: false, hint: '' },
+  { key: 'stationHours', header: '服务时间', required: false, hint: '如：周一至周日 8:30–18:00' },
+] as const;
+
+export type RegistryColumnKey = (typeof REGISTRY_COLUMNS)[number]['key'];
+
+/** A sheet bigger than a city's registry is a wrong file, not an import. */
+export const REGISTRY_MAX_ROWS = 5000;
+export const REGISTRY_MAX_BYTES = 10 * 1024 * 1024;
+
+/** A stored sheet (uploaded to cloud storage first); `dryRun` checks and reports without writing. */
+export const ImportRegistryInput = z.object({
+  fileID: z.string().check(z.trim(), z.minLength(1, { error: '请先上传网格台账表格' }), z.maxLength(512, { error: '文件编号过长' })),
+  dryRun: z._default(z.boolean(), false),
+});
+export type ImportRegistryInput = z.input<typeof ImportRegistryInput>;
+
+/** One thing wrong with the sheet: `row` is the spreadsheet's own row number (headers are row 1). */
+export type SheetProblem = Problem;
+
+export type ImportedGrid = { row: number; code: string; name: string; change: 'created' | 'updated' | 'unchanged' };
+
+export type ImportReport = {
+  importId: string | null;
+  dryRun: boolean;
+  rows: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  communitiesCreated: string[];
+  /** Every row's grid with its code: the codes assigned to new grids are here to fill back in. */
+  grids: ImportedGrid[];
+};
