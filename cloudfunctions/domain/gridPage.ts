@@ -11,22 +11,39 @@ export type GridPageRecords = {
   notices: NoticeRecord[];
 };
 
-const staffCard = (s: StaffRecord): StaffCard => ({
-  id: s._id,
-  name: s.name,
-  title: s.title,
-  avatar: s.avatar,
-  phoneMasked: maskPhone(s.phone),
-});
+/** Someone a grid's residents can reach, with the full phone (masked before it leaves for a page). */
+export type GridPerson = { id: string; name: string; title: string; avatar: string | null; phone: string };
+
+const ROSTER_CHIEF_ID = 'roster-chief';
+const rosterWorkerId = (index: number) => `roster-worker-${index + 1}`;
+
+const bound = (s: StaffRecord): GridPerson => ({ id: s._id, name: s.name, title: s.title, avatar: s.avatar, phone: s.phone });
+
+/**
+ * Who answers for a grid: its bound chief and workers (WeChat identities that redeemed an
+ * invite) and, until someone is bound to a seat, the people the registry sheet names for it,
+ * so a newly imported grid's page and sign are never without a name and a number.
+ */
+export function gridPeople(grid: Pick<GridRecord, 'chiefId' | 'workerIds' | 'roster'>, staff: StaffRecord[]): { chief: GridPerson | null; workers: GridPerson[] } {
+  const byId = new Map(staff.map((s) => [s._id, s]));
+  const chief = grid.chiefId ? byId.get(grid.chiefId) : undefined;
+  const workers = grid.workerIds.flatMap((id) => (byId.has(id) ? [bound(byId.get(id)!)] : []));
+  const roster = grid.roster ?? { chief: null, workers: [] };
+  return {
+    chief: chief ? bound(chief) : roster.chief && { id: ROSTER_CHIEF_ID, name: roster.chief.name, title: '网格长', avatar: null, phone: roster.chief.phone },
+    workers: workers.length ? workers : roster.workers.map((w, i) => ({ id: rosterWorkerId(i), name: w.name, title: '网格员', avatar: null, phone: w.phone })),
+  };
+}
+
+const staffCard = (p: GridPerson): StaffCard => ({ id: p.id, name: p.name, title: p.title, avatar: p.avatar, phoneMasked: maskPhone(p.phone) });
 
 /**
  * What anyone who scans a grid's sign sees: phones masked, staff in the grid's own order, the
  * group chat as of `now` (never an expired QR). `viewer`: the caller's openid, if signed in.
  */
 export function gridPageView({ grid, community, street, staff, notices }: GridPageRecords, now: Date, viewer: string | null): GridPage {
-  const byId = new Map(staff.map((s) => [s._id, s]));
-  const chief = grid.chiefId ? byId.get(grid.chiefId) : undefined;
-  const ownStaff = [chief, ...grid.workerIds.map((id) => byId.get(id))];
+  const people = gridPeople(grid, staff);
+  const ownOpenids = new Set(staff.filter((s) => s._id === grid.chiefId || grid.workerIds.includes(s._id)).map((s) => s.openid));
   return {
     grid: {
       id: grid._id,
@@ -38,11 +55,8 @@ export function gridPageView({ grid, community, street, staff, notices }: GridPa
     },
     community: { id: community._id, name: community.name },
     street: { id: street._id, name: street.name, brand: street.brand },
-    chief: chief ? staffCard(chief) : null,
-    workers: grid.workerIds.flatMap((id) => {
-      const worker = byId.get(id);
-      return worker ? [staffCard(worker)] : [];
-    }),
+    chief: people.chief && staffCard(people.chief),
+    workers: people.workers.map(staffCard),
     station: grid.station ?? null,
     notices: notices.map((n) => ({
       id: n._id,
@@ -52,6 +66,6 @@ export function gridPageView({ grid, community, street, staff, notices }: GridPa
     })),
     categories: street.categories,
     groupChat: groupChatView(grid.groupChat, now),
-    canSetGroupChat: viewer !== null && ownStaff.some((s) => s?.openid === viewer),
+    canSetGroupChat: viewer !== null && ownOpenids.has(viewer),
   };
 }

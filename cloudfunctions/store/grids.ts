@@ -117,20 +117,20 @@ export async function loadGridPlaces(db: DB.Database): Promise<GridPlace[]> {
   }));
 }
 
-/** A grid's chief or worker by id, only when they serve that grid. */
-export async function findGridStaff(db: DB.Database, code: string, staffId: string): Promise<StaffRecord | null> {
-  const grids = docsOf<Pick<GridRecord, 'chiefId' | 'workerIds'>>(
+/** An active grid's seats and roster with its bound staff: two round trips. */
+export async function gridWithStaff(db: DB.Database, code: string): Promise<{ grid: Pick<GridRecord, 'chiefId' | 'workerIds' | 'roster'>; staff: StaffRecord[] } | null> {
+  const [grid] = docsOf<Pick<GridRecord, 'chiefId' | 'workerIds' | 'roster'>>(
     await db
     .collection('grids')
     .where({ code, status: 'active' })
-    .field({ chiefId: true, workerIds: true })
+    .field({ chiefId: true, workerIds: true, roster: true })
     .limit(1)
     .get(),
   );
-  const grid = grids[0];
-  if (!grid || (grid.chiefId !== staffId && !grid.workerIds.includes(staffId))) return null;
-  const [staff] = docsOf<StaffRecord>(await db.collection('staff').where({ _id: staffId }).limit(1).get());
-  return staff ?? null;
+  if (!grid) return null;
+  const ids = [grid.chiefId, ...grid.workerIds].filter((id): id is string => Boolean(id));
+  const staff = ids.length ? docsOf<StaffRecord>(await db.collection('staff').where({ _id: db.command.in(ids) }).limit(100).get()) : [];
+  return { grid, staff };
 }
 
 export type AppealTarget = { grid: GridRecord; street: StreetRecord; chief: StaffRecord | null };
