@@ -62,21 +62,21 @@ html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 body { font-family: "Noto Sans CJK SC", "Noto Sans SC", sans-serif; color: #1d1d1f; }
 .sign { width: 210mm; height: 297mm; overflow: hidden; display: flex; flex-direction: column; border: 3mm solid #b71c1c; }
 .sign + .sign { break-before: page; }
-header { background: #b71c1c; color: #fff; text-align: center; padding: 7mm 10mm 6mm; border-bottom: 2mm solid #e8b64c; }
+header { flex: none; background: #b71c1c; color: #fff; text-align: center; padding: 6mm 10mm 5mm; border-bottom: 2mm solid #e8b64c; }
 header .street { font-size: 5.2mm; letter-spacing: 1.2mm; opacity: .92; }
 header .brand { font-family: "Noto Serif CJK SC", serif; font-weight: 700; line-height: 1.15; margin: 2mm 0 1.5mm; letter-spacing: 1mm; color: #fff6dc; }
 header .motto { font-size: 4.6mm; letter-spacing: 2mm; color: #f3d28a; }
-main { flex: 1; display: flex; flex-direction: column; align-items: center; padding: 7mm 14mm 0; text-align: center; }
+main { flex: 1; min-height: 0; overflow: hidden; display: flex; flex-direction: column; align-items: center; padding: 5mm 14mm 0; text-align: center; }
 .community { font-size: 5.4mm; color: #6b6b70; letter-spacing: .6mm; }
 h1 { font-weight: 700; line-height: 1.2; margin: 1.5mm 0 3mm; letter-spacing: .8mm; white-space: nowrap; }
 .code { display: inline-flex; align-items: stretch; border: .6mm solid #b71c1c; border-radius: 2mm; overflow: hidden; font-size: 6mm; }
 .code span { background: #b71c1c; color: #fff; padding: 1.2mm 3.5mm; letter-spacing: .8mm; }
 .code b { padding: 1.2mm 4.5mm; color: #b71c1c; font-family: "Noto Sans Mono CJK SC", monospace; }
-.qr { margin-top: 5mm; padding: 3mm; border: .5mm solid #d9d9de; border-radius: 3mm; background: #fff; line-height: 0; }
+.qr { margin-top: 4mm; padding: 3mm; border: .5mm solid #d9d9de; border-radius: 3mm; background: #fff; line-height: 0; }
 .qr img { image-rendering: pixelated; display: block; }
-.scan { margin-top: 3.5mm; font-size: 8mm; font-weight: 700; color: #b71c1c; letter-spacing: 1mm; }
+.scan { margin-top: 3mm; font-size: 8mm; font-weight: 700; color: #b71c1c; letter-spacing: 1mm; }
 .scan-more { margin-top: 1mm; font-size: 4.4mm; color: #55555a; letter-spacing: .3mm; }
-.card { margin-top: 5mm; width: 100%; border-top: .5mm solid #e5c98a; text-align: left; }
+.card { margin-top: 4mm; width: 100%; border-top: .5mm solid #e5c98a; text-align: left; }
 .row { display: flex; align-items: baseline; gap: 5mm; padding: 3mm 2mm; border-bottom: .3mm dashed #e2e2e6; }
 .label { flex: none; width: 20mm; font-size: 5mm; color: #b71c1c; font-weight: 700; letter-spacing: .5mm; }
 .value { font-size: 5.6mm; line-height: 1.45; }
@@ -84,7 +84,7 @@ h1 { font-weight: 700; line-height: 1.2; margin: 1.5mm 0 3mm; letter-spacing: .8
 .value small { display: block; font-size: 4mm; color: #55555a; line-height: 1.5; margin-top: .5mm; }
 .phone { margin-left: 5mm; font-weight: 700; font-size: 6.4mm; letter-spacing: .4mm; }
 .muted { color: #77777c; }
-footer { display: flex; justify-content: space-between; padding: 3.5mm 10mm; font-size: 3.8mm; color: #fff; background: #b71c1c; }
+footer { flex: none; display: flex; justify-content: space-between; padding: 3.5mm 10mm; font-size: 3.8mm; color: #fff; background: #b71c1c; }
 `;
 
 /** The street's signs as one printable document, one A4 page each, in the order given. */

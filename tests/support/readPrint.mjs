@@ -3,13 +3,15 @@
 // mupdf is ESM-only with top-level await and jest here runs CommonJS.
 //
 //   node readPrint.mjs pdf <file.pdf> [<page-1.png>]   → {"pages":[{"text","qr","qrSizeCm"}]}
-//   node readPrint.mjs png <file.png>                   → {"qr"}
+//   node readPrint.mjs png <file.png>...                → {"qrs":[…]}
 import { readFileSync, writeFileSync } from 'node:fs';
 import jsQR from 'jsqr';
 import * as mupdf from 'mupdf';
 
-// A phone camera sees a printed sign at roughly this resolution; finer only slows the scan.
-const DPI = 150;
+// Coarser than a phone camera sees a sign at arm's length: a code that scans here scans there.
+const SCAN_DPI = 100;
+// The saved picture of page 1 is for people to look at.
+const PICTURE_DPI = 150;
 const CM_PER_INCH = 2.54;
 
 /** RGBA for jsQR, whatever MuPDF decoded (gray or RGB, with or without premultiplied alpha), on white paper. */
@@ -39,28 +41,26 @@ function scan(pixmap) {
   return jsQR(data, width, height, { inversionAttempts: 'dontInvert' });
 }
 
+const render = (page, dpi) => page.toPixmap(mupdf.Matrix.scale(dpi / 72, dpi / 72), mupdf.ColorSpace.DeviceRGB, false);
+
 function readPdf(file, firstPagePng) {
   const doc = mupdf.Document.openDocument(readFileSync(file), 'application/pdf');
   const pages = [];
   for (let i = 0; i < doc.countPages(); i++) {
     const page = doc.loadPage(i);
-    const pixmap = page.toPixmap(mupdf.Matrix.scale(DPI / 72, DPI / 72), mupdf.ColorSpace.DeviceRGB, false);
-    if (i === 0 && firstPagePng) writeFileSync(firstPagePng, pixmap.asPNG());
-    const found = scan(pixmap);
+    if (i === 0 && firstPagePng) writeFileSync(firstPagePng, render(page, PICTURE_DPI).asPNG());
+    const found = scan(render(page, SCAN_DPI));
     const side = found ? found.location.topRightCorner.x - found.location.topLeftCorner.x : 0;
     pages.push({
       text: page.toStructuredText('preserve-whitespace').asText(),
       qr: found?.data ?? null,
-      qrSizeCm: found ? Number(((side / DPI) * CM_PER_INCH).toFixed(2)) : null,
+      qrSizeCm: found ? Number(((side / SCAN_DPI) * CM_PER_INCH).toFixed(2)) : null,
     });
   }
   return { pages };
 }
 
-function readPng(file) {
-  const image = new mupdf.Image(readFileSync(file));
-  return { qr: scan(image.toPixmap())?.data ?? null };
-}
+const readPngs = (files) => ({ qrs: files.map((file) => scan(new mupdf.Image(readFileSync(file)).toPixmap())?.data ?? null) });
 
-const [mode, file, extra] = process.argv.slice(2);
-process.stdout.write(JSON.stringify(mode === 'pdf' ? readPdf(file, extra) : readPng(file)));
+const [mode, ...files] = process.argv.slice(2);
+process.stdout.write(JSON.stringify(mode === 'pdf' ? readPdf(files[0], files[1]) : readPngs(files)));
