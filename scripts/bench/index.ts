@@ -3,12 +3,13 @@ import { ROOT } from '../functions';
 import { benchAppeals } from './appeals';
 import { benchColdStart } from './coldStart';
 import { benchPackageSize } from './packageSize';
+import { benchSigns } from './signs';
 
 // Prints figures, asserts nothing: timings belong here, never in tests.
 run('npm', ['run', '--silent', 'build:functions'], ROOT);
 benchPackageSize();
 benchColdStart();
-benchAppeals().catch((error) => {
+benchAppeals().then(benchSigns).catch((error) => {
   console.error(error);
   process.exit(1);
 });
