@@ -31,7 +31,7 @@ import type {
   SearchGridsInput,
   StaffPhone,
 } from './grid';
-import type { GridRef, SetGroupChatInput } from './groupChat';
+import type { GridRef, GroupBindingState, GroupEnterRequest, GroupEntry, GroupProposalRef, SetGroupChatInput } from './groupChat';
 import type { ListNoticesInput, NoticeDetail, NoticeItem, NoticeRef, PublishNoticeInput } from './notice';
 import type { StreetSigns, StreetSignsInput } from './signs';
 import type { Invite, InvitePreview, InviteStaffInput, RedeemInviteInput, StaffBinding, StaffPlaces, Team, TeamInput, Unbound, UnbindStaffInput } from './staff';
@@ -47,6 +47,11 @@ export type Api = {
     retire: { input: In<typeof RetireGridInput>; output: RetiredGrid };
     setGroupChat: { input: In<typeof SetGroupChatInput>; output: GridPage['groupChat'] };
     clearGroupChat: { input: In<typeof GridRef>; output: null };
+    groupEnter: { input: GroupEnterRequest; output: GroupEntry };
+    groupBinding: { input: In<typeof GridRef>; output: GroupBindingState };
+    confirmGroup: { input: In<typeof GroupProposalRef>; output: GroupBindingState };
+    dismissGroup: { input: In<typeof GroupProposalRef>; output: GroupBindingState };
+    unbindGroup: { input: In<typeof GridRef>; output: GroupBindingState };
     signs: { input: In<typeof StreetSignsInput>; output: StreetSigns };
   };
   appeal: {

@@ -42,3 +42,60 @@ export type SetGroupChatInput = z.infer<typeof SetGroupChatInput>;
 
 export const GridRef = z.object({ code: GridCode });
 export type GridRef = z.infer<typeof GridRef>;
+
+/**
+ * A WeChat group as the platform hands it to a cloud function: the app sends
+ * `wx.cloud.CloudID(cloudID)` from `wx.getGroupEnterInfo` as a top-level field, and the platform
+ * replaces it with `{ cloudID, data }` decrypted for that caller. A CloudID that did not resolve
+ * arrives without `data` (with `errCode`), and a bare string is just a string: both are refused,
+ * so an opengid the client made up never counts.
+ */
+const NO_GROUP = '没有取得微信群的信息，请从群聊里的卡片重新打开';
+export const OpenGroup = z.object(
+  {
+    cloudID: z.string({ error: NO_GROUP }).check(z.minLength(1, { error: NO_GROUP }), z.maxLength(512, { error: NO_GROUP })),
+    data: z.object({ opengid: z.string({ error: NO_GROUP }).check(z.regex(/^[A-Za-z0-9_-]{8,64}$/, { error: NO_GROUP })) }, { error: NO_GROUP }),
+  },
+  { error: NO_GROUP },
+);
+
+/** `grid.groupEnter`: the app was opened from a share card of grid `code` inside a WeChat group. */
+export const GroupEnterInput = z.object({ code: GridCode, group: OpenGroup });
+export type GroupEnterInput = z.infer<typeof GroupEnterInput>;
+
+declare const sealedCloudID: unique symbol;
+/** What `cloudID()` of the app's cloud client returns: only the platform may open it. */
+export type SealedCloudID = { readonly [sealedCloudID]: true };
+/** What the app sends for `grid.groupEnter`, before the platform resolves `group`. */
+export type GroupEnterRequest = { code: string; group: SealedCloudID };
+
+const ProposalId = z.string().check(z.regex(/^[a-f0-9]{16}$/, { error: '入群请求编号不正确' }));
+
+/** `grid.confirmGroup` / `grid.dismissGroup`: the grid's staff answer one pending proposal. */
+export const GroupProposalRef = z.object({ code: GridCode, proposalId: ProposalId });
+export type GroupProposalRef = z.infer<typeof GroupProposalRef>;
+
+/** A grid as the one a WeChat group belongs to: never the group's opengid. */
+export type GroupGrid = { code: string; name: string };
+
+/**
+ * What opening a grid's card from a group led to:
+ *  - `bound`: the group is the WeChat group of `grid` (this grid or another one);
+ *  - `proposed`: the grid's staff are asked to bind it; `proposalId` only for those staff, who
+ *    may confirm on the spot;
+ *  - `ignored`: nothing recorded (the grid has another group, its staff ignored this one, or
+ *    too many proposals already wait).
+ */
+export type GroupEntry =
+  | { status: 'bound'; grid: GroupGrid; here: boolean }
+  | { status: 'proposed'; proposalId: string | null }
+  | { status: 'ignored' };
+
+/** A pending proposal as the grid's staff see it: when residents first opened from that group. */
+export type GroupProposalView = { id: string; proposedAt: string };
+
+/** The grid's bound WeChat group, for its staff: who confirmed it and when (not the opengid). */
+export type GroupBindingView = { confirmedBy: string; confirmedAt: string };
+
+/** `grid.groupBinding`: the grid's bound group and the proposals waiting for its staff. */
+export type GroupBindingState = { binding: GroupBindingView | null; proposals: GroupProposalView[] };

@@ -1,4 +1,16 @@
-import { dueForReminder, groupChatView, qrExpiry, qrExpiryFrom, type GroupChatRecord } from './groupChat';
+import {
+  dueForReminder,
+  groupBindingState,
+  groupChatView,
+  MAX_GROUP_PROPOSALS,
+  pendingProposal,
+  planGroupEntry,
+  qrExpiry,
+  qrExpiryFrom,
+  type GridGroupFields,
+  type GroupChatRecord,
+  type GroupProposalRecord,
+} from './groupChat';
 import { inShanghai, shanghaiTime } from './time';
 
 /** A clock reading in Zoucheng time. */
@@ -86,5 +98,60 @@ describe('qrExpiry (setting a new QR on 11-24 10:00)', () => {
     ['an explicit expiry past 7 days', { expiresAt: '2026-12-05T00:00:00.000Z' }, '群二维码的有效期不超过 7 天'],
   ])('%s', (_, input, expected) => {
     expect(expiry(input)).toBe(expected);
+  });
+});
+
+describe('opening a grid card from a WeChat group', () => {
+  const GROUP = 'tGgroupAaaaaaaaaaaaaaaaaaaaa';
+  const OTHER = 'tGgroupBbbbbbbbbbbbbbbbbbbbb';
+  const proposal = (opengid: string, id = 'aaaaaaaaaaaaaaaa'): GroupProposalRecord => ({ id, opengid, proposedAt: at('2026-11-20 09:00'), proposedBy: 'res-1' });
+  const grid = (fields: GridGroupFields = {}, status: 'active' | 'retired' = 'active') => ({ status, ...fields });
+  const full = Array.from({ length: MAX_GROUP_PROPOSALS }, (_, i) => proposal(`tGfull${i}xxxxxxxxxxxxxxxxxxxxx`, `${i}`.repeat(16)));
+
+  it.each([
+    ['a group bound to some grid answers with that grid, whatever the card', grid(), true, false, 'bound'],
+    ['... even when the card’s grid is retired', grid({}, 'retired'), true, false, 'bound'],
+    ['a retired grid gets no proposal', grid({}, 'retired'), false, false, 'gridGone'],
+    ['an unknown code gets no proposal', null, false, false, 'gridGone'],
+    ['a grid already bound to another group gets none', grid({ groupBinding: { opengid: OTHER, confirmedBy: 's', confirmedByName: '张', confirmedAt: at('2026-11-01 09:00') } }), false, false, 'ignored'],
+    ['... not even from its own staff', grid({ groupBinding: { opengid: OTHER, confirmedBy: 's', confirmedByName: '张', confirmedAt: at('2026-11-01 09:00') } }), false, true, 'ignored'],
+    ['a new group on a free grid is proposed', grid(), false, false, 'propose'],
+    ['a group the staff ignored is not proposed again by residents', grid({ groupIgnored: [GROUP] }), false, false, 'ignored'],
+    ['... but its own staff opening from it may', grid({ groupIgnored: [GROUP] }), false, true, 'propose'],
+    [`a grid with ${MAX_GROUP_PROPOSALS} waiting proposals takes no more from residents`, grid({ groupProposals: full }), false, false, 'ignored'],
+    ['... but from its own staff', grid({ groupProposals: full }), false, true, 'propose'],
+    ['another group waiting does not stop this one', grid({ groupProposals: [proposal(OTHER)] }), false, false, 'propose'],
+  ] as const)('%s', (_, g, groupIsBound, byGridStaff, kind) => {
+    expect(planGroupEntry({ opengid: GROUP, grid: g, groupIsBound, byGridStaff }).kind).toBe(kind);
+  });
+
+  it('the same group again finds its waiting proposal instead of adding one', () => {
+    const waiting = proposal(GROUP, 'bbbbbbbbbbbbbbbb');
+    expect(planGroupEntry({ opengid: GROUP, grid: grid({ groupProposals: [proposal(OTHER), waiting] }), groupIsBound: false, byGridStaff: false })).toEqual({
+      kind: 'pending',
+      proposal: waiting,
+    });
+  });
+
+  it('an answer names a proposal still waiting, nothing else', () => {
+    const fields = { groupProposals: [proposal(GROUP, 'bbbbbbbbbbbbbbbb')] };
+    expect(pendingProposal(fields, 'bbbbbbbbbbbbbbbb')?.opengid).toBe(GROUP);
+    expect(pendingProposal(fields, 'cccccccccccccccc')).toBeNull();
+    expect(pendingProposal({}, 'bbbbbbbbbbbbbbbb')).toBeNull();
+  });
+
+  it('staff see who bound the group and when residents first opened from each waiting one, oldest first, never an opengid', () => {
+    const state = groupBindingState({
+      groupBinding: { opengid: GROUP, confirmedBy: 'st-1', confirmedByName: '张桂兰', confirmedAt: at('2026-11-21 10:00') },
+      groupProposals: [proposal(OTHER, 'bbbbbbbbbbbbbbbb'), { ...proposal('tGolderxxxxxxxxxxxxxxxxxxxxx', 'cccccccccccccccc'), proposedAt: at('2026-11-19 08:00') }],
+    });
+    expect(state).toEqual({
+      binding: { confirmedBy: '张桂兰', confirmedAt: at('2026-11-21 10:00').toISOString() },
+      proposals: [
+        { id: 'cccccccccccccccc', proposedAt: at('2026-11-19 08:00').toISOString() },
+        { id: 'bbbbbbbbbbbbbbbb', proposedAt: at('2026-11-20 09:00').toISOString() },
+      ],
+    });
+    expect(JSON.stringify(state)).not.toMatch(/tG/);
   });
 });

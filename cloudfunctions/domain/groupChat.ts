@@ -1,5 +1,5 @@
 import type { GroupChatView } from '../../types/grid';
-import { GROUP_QR_VALID_DAYS } from '../../types/groupChat';
+import { GROUP_QR_VALID_DAYS, type GroupBindingState } from '../../types/groupChat';
 import { inShanghai, shanghaiTime } from './time';
 
 /** A grid's group chat as the `grids` collection holds it (DESIGN §1.5). */
@@ -64,4 +64,72 @@ export function qrExpiry(input: { generatedOn?: string; expiresAt?: string }, no
   const latest = input.generatedOn ? qrExpiryFrom(input.generatedOn) : qrExpiryFrom(today);
   if (expiresAt.getTime() > latest.getTime()) return { refusal: `群二维码的有效期不超过 ${GROUP_QR_VALID_DAYS} 天` };
   return { expiresAt };
+}
+
+/**
+ * A WeChat group bound to a grid by its staff; `opengid` is the group's id for this mini-program.
+ * The confirmer's name is kept as it was then, so showing the binding reads no staff record.
+ */
+export type GroupBindingRecord = { opengid: string; confirmedBy: string; confirmedByName: string; confirmedAt: Date };
+
+/** Residents opened the grid's card from this group; the grid's staff have not answered yet. */
+export type GroupProposalRecord = { id: string; opengid: string; proposedAt: Date; proposedBy: string };
+
+/**
+ * What group binding keeps on the grid, beside `groupChat` rather than in it: setting a QR or a
+ * WeCom link replaces `groupChat` whole, and a grid may have both a bound group and a join way.
+ */
+export type GridGroupFields = {
+  groupBinding?: GroupBindingRecord | null;
+  groupProposals?: GroupProposalRecord[];
+  /** Groups the grid's staff ignored: residents opening from them again ask nothing more. */
+  groupIgnored?: string[];
+};
+
+/** Any resident in any group can share a card, so a grid holds only this many open questions. */
+export const MAX_GROUP_PROPOSALS = 5;
+
+type EntryGrid = GridGroupFields & { status: 'active' | 'retired' };
+
+export type EntryPlan =
+  | { kind: 'bound' }
+  | { kind: 'gridGone' }
+  | { kind: 'pending'; proposal: GroupProposalRecord }
+  | { kind: 'propose' }
+  | { kind: 'ignored' };
+
+/**
+ * Someone opened a grid's card from group `opengid`. A group already bound answers with its grid,
+ * wherever the card pointed; otherwise the card's grid, when active and without a group of its
+ * own, gets one proposal per group. The grid's own staff may always propose (to confirm on the
+ * spot), even a group they ignored before or past the cap.
+ */
+export function planGroupEntry(input: { opengid: string; grid: EntryGrid | null; groupIsBound: boolean; byGridStaff: boolean }): EntryPlan {
+  const { opengid, grid, groupIsBound, byGridStaff } = input;
+  if (groupIsBound) return { kind: 'bound' };
+  if (!grid || grid.status !== 'active') return { kind: 'gridGone' };
+  if (grid.groupBinding) return { kind: 'ignored' };
+  const proposals = grid.groupProposals ?? [];
+  const existing = proposals.find((p) => p.opengid === opengid);
+  if (existing) return { kind: 'pending', proposal: existing };
+  if (byGridStaff) return { kind: 'propose' };
+  if ((grid.groupIgnored ?? []).includes(opengid) || proposals.length >= MAX_GROUP_PROPOSALS) return { kind: 'ignored' };
+  return { kind: 'propose' };
+}
+
+export const NO_PENDING_GROUP = '没有待确认的入群请求：它可能已被处理，请刷新页面后再看';
+
+/** The pending proposal the grid's staff answer, if it is still pending. */
+export const pendingProposal = (grid: GridGroupFields, proposalId: string): GroupProposalRecord | null =>
+  (grid.groupProposals ?? []).find((p) => p.id === proposalId) ?? null;
+
+/** What the grid's staff see of its group binding: never an opengid. */
+export function groupBindingState(grid: GridGroupFields): GroupBindingState {
+  const b = grid.groupBinding;
+  return {
+    binding: b ? { confirmedBy: b.confirmedByName, confirmedAt: new Date(b.confirmedAt).toISOString() } : null,
+    proposals: [...(grid.groupProposals ?? [])]
+      .sort((x, y) => new Date(x.proposedAt).getTime() - new Date(y.proposedAt).getTime())
+      .map((p) => ({ id: p.id, proposedAt: new Date(p.proposedAt).toISOString() })),
+  };
 }

@@ -10,7 +10,7 @@ import { gridByCode, saveGroupChat } from '../store/grids';
 import type { GridRecord, StaffRecord } from '../store/records';
 
 /** The grid's own chief or workers set its group chat; anyone else is refused. */
-async function gridForItsStaff(ports: Ports, code: string): Promise<{ grid: GridRecord; staff: StaffRecord }> {
+export async function gridForItsStaff(ports: Ports, code: string): Promise<{ grid: GridRecord; staff: StaffRecord }> {
   const [viewer, grid] = await Promise.all([viewerOf(ports), gridByCode(ports.db, code)]);
   if (!grid || grid.status !== 'active') return refuse('NOT_FOUND', `没有找到网格码 ${code} 对应的网格`);
   if (reachOver(viewer.staff, { gridId: grid._id, communityId: grid.communityId, streetId: grid.streetId }) !== 'grid') {

@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { resolveCloudIDs } from './openData';
 import { sdkEnvironment } from './sdkEnv';
 
 type CallEnvironment = Record<string, string | undefined>;
@@ -74,8 +75,9 @@ export function functionRunner(opts: { functionsDir: string; adminUrl: string })
         TCB_SOURCE: who.source,
         TCB_CONTEXT_CNFG: JSON.stringify({ URL: `${admin.origin}/admin/c/${callId}` }),
       };
-      // The platform adds `userInfo` to a client call's event; handlers must not trust it.
-      const platformEvent = who.source === 'wx_client' ? { ...event, userInfo: { appId: 'wx-local-gridlink', openId: who.openid } } : event;
+      // The platform resolves a client call's CloudIDs and adds `userInfo`; handlers must not trust the latter.
+      const platformEvent =
+        who.source === 'wx_client' ? { ...resolveCloudIDs(event, who.openid), userInfo: { appId: 'wx-local-gridlink', openId: who.openid } } : event;
       try {
         const result = await callEnvironment.run(env, () => main(platformEvent, { request_id: callId }));
         return { result, roundTrips: roundTrips.get(callId)! };
