@@ -5,6 +5,7 @@ export default defineAppConfig({
     { root: 'packages/appeal', pages: ['new/index', 'mine/index', 'detail/index'] },
     { root: 'packages/inbox', pages: ['index'] },
     { root: 'packages/notice', pages: ['detail/index', 'list/index', 'publish/index'] },
+    { root: 'packages/staff', pages: ['invite/index', 'team/index', 'join/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -5,6 +5,8 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import sirv from 'sirv';
 import { GridCode } from '../../types/grid';
+import { PAGES } from '../../types/routes';
+import { InviteCode } from '../../types/staff';
 import { safeParse } from 'zod/mini';
 import { openDatabase } from './db';
 import { demoCollections, demoIdentities, readDemo } from './demo';
@@ -102,16 +104,17 @@ export async function startLocalCloud(opts: LocalCloudOptions) {
   // The H5 app cannot call wx.cloud.uploadFile: it posts the bytes here and gets the fileID
   // the mini-program would have got.
   async function uploadFromBrowser(url: URL, req: IncomingMessage, res: ServerResponse) {
-    const ext = /\.(jpe?g|png|gif|webp)$/i.exec(url.searchParams.get('name') ?? '')?.[1]?.toLowerCase() ?? 'jpg';
+    const ext = /\.(jpe?g|png|gif|webp|xlsx|csv)$/i.exec(url.searchParams.get('name') ?? '')?.[1]?.toLowerCase() ?? 'jpg';
+    const folder = ext === 'xlsx' || ext === 'csv' ? 'imports' : 'appeals';
     let bytes: Buffer;
     try {
       bytes = await readBody(req, MAX_UPLOAD_BYTES);
     } catch {
-      return sendJson(res, 413, { ok: false, code: 'INVALID_INPUT', message: '图片不能超过 10 MB' });
+      return sendJson(res, 413, { ok: false, code: 'INVALID_INPUT', message: '文件不能超过 10 MB' });
     }
-    if (!bytes.length) return sendJson(res, 400, { ok: false, code: 'INVALID_INPUT', message: '没有收到图片' });
+    if (!bytes.length) return sendJson(res, 400, { ok: false, code: 'INVALID_INPUT', message: '没有收到文件' });
     const month = new Date().toISOString().slice(0, 7).replace('-', '');
-    const fileID = storage.put(`appeals/${month}/${randomUUID()}.${ext}`, bytes);
+    const fileID = storage.put(`${folder}/${month}/${randomUUID()}.${ext}`, bytes);
     sendJson(res, 200, { ok: true, data: { fileID } });
   }
 
@@ -158,6 +161,19 @@ export async function startLocalCloud(opts: LocalCloudOptions) {
       const parsed = safeParse(GridCode, decodeURIComponent(scanned[1]));
       const code = parsed.success ? parsed.data : scanned[1];
       res.writeHead(302, { location: `/#/pages/grid/index?code=${encodeURIComponent(code)}` });
+      return res.end();
+    }
+    const invited = /^\/i\/([^/]*)$/.exec(path);
+    if (invited) {
+      // A staff invite's ordinary link: the join page, which explains a bad code itself.
+      let raw = invited[1];
+      try {
+        raw = decodeURIComponent(raw);
+      } catch {
+        // a bad % sequence goes on as typed: the join page calls it malformed
+      }
+      const parsed = safeParse(InviteCode, raw);
+      res.writeHead(302, { location: `/#/${PAGES.staffJoin}?code=${encodeURIComponent(parsed.success ? parsed.data : raw)}` });
       return res.end();
     }
     if (path.startsWith('/api/')) return sendJson(res, 404, { ok: false, code: 'NOT_FOUND', message: '没有这个接口' });

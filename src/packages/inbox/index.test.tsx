@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { chiefMe, meFixture, summaryFixture } from '../../../tests/jest/appealFixtures';
 import { cloudCalls, ok, programCloud } from '../../../tests/jest/cloud';
+import type { Me } from '../../../types/appeal';
 import InboxPage from './index';
 
 const env = process.env.TARO_ENV;
@@ -56,6 +57,23 @@ describe('诉求工作台', () => {
     expect(Taro.requestSubscribeMessage).toHaveBeenCalledWith({ tmplIds: ['tmpl-appeal-new'] });
     await waitFor(() => expect(document.querySelector('.consent-banner__count')!.textContent).toBe('3'));
     expect(cloudCalls('account.grantConsents').map((c) => c.data)).toEqual([{ action: 'grantConsents', accepted: ['appealNew'] }]);
+  });
+
+  it.each<[Me['role'], boolean]>([
+    ['community', true],
+    ['street', true],
+    ['chief', false],
+    ['worker', false],
+  ])('%s staff: 邀请工作人员 shown %s', async (role, shown) => {
+    programCloud({ 'account.me': () => ok(chiefMe({ role })), 'appeal.inbox': () => ok({ items: [], cursor: null }) });
+    render(<InboxPage />);
+    await screen.findByText('暂时没有需要处理的诉求');
+    const link = screen.queryByText('邀请工作人员');
+    expect(!!link).toBe(shown);
+    if (link) {
+      fireEvent.click(link);
+      expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/staff/invite/index' });
+    }
   });
 
   it('tells a resident it is for staff and never asks for the inbox', async () => {

@@ -1,12 +1,15 @@
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import type { AppealStatus } from '../../../types/appeal';
+import { PAGES } from '../../../types/routes';
 import { DevDock } from '../../components/DevDock';
 import { AppealListView, useAppealList } from '../../components/appeal/AppealList';
 import { ConsentBanner } from '../../components/appeal/ConsentBanner';
 import { StatusTabs } from '../../components/appeal/StatusTabs';
 import { isStaff, useMe } from '../../services/me';
 import '../../components/appeal/appeal.scss';
+import './inbox.scss';
 
 /** 诉求工作台: the appeals in a staff member's scope, by deadline, with the reminders left. */
 export default function InboxPage() {
@@ -42,11 +45,18 @@ export default function InboxPage() {
   return (
     <View className="page appeal-page">
       <View className="card inbox-who">
-        <Text className="inbox-who__name">
-          {me.name ?? '工作人员'}
-          {me.title ? ` · ${me.title}` : ''}
-        </Text>
-        {me.scope && <Text className="inbox-who__scope">{me.scope}</Text>}
+        <View className="inbox-who__main">
+          <Text className="inbox-who__name">
+            {me.name ?? '工作人员'}
+            {me.title ? ` · ${me.title}` : ''}
+          </Text>
+          {me.scope && <Text className="inbox-who__scope">{me.scope}</Text>}
+        </View>
+        {(me.role === 'community' || me.role === 'street') && (
+          <Text className="link inbox-who__invite" onClick={() => Taro.navigateTo({ url: `/${PAGES.staffInvite}` })}>
+            邀请工作人员
+          </Text>
+        )}
       </View>
       <ConsentBanner me={me} />
       <StatusTabs value={status} onChange={setStatus} />
