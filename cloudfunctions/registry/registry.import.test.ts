@@ -1,0 +1,204 @@
+/**
+ * The registry import against the local cloud: a whole city's sheet, re-import in place, bad
+ * rows that change nothing, retired grids, who may import, and a cut-off import finished.
+ */
+import iconv from 'iconv-lite';
+import type { DB } from 'wx-server-sdk/index';
+import { CITY_STREETS, citySheetRows } from '../../scripts/registry/city';
+import { registryCsv, registryWorkbook, type SheetRow } from '../../scripts/registry/workbook';
+import { expectRefusal, okData, type Body } from '../../tests/support/appealKit';
+import { openCloudDb, readAll, readDoc } from '../../tests/support/cloudDb';
+import { demo, LocalCloud } from '../../tests/support/localCloud';
+import { GRID_CODE_PATTERN } from '../../types/grid';
+import type { ImportReport } from '../../types/registry';
+
+const REGISTRAR = 'city-registrar';
+const GS_STAFF = 'demo-street-GS';
+
+let cloud: LocalCloud;
+let db: DB.Database;
+beforeAll(async () => {
+  cloud = await LocalCloud.start();
+  db = openCloudDb(cloud.url);
+  const categories = demo.streets[0].categories;
+  // The demo has three streets; a city registrar runs all sixteen (a street role for each).
+  for (const street of CITY_STREETS.slice(3)) await db.collection('streets').add({ data: { ...street, categories } });
+  await db.collection('staff').add({
+    data: { _id: 'staff-city-registrar', openid: REGISTRAR, name: '邹城市网格化服务中心', title: '台账管理员', phone: '05375212345', avatar: null, roles: CITY_STREETS.map((s) => ({ role: 'street', streetId: s._id })) },
+  });
+});
+afterAll(() => cloud.stop());
+
+async function upload(bytes: Buffer | string, name: string): Promise<string> {
+  const res = await fetch(`${cloud.url}/api/dev/upload?name=${name}`, { method: 'POST', body: typeof bytes === 'string' ? Buffer.from(bytes) : bytes });
+  const body = (await res.json()) as { data: { fileID: string } };
+  return body.data.fileID;
+}
+
+const importFile = async (fileID: string, openid: string | undefined, dryRun = false) =>
+  (await cloud.call<Body<ImportReport>>('registry', { action: 'import', fileID, dryRun }, openid)).body;
+
+const importRows = async (rows: SheetRow[], openid = GS_STAFF, dryRun = false) => importFile(await upload(await registryWorkbook(rows), 'sheet.xlsx'), openid, dryRun);
+
+const snapshot = async () => JSON.stringify(await readAll(db, 'grids')) + JSON.stringify(await readAll(db, 'communities'));
+
+const gsRow = (fields: SheetRow): SheetRow => ({ street: '钢山街道', community: '平阳社区', kind: '城镇社区网格', ...fields });
+
+describe('a city’s registry', () => {
+  const rows = citySheetRows(1410);
+  const renamed = [0, 100, 700];
+  let report: ImportReport;
+
+  it('imports 1,410 grids in one sheet, coding each by its street', async () => {
+    const fileID = await upload(await registryWorkbook(rows), 'zoucheng.xlsx');
+    report = okData(await importFile(fileID, REGISTRAR));
+    expect(report).toMatchObject({ rows: 1410, created: 1410, updated: 0, unchanged: 0, dryRun: false });
+    expect(report.communitiesCreated).toHaveLength(CITY_STREETS.length * 8);
+
+    const codes = report.grids.map((g) => g.code);
+    expect(new Set(codes).size).toBe(1410);
+    for (const [i, code] of codes.entries()) {
+      const street = CITY_STREETS[i % CITY_STREETS.length];
+      expect(code).toMatch(new RegExp(`^${street._id}-\\d{4}$`));
+      expect(code.length).toBeLessThanOrEqual(20);
+      expect(`g=${code}`.length).toBeLessThanOrEqual(32);
+      expect(code).toMatch(GRID_CODE_PATTERN);
+    }
+    expect(report.grids.map((g) => g.row)).toEqual(rows.map((_, i) => i + 2));
+  });
+
+  it('the imported grids answer their codes, with the sheet’s people, station and place', async () => {
+    const last = report.grids[1409];
+    const row = rows[1409];
+    const page = okData(await cloud.call('grid', { action: 'resolve', code: last.code }).then((r) => r.body));
+    expect(page).toMatchObject({
+      grid: { code: last.code, name: row.name, households: row.households },
+      community: { name: row.community },
+      street: { name: row.street },
+      chief: { id: 'roster-chief', name: row.chiefName, title: '网格长' },
+      station: { name: row.stationName, address: row.stationAddress, hours: row.stationHours },
+    });
+    expect(page.workers.map((w: { name: string }) => w.name)).toHaveLength(2);
+    expect(page.chief.phoneMasked).not.toContain(String(row.chiefPhone).slice(3, 7));
+
+    const phone = okData(await cloud.call('grid', { action: 'callStaff', code: last.code, staffId: 'roster-chief' }, 'res-registry-caller').then((r) => r.body));
+    expect(phone).toEqual({ name: row.chiefName, phone: row.chiefPhone });
+
+    const stored = await readDoc(db, 'grids', `grid-${last.code}`);
+    expect(stored).toMatchObject({ centre: { lng: Number(row.lng), lat: Number(row.lat) }, status: 'active', chiefId: null, workerIds: [] });
+  });
+
+  it('keeps a record of who imported what', async () => {
+    const record = await readDoc(db, 'imports', report.importId!);
+    expect(record).toMatchObject({ by: 'staff-city-registrar', status: 'done', counts: { created: 1410, updated: 0, unchanged: 0 } });
+  });
+
+  it('re-importing the sheet with its codes filled in updates in place: changed grids only, same codes', async () => {
+    const coded = rows.map((row, i) => ({ ...row, code: report.grids[i].code }));
+    for (const i of renamed) coded[i] = { ...coded[i], households: 999, name: `${coded[i].name}（调整）` };
+    const again = okData(await importFile(await upload(await registryWorkbook(coded), 'zoucheng-2.xlsx'), REGISTRAR));
+    expect(again).toMatchObject({ created: 0, updated: 3, unchanged: 1407 });
+    expect(again.grids.map((g) => g.code)).toEqual(report.grids.map((g) => g.code));
+    expect(await readDoc(db, 'grids', `grid-${report.grids[100].code}`)).toMatchObject({ households: 999, name: coded[100].name, code: report.grids[100].code });
+  });
+
+  it('re-importing the sheet without codes finds every grid by name and creates nothing', async () => {
+    const uncoded = rows.map((row, i) => (renamed.includes(i) ? { ...row, households: 999, name: `${row.name}（调整）` } : row));
+    const dry = okData(await importFile(await upload(await registryWorkbook(uncoded), 'zoucheng-3.xlsx'), REGISTRAR, true));
+    expect(dry).toMatchObject({ created: 0, dryRun: true, importId: null });
+    expect(dry).toMatchObject({ updated: 0, unchanged: 1410 });
+    expect(dry.grids.map((g) => g.code)).toEqual(report.grids.map((g) => g.code));
+  });
+});
+
+describe('a sheet with a bad row', () => {
+  it('is refused with every bad row numbered, and nothing of it is written', async () => {
+    const before = await snapshot();
+    const reply = await importRows([
+      gsRow({ name: '平阳社区第十网格', households: 310 }),
+      gsRow({ name: '平阳社区第十一网格', households: '三百' }),
+      gsRow({ name: '平阳社区第十二网格', community: '新建社区' }),
+      gsRow({ name: '平阳社区第十三网格', chiefName: '李娜', chiefPhone: '1234' }),
+    ]);
+    expectRefusal(reply, 'INVALID_INPUT');
+    expect(reply).toMatchObject({
+      message: '表格有 2 处问题，本次没有导入任何网格。第 3 行「户数」：户数应为不小于 0 的整数',
+      problems: [
+        { row: 3, column: '户数', message: '户数应为不小于 0 的整数' },
+        { row: 5, column: '网格长电话', message: '联系电话格式不正确' },
+      ],
+    });
+    expect(await snapshot()).toBe(before);
+  });
+
+  it('is refused when a row belongs to a street the importer does not run, and nothing is written', async () => {
+    const before = await snapshot();
+    const reply = await importRows([gsRow({ name: '平阳社区第二十网格' }), { street: '千泉街道', community: '东关社区', name: '越权网格', kind: '城镇社区网格' }]);
+    expect(reply).toMatchObject({ ok: false, code: 'INVALID_INPUT', problems: [{ row: 3, column: '街道', message: '您不是千泉街道的工作人员，不能导入该街道的网格' }] });
+    expect(await snapshot()).toBe(before);
+  });
+});
+
+describe('retired and merged grids', () => {
+  it('a retired grid’s code cannot be imported again; a new grid of its name gets a new code and the old one still points on', async () => {
+    const old = demo.grids.find((g) => g.code === 'GS-0104')!;
+    okData((await cloud.call('grid', { action: 'retire', code: old.code, mergedInto: 'GS-0101' }, GS_STAFF)).body);
+
+    const reply = await importRows([gsRow({ code: old.code, name: old.name })]);
+    expect(reply).toMatchObject({ ok: false, problems: [{ row: 2, message: `网格 ${old.code} 已撤销（已并入 GS-0101），不能再导入；新网格请留空编码` }] });
+
+    const created = okData(await importRows([gsRow({ name: old.name })]));
+    expect(created.grids).toEqual([{ row: 2, code: expect.not.stringMatching(`^${old.code}$`), name: old.name, change: 'created' }]);
+    expect(created.grids[0].code).toMatch(/^GS-01\d{2}$/);
+    expect((await cloud.call('grid', { action: 'resolve', code: old.code })).body).toMatchObject({ ok: false, code: 'NOT_FOUND', message: expect.stringContaining('已并入 GS-0101') });
+    expect(await readDoc(db, 'grids', old._id)).toMatchObject({ status: 'retired', mergedInto: 'GS-0101', name: old.name });
+  });
+});
+
+describe('sheet formats', () => {
+  it('reads a CSV saved by Excel on Chinese Windows (GB18030), and leaves absent columns alone', async () => {
+    const before = await readDoc(db, 'grids', 'grid-GS-0102');
+    const csv = registryCsv([gsRow({ code: 'GS-0102', name: before.name, households: 777 })], ['street', 'community', 'code', 'name', 'kind', 'households']);
+    const fileID = await upload(iconv.encode(csv.replace(/^\uFEFF/, ''), 'gb18030'), 'gbk.csv');
+    const report = okData(await importFile(fileID, GS_STAFF));
+    expect(report.grids).toEqual([{ row: 2, code: 'GS-0102', name: before.name, change: 'updated' }]);
+    const after = await readDoc(db, 'grids', 'grid-GS-0102');
+    expect(after).toEqual({ ...before, households: 777 });
+  });
+
+  it('refuses an old .xls workbook and a file that is not a sheet, clearly', async () => {
+    const xls = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]);
+    expect(await importFile(await upload(xls, 'old.xls'), GS_STAFF)).toEqual({ ok: false, code: 'INVALID_INPUT', message: '不支持旧版 .xls 文件，请在 Excel 中另存为 .xlsx 或 .csv 后再导入' });
+    expect(await importFile(await upload('随便写的一段话，没有表头', 'note.csv'), GS_STAFF)).toMatchObject({ ok: false, code: 'INVALID_INPUT', message: expect.stringContaining('缺少必填列「街道」') });
+    expect(await importFile('cloud://local.gridlink/imports/missing.xlsx', GS_STAFF)).toEqual({ ok: false, code: 'NOT_FOUND', message: '没有找到上传的表格，请重新上传' });
+  });
+});
+
+describe('who may import', () => {
+  it.each([
+    ['a grid chief', 'demo-chief-GS-0101', 'FORBIDDEN'],
+    ['community staff', 'demo-community-GS01', 'FORBIDDEN'],
+    ['a resident', 'demo-resident-1', 'FORBIDDEN'],
+    ['no identity', undefined, 'UNAUTHENTICATED'],
+  ])('%s may not', async (_, openid, code) => {
+    const before = await snapshot();
+    const fileID = await upload(await registryWorkbook([gsRow({ name: '不该出现的网格' })]), 'intruder.xlsx');
+    expectRefusal(await importFile(fileID, openid), code);
+    expect(await snapshot()).toBe(before);
+  });
+});
+
+describe('an import raced or cut off', () => {
+  it('two imports of the same new grids at once create each grid once; importing again finishes cleanly', async () => {
+    const sheet = [gsRow({ community: '并发社区', name: '并发网格一' }), gsRow({ community: '并发社区', name: '并发网格二' })];
+    const fileID = await upload(await registryWorkbook(sheet), 'race.xlsx');
+    const replies = await Promise.all([importFile(fileID, GS_STAFF), importFile(fileID, GS_STAFF)]);
+    for (const reply of replies) if (!reply.ok) expect(reply).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('请重新导入同一张表格') });
+
+    okData(await importFile(fileID, GS_STAFF));
+    expect(okData(await importFile(fileID, GS_STAFF, true))).toMatchObject({ created: 0, updated: 0, unchanged: 2 });
+    const grids = await readAll(db, 'grids', { name: db.RegExp({ regexp: '^并发网格' }) });
+    expect(grids.map((g) => g.name).sort()).toEqual(['并发网格一', '并发网格二']);
+    expect(await readAll(db, 'communities', { name: '并发社区' })).toHaveLength(1);
+  });
+});
