@@ -26,7 +26,8 @@ const wx: WxApi = {
   },
   async miniProgramCode(scene, page) {
     // checkPath false: a sign or invite may be printed before the page's version is released.
-    const reply = (await cloud.openapi.wxacode.getUnlimited({ scene, page, checkPath: false })) as { buffer?: Buffer | Uint8Array };
+    // The widest code WeChat makes (1280 px): it is printed at 7–8 cm on a sign.
+    const reply = (await cloud.openapi.wxacode.getUnlimited({ scene, page, checkPath: false, width: 1280 })) as { buffer?: Buffer | Uint8Array };
     if (!reply.buffer?.length) throw new Error(`wxacode.getUnlimited returned no image for ${scene}`);
     return Buffer.from(reply.buffer);
   },

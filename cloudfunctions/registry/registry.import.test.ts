@@ -4,15 +4,14 @@
  */
 import iconv from 'iconv-lite';
 import type { DB } from 'wx-server-sdk/index';
-import { CITY_STREETS, citySheetRows } from '../../scripts/registry/city';
+import { CITY_REGISTRAR as REGISTRAR, CITY_STREETS, citySheetRows, seedCity } from '../../scripts/registry/city';
 import { registryCsv, registryWorkbook, type SheetRow } from '../../scripts/registry/workbook';
 import { expectRefusal, okData, type Body } from '../../tests/support/appealKit';
 import { openCloudDb, readAll, readDoc } from '../../tests/support/cloudDb';
 import { demo, LocalCloud } from '../../tests/support/localCloud';
-import { GRID_CODE_PATTERN } from '../../types/grid';
+import { GRID_CODE_PATTERN, type GridPage } from '../../types/grid';
 import type { ImportReport } from '../../types/registry';
 
-const REGISTRAR = 'city-registrar';
 const GS_STAFF = 'demo-street-GS';
 
 let cloud: LocalCloud;
@@ -20,17 +19,12 @@ let db: DB.Database;
 beforeAll(async () => {
   cloud = await LocalCloud.start();
   db = openCloudDb(cloud.url);
-  const categories = demo.streets[0].categories;
-  // The demo has three streets; a city registrar runs all sixteen (a street role for each).
-  for (const street of CITY_STREETS.slice(3)) await db.collection('streets').add({ data: { ...street, categories } });
-  await db.collection('staff').add({
-    data: { _id: 'staff-city-registrar', openid: REGISTRAR, name: '邹城市网格化服务中心', title: '台账管理员', phone: '05375212345', avatar: null, roles: CITY_STREETS.map((s) => ({ role: 'street', streetId: s._id })) },
-  });
+  await seedCity(db, demo.streets[0].categories);
 });
 afterAll(() => cloud.stop());
 
 async function upload(bytes: Buffer | string, name: string): Promise<string> {
-  const res = await fetch(`${cloud.url}/api/dev/upload?name=${name}`, { method: 'POST', body: typeof bytes === 'string' ? Buffer.from(bytes) : bytes });
+  const res = await fetch(`${cloud.url}/api/dev/upload?name=${name}`, { method: 'POST', body: new Uint8Array(typeof bytes === 'string' ? Buffer.from(bytes) : bytes) });
   const body = (await res.json()) as { data: { fileID: string } };
   return body.data.fileID;
 }
@@ -70,7 +64,7 @@ describe('a city’s registry', () => {
   it('the imported grids answer their codes, with the sheet’s people, station and place', async () => {
     const last = report.grids[1409];
     const row = rows[1409];
-    const page = okData(await cloud.call('grid', { action: 'resolve', code: last.code }).then((r) => r.body));
+    const page = okData<GridPage>(await cloud.call('grid', { action: 'resolve', code: last.code }).then((r) => r.body));
     expect(page).toMatchObject({
       grid: { code: last.code, name: row.name, households: row.households },
       community: { name: row.community },
@@ -78,8 +72,8 @@ describe('a city’s registry', () => {
       chief: { id: 'roster-chief', name: row.chiefName, title: '网格长' },
       station: { name: row.stationName, address: row.stationAddress, hours: row.stationHours },
     });
-    expect(page.workers.map((w: { name: string }) => w.name)).toHaveLength(2);
-    expect(page.chief.phoneMasked).not.toContain(String(row.chiefPhone).slice(3, 7));
+    expect(page.workers.map((w) => w.name)).toHaveLength(2);
+    expect(page.chief!.phoneMasked).not.toContain(String(row.chiefPhone).slice(3, 7));
 
     const phone = okData(await cloud.call('grid', { action: 'callStaff', code: last.code, staffId: 'roster-chief' }, 'res-registry-caller').then((r) => r.body));
     expect(phone).toEqual({ name: row.chiefName, phone: row.chiefPhone });

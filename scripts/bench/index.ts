@@ -3,13 +3,14 @@ import { ROOT } from '../functions';
 import { benchAppeals } from './appeals';
 import { benchColdStart } from './coldStart';
 import { benchPackageSize } from './packageSize';
+import { benchRegistry } from './registry';
 import { benchSigns } from './signs';
 
 // Prints figures, asserts nothing: timings belong here, never in tests.
 run('npm', ['run', '--silent', 'build:functions'], ROOT);
 benchPackageSize();
 benchColdStart();
-benchAppeals().then(benchSigns).catch((error) => {
+benchAppeals().then(benchSigns).then(benchRegistry).catch((error) => {
   console.error(error);
   process.exit(1);
 });

@@ -1,4 +1,5 @@
-import type { StreetRecord } from '../../cloudfunctions/store/records';
+import type { DB } from 'wx-server-sdk/index';
+import type { StaffRecord, StreetRecord } from '../../cloudfunctions/store/records';
 import type { SheetRow } from './workbook';
 
 /**
@@ -64,4 +65,22 @@ export function citySheetRows(total = 1410): SheetRow[] {
     });
   }
   return rows;
+}
+
+/** The city's registrar: a street role in every street, as a city grid centre's account holds. */
+export const CITY_REGISTRAR = 'city-registrar';
+
+/** Adds the streets the demo lacks (with `categories`, a street's item directory) and the registrar. */
+export async function seedCity(db: DB.Database, categories: StreetRecord['categories']): Promise<void> {
+  for (const street of CITY_STREETS.slice(3)) await db.collection('streets').add({ data: { ...street, categories } });
+  const registrar: StaffRecord = {
+    _id: 'staff-city-registrar',
+    openid: CITY_REGISTRAR,
+    name: '邹城市网格化服务中心',
+    title: '台账管理员',
+    phone: '05375212345',
+    avatar: null,
+    roles: CITY_STREETS.map((s) => ({ role: 'street', streetId: s._id })),
+  };
+  await db.collection('staff').add({ data: registrar });
 }
