@@ -1,15 +1,15 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FUNCTIONS_OUT, ROOT } from '../functions';
 import { readDemo } from '../localcloud/demo';
+import { spawnLocalCloud, type SpawnedCloud } from '../localcloud/spawn';
 import { percentile, table } from './measure';
 
 const CLIENTS = 50;
 const demo = readDemo(join(ROOT, 'demo', 'zoucheng.json'));
 const REQUESTS = 1000;
 
-type Cloud = { url: string; child: ChildProcess; dir: string };
+type Cloud = SpawnedCloud & { dir: string };
 
 /** A local cloud in its own process, serving the built functions plus a do-nothing one. */
 async function startCloud(): Promise<Cloud> {
@@ -20,19 +20,7 @@ async function startCloud(): Promise<Cloud> {
   cpSync(FUNCTIONS_OUT, functions, { recursive: true });
   mkdirSync(join(functions, 'noop'));
   writeFileSync(join(functions, 'noop', 'index.js'), 'exports.main = async () => ({ ok: true, data: null });\n');
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'localcloud', 'main.ts'), '--port', '0', '--data', join(dir, 'data'), '--functions', functions, '--no-timers'], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise<string>((resolve) => {
-    let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const m = /local cloud: (http:\/\/\S+)/.exec(out);
-      if (m) resolve(m[1]);
-    });
-  });
-  return { url, child, dir };
+  return { ...(await spawnLocalCloud({ dataDir: join(dir, 'data'), functionsDir: functions })), dir };
 }
 
 async function call(cloud: Cloud, fn: string, event: object, openid?: string) {
@@ -108,7 +96,7 @@ export async function benchAppeals() {
     const noop = await load('do-nothing function', () => call(cloud, 'noop', {}));
     table([submits, noop]);
   } finally {
-    cloud.child.kill('SIGTERM');
+    await cloud.stop();
     rmSync(cloud.dir, { recursive: true, force: true });
   }
 }

@@ -1,8 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { DemoData } from '../../scripts/localcloud/demo';
+import { spawnLocalCloud, type SpawnedCloud } from '../../scripts/localcloud/spawn';
 
 const ROOT = resolve(__dirname, '..', '..');
 
@@ -16,8 +16,7 @@ export type Reply<T = any> = { status: number; body: T; roundTrips: number };
  */
 export class LocalCloud {
   url = '';
-  private child: ChildProcess | null = null;
-  private output = '';
+  private process: SpawnedCloud | null = null;
 
   private constructor(readonly dataDir: string) {}
 
@@ -27,31 +26,9 @@ export class LocalCloud {
     return cloud;
   }
 
-  private boot(): Promise<void> {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'localcloud', 'main.ts'), '--port', '0', '--data', this.dataDir, '--no-timers'], {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, NODE_ENV: 'test' },
-    });
-    this.child = child;
-    return new Promise((resolvePromise, reject) => {
-      const timer = setTimeout(() => reject(new Error(`local cloud did not start:\n${this.output}`)), 30_000);
-      const onData = (chunk: Buffer) => {
-        this.output += chunk.toString();
-        const match = /local cloud: (http:\/\/127\.0\.0\.1:\d+)/.exec(this.output);
-        if (match) {
-          clearTimeout(timer);
-          this.url = match[1];
-          resolvePromise();
-        }
-      };
-      child.stdout!.on('data', onData);
-      child.stderr!.on('data', onData);
-      child.on('exit', (code) => {
-        clearTimeout(timer);
-        if (!this.url) reject(new Error(`local cloud exited with ${code}:\n${this.output}`));
-      });
-    });
+  private async boot(): Promise<void> {
+    this.process = await spawnLocalCloud({ dataDir: this.dataDir, env: { ...process.env, NODE_ENV: 'test' } });
+    this.url = this.process.url;
   }
 
   /** Calls a cloud function as `openid` would from the mini-program (no openid: no identity). */
@@ -66,19 +43,14 @@ export class LocalCloud {
 
   /** Ends the process the way a crash or power cut would: no shutdown, no flush. */
   async kill(): Promise<void> {
-    const child = this.child;
-    this.child = null;
+    const running = this.process;
+    this.process = null;
     this.url = '';
-    if (!child || child.exitCode !== null || child.signalCode !== null) return;
-    await new Promise<void>((done) => {
-      child.once('exit', () => done());
-      child.kill('SIGKILL');
-    });
+    await running?.kill();
   }
 
   async restart(): Promise<void> {
     await this.kill();
-    this.output = '';
     await this.boot();
   }
 
