@@ -6,6 +6,7 @@ export default defineAppConfig({
     { root: 'packages/inbox', pages: ['index'] },
     { root: 'packages/notice', pages: ['detail/index', 'list/index', 'publish/index'] },
     { root: 'packages/staff', pages: ['invite/index', 'team/index', 'join/index'] },
+    { root: 'packages/registry', pages: ['import/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -32,6 +32,7 @@ import type {
   StaffPhone,
 } from './grid';
 import type { GridRef, GroupBindingState, GroupEnterRequest, GroupEntry, GroupProposalRef, SetGroupChatInput } from './groupChat';
+import type { ImportRegistryInput, ImportReport } from './registry';
 import type { ListNoticesInput, NoticeDetail, NoticeItem, NoticeRef, PublishNoticeInput } from './notice';
 import type { StreetSigns, StreetSignsInput } from './signs';
 import type { Invite, InvitePreview, InviteStaffInput, RedeemInviteInput, StaffBinding, StaffPlaces, Team, TeamInput, Unbound, UnbindStaffInput } from './staff';
@@ -87,6 +88,9 @@ export type Api = {
     preview: { input: In<typeof RedeemInviteInput>; output: InvitePreview };
     team: { input: In<typeof TeamInput>; output: Team };
     places: { input: Record<string, never>; output: StaffPlaces };
+  };
+  registry: {
+    import: { input: ImportRegistryInput; output: ImportReport };
   };
 };
 

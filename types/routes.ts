@@ -15,4 +15,5 @@ export const PAGES = {
   staffInvite: 'packages/staff/invite/index',
   staffTeam: 'packages/staff/team/index',
   staffJoin: 'packages/staff/join/index',
+  registryImport: 'packages/registry/import/index',
 } as const;

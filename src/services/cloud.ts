@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ActionInput, ActionName, ActionOutput, FunctionName } from '../../types/api';
 import type { Envelope, Failure } from '../../types/envelope';
+import type { SealedCloudID } from '../../types/groupChat';
 import { getDevOpenId } from './devIdentity';
 
 /**
@@ -20,6 +21,16 @@ export function initCloud(): void {
     Taro.cloud.init(env ? { env, traceUser: true } : { traceUser: true });
     cloudReady = true;
   }
+}
+
+/**
+ * Open data (e.g. `getGroupEnterInfo`'s cloudID) for a function to receive decrypted: put it as a
+ * top-level field of the call, and the platform replaces it with `{ cloudID, data }` before the
+ * function runs. In H5 the local cloud does the same for the ids its dev tools mint.
+ */
+export function cloudID(id: string): SealedCloudID {
+  if (process.env.TARO_ENV === 'h5') return { cloudID: id } as unknown as SealedCloudID;
+  return Taro.cloud.CloudID(id) as unknown as SealedCloudID;
 }
 
 function isEnvelope(x: unknown): x is Envelope<unknown> {
@@ -50,10 +61,13 @@ export async function call<F extends FunctionName, A extends ActionName<F>>(
   }
 }
 
-/** A photo to upload: a temp file path (weapp, or an H5 blob: URL from chooseMedia) or an H5 File. */
+/** A file to upload: a temp file path (weapp, or an H5 blob: URL from chooseMedia) or an H5 File. */
 export type UploadSource = string | File;
 
-const UPLOAD_FAILED: Failure = { ok: false, code: 'INTERNAL', message: '图片上传失败，请重试' };
+/** Where uploads go: appeal and notice photos, or registry sheets to import. */
+export type UploadFolder = 'appeals' | 'imports';
+
+const uploadFailed = (folder: UploadFolder): Failure => ({ ok: false, code: 'INTERNAL', message: folder === 'imports' ? '表格上传失败，请重试' : '图片上传失败，请重试' });
 
 function extensionOf(source: UploadSource, type?: string): string {
   const name = typeof source === 'string' ? source.split(/[?#]/)[0] : source.name;
@@ -70,17 +84,19 @@ function randomName(): string {
   return Date.now().toString(36) + Math.random().toString(36).slice(2, 10);
 }
 
-/** `appeals/<yyyymm>/<random>.<ext>`, the month in Asia/Shanghai. */
-export function appealCloudPath(ext: string, now = Date.now()): string {
+/** `<folder>/<yyyymm>/<random>.<ext>`, the month in Asia/Shanghai. */
+export function uploadCloudPath(folder: UploadFolder, ext: string, now = Date.now()): string {
   const month = new Date(now + 8 * 3600 * 1000).toISOString().slice(0, 7).replace('-', '');
-  return `appeals/${month}/${randomName()}.${ext}`;
+  return `${folder}/${month}/${randomName()}.${ext}`;
 }
 
 /**
- * Puts one photo into cloud storage and answers its fileID (`cloud://…`), never throwing.
- * weapp: Taro.cloud.uploadFile. H5: POST the bytes to the local cloud's `/api/dev/upload?name=…`.
+ * Puts one file into cloud storage and answers its fileID (`cloud://…`), never throwing.
+ * weapp: Taro.cloud.uploadFile. H5: POST the bytes to the local cloud's `/api/dev/upload?name=…`
+ * (which files sheets under `imports/` by their extension).
  */
-export async function upload(source: UploadSource): Promise<Envelope<{ fileID: string }>> {
+export async function upload(source: UploadSource, folder: UploadFolder = 'appeals'): Promise<Envelope<{ fileID: string }>> {
+  const failed = uploadFailed(folder);
   try {
     if (process.env.TARO_ENV === 'h5') {
       const blob: Blob = typeof source === 'string' ? await (await fetch(source)).blob() : source;
@@ -90,17 +106,17 @@ export async function upload(source: UploadSource): Promise<Envelope<{ fileID: s
       if (openid) headers['X-Dev-OpenId'] = openid;
       const res = await fetch('/api/dev/upload?name=' + encodeURIComponent(name), { method: 'POST', headers, body: blob });
       const body: unknown = await res.json();
-      if (!isEnvelope(body)) return UPLOAD_FAILED;
+      if (!isEnvelope(body)) return failed;
       if (!body.ok) return body;
       const fileID = (body.data as { fileID?: unknown } | null)?.fileID;
-      return typeof fileID === 'string' ? { ok: true, data: { fileID } } : UPLOAD_FAILED;
+      return typeof fileID === 'string' ? { ok: true, data: { fileID } } : failed;
     }
-    if (typeof source !== 'string') return UPLOAD_FAILED;
+    if (typeof source !== 'string') return failed;
     initCloud();
-    const res = await Taro.cloud.uploadFile({ cloudPath: appealCloudPath(extensionOf(source)), filePath: source });
-    return res.fileID ? { ok: true, data: { fileID: res.fileID } } : UPLOAD_FAILED;
+    const res = await Taro.cloud.uploadFile({ cloudPath: uploadCloudPath(folder, extensionOf(source)), filePath: source });
+    return res.fileID ? { ok: true, data: { fileID: res.fileID } } : failed;
   } catch {
-    return UPLOAD_FAILED;
+    return failed;
   }
 }
 

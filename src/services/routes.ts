@@ -11,4 +11,5 @@ export const routes = {
   noticeDetail: (id: string) => `/${PAGES.noticeDetail}?id=${encodeURIComponent(id)}`,
   notices: (gridCode: string) => `/${PAGES.noticeList}?code=${encodeURIComponent(gridCode)}`,
   publishNotice: (gridCode: string) => `/${PAGES.publishNotice}?code=${encodeURIComponent(gridCode)}`,
+  registryImport: () => `/${PAGES.registryImport}`,
 };

@@ -44,6 +44,11 @@ export const requestSubscribeMessage = jest.fn(async (o: { tmplIds: string[] }):
   return Object.fromEntries([...o.tmplIds.map((id) => [id, 'reject']), ['errMsg', 'requestSubscribeMessage:ok']]);
 });
 
+/** A sheet picked from a chat; tests program what the person picks (or reject: cancelled). */
+export const chooseMessageFile = jest.fn(async (_o: { count: number; type: string; extension?: string[] }): Promise<{ tempFiles: Array<{ path: string; name: string; size: number }> }> => {
+  throw { errMsg: 'chooseMessageFile:fail cancel' };
+});
+
 export const cloud = {
   init: jest.fn(),
   /** Tests program it: `cloud.callFunction.mockImplementation(async ({name, data}) => ({result: …}))`. */
@@ -97,10 +102,13 @@ export function __resetTaro(): void {
     previewImage, openLocation, compressImage, cloud.uploadFile, useShareAppMessage, showShareMenu, setClipboardData]) {
     fn.mockClear();
   }
-  for (const fn of [chooseMedia, chooseLocation, getLocation, requestSubscribeMessage]) {
+  for (const fn of [chooseMedia, chooseLocation, getLocation, requestSubscribeMessage, chooseMessageFile]) {
     fn.mockClear();
     fn.mockReset();
   }
+  chooseMessageFile.mockImplementation(async () => {
+    throw { errMsg: 'chooseMessageFile:fail cancel' };
+  });
   chooseMedia.mockImplementation(async () => {
     throw { errMsg: 'chooseMedia:fail cancel' };
   });
@@ -125,7 +133,7 @@ export function __resetTaro(): void {
 
 const Taro = {
   navigateTo, redirectTo, navigateBack, showToast, showModal, makePhoneCall, setNavigationBarTitle, cloud,
-  previewImage, openLocation, chooseMedia, compressImage, chooseLocation, getLocation, requestSubscribeMessage, requirePrivacyAuthorize,
+  previewImage, openLocation, chooseMedia, chooseMessageFile, compressImage, chooseLocation, getLocation, requestSubscribeMessage, requirePrivacyAuthorize,
   getStorageSync, setStorageSync, removeStorageSync, getCurrentInstance, useRouter, useLaunch, useLoad,
   useDidShow, useDidHide, usePullDownRefresh, useReachBottom, useShareAppMessage, showShareMenu, setClipboardData, getEnv, ENV_TYPE,
 };
