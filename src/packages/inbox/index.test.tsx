@@ -76,6 +76,22 @@ describe('诉求工作台', () => {
     }
   });
 
+  it.each<[Me['role'], boolean]>([
+    ['community', false],
+    ['street', true],
+    ['chief', false],
+  ])('%s staff: 导入网格台账 shown %s', async (role, shown) => {
+    programCloud({ 'account.me': () => ok(chiefMe({ role })), 'appeal.inbox': () => ok({ items: [], cursor: null }) });
+    render(<InboxPage />);
+    await screen.findByText('暂时没有需要处理的诉求');
+    const link = screen.queryByText('导入网格台账');
+    expect(!!link).toBe(shown);
+    if (link) {
+      fireEvent.click(link);
+      expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/registry/import/index' });
+    }
+  });
+
   it('tells a resident it is for staff and never asks for the inbox', async () => {
     programCloud({ 'account.me': () => ok(meFixture()) });
     render(<InboxPage />);

@@ -8,6 +8,7 @@ import { AppealListView, useAppealList } from '../../components/appeal/AppealLis
 import { ConsentBanner } from '../../components/appeal/ConsentBanner';
 import { StatusTabs } from '../../components/appeal/StatusTabs';
 import { isStaff, useMe } from '../../services/me';
+import { routes } from '../../services/routes';
 import '../../components/appeal/appeal.scss';
 import './inbox.scss';
 
@@ -53,9 +54,16 @@ export default function InboxPage() {
           {me.scope && <Text className="inbox-who__scope">{me.scope}</Text>}
         </View>
         {(me.role === 'community' || me.role === 'street') && (
-          <Text className="link inbox-who__invite" onClick={() => Taro.navigateTo({ url: `/${PAGES.staffInvite}` })}>
-            邀请工作人员
-          </Text>
+          <View className="inbox-who__links">
+            <Text className="link inbox-who__invite" onClick={() => Taro.navigateTo({ url: `/${PAGES.staffInvite}` })}>
+              邀请工作人员
+            </Text>
+            {me.role === 'street' && (
+              <Text className="link inbox-who__invite" onClick={() => Taro.navigateTo({ url: routes.registryImport() })}>
+                导入网格台账
+              </Text>
+            )}
+          </View>
         )}
       </View>
       <ConsentBanner me={me} />
