@@ -24,7 +24,7 @@ export function InviteCard({ invite, onAgain, onTeam }: Props) {
         <Text className="invite-card__seat">{seatLine(invite.seat)}</Text>
         {invite.qr ? (
           <View className="invite-card__qr-box">
-            <Image className="invite-card__qr" src={invite.qr} mode="aspectFit" showMenuByLongpress />
+            <Image className="invite-card__qr" src={invite.qr} mode="scaleToFill" showMenuByLongpress />
             <Text className="invite-card__hint">请对方用微信扫码加入；长按二维码可转发或保存</Text>
           </View>
         ) : (
