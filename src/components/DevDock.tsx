@@ -1,12 +1,20 @@
 import type { ComponentType } from 'react';
 
 /**
- * H5 only: the demo identity switcher. The condition is a build-time constant, so webpack drops
- * the require (and the switcher with it) from the mini-program bundle.
+ * H5 only: the demo identity switcher and the "opened from a group" simulator. The condition is a
+ * build-time constant, so webpack drops the requires (and the tools with them) from the
+ * mini-program bundle.
  */
 const Switcher: ComponentType | null =
   process.env.TARO_ENV === 'h5' ? require('./DevIdentitySwitcher').DevIdentitySwitcher : null;
+const GroupSimulator: ComponentType | null =
+  process.env.TARO_ENV === 'h5' ? require('./DevGroupSimulator').DevGroupSimulator : null;
 
 export function DevDock() {
-  return Switcher ? <Switcher /> : null;
+  return Switcher && GroupSimulator ? (
+    <>
+      <Switcher />
+      <GroupSimulator />
+    </>
+  ) : null;
 }

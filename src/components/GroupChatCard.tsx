@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
 import { Button, Image, Input, Text, View } from '@tarojs/components';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { GridPage, GroupChatView } from '../../types/grid';
 import { call, fileUrl } from '../services/cloud';
 import { askSubscribe, grantConsents, useMe } from '../services/me';
@@ -44,8 +44,11 @@ function GroupChatBody({ chat }: { chat: GroupChatView }) {
   );
 }
 
-/** "网格群": the grid's WeChat group for residents; its own staff also get 设置网格群. */
-export function GroupChatCard({ page, onChanged }: { page: GridPage; onChanged: () => void }) {
+/**
+ * "网格群": the grid's WeChat group for residents; its own staff also get 设置网格群, and
+ * `bound` (the WeChat group confirmed as the grid's, which a QR or WeCom link may join).
+ */
+export function GroupChatCard({ page, onChanged, bound }: { page: GridPage; onChanged: () => void; bound?: ReactNode }) {
   const [editing, setEditing] = useState(false);
   const { groupChat, canSetGroupChat } = page;
   if (!groupChat && !canSetGroupChat) return null;
@@ -53,12 +56,17 @@ export function GroupChatCard({ page, onChanged }: { page: GridPage; onChanged: 
     <View>
       <Text className="section-title">网格群</Text>
       <View className="card info-card group-chat">
-        {groupChat ? <GroupChatBody chat={groupChat} /> : <Text className="muted">本网格还没有设置网格群</Text>}
+        {groupChat ? (
+          <GroupChatBody chat={groupChat} />
+        ) : (
+          <Text className="muted">{bound ? '还没有设置入群二维码或企业微信群链接' : '本网格还没有设置网格群'}</Text>
+        )}
         {canSetGroupChat && (
           <Button className="btn btn-outline group-chat__set" onClick={() => setEditing(true)}>
             设置网格群
           </Button>
         )}
+        {bound}
       </View>
       {editing && (
         <GroupChatSheet

@@ -1,8 +1,9 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import Taro from '@tarojs/taro';
-import { __setRouterParams } from '../../../tests/jest/taro'; // the same module @tarojs/taro maps to
+import { __setRouterParams, useShareAppMessage } from '../../../tests/jest/taro'; // the same module @tarojs/taro maps to
 import type { Envelope } from '../../../types/envelope';
 import type { GridPage as GridPageData } from '../../../types/grid';
+import type { GroupBindingState } from '../../../types/groupChat';
 import { gridPageFixture } from '../../../tests/jest/fixtures';
 import { chiefMe, meFixture } from '../../../tests/jest/appealFixtures';
 import { RECENT_GRIDS_KEY } from '../../services/recentGrids';
@@ -350,3 +351,61 @@ describe('the grid page’s 网格群', () => {
     expect(screen.getByText('保存')).toBeTruthy(); // the sheet stays open
   });
 });
+
+describe('the grid’s WeChat group, bound from a share card', () => {
+  const state = (over: Partial<GroupBindingState> = {}): GroupBindingState => ({ binding: null, proposals: [], ...over });
+  const waiting = { id: 'a1b2c3d4e5f60718', proposedAt: '2026-11-24T01:30:00.000Z' };
+
+  it('is shared as a card naming the grid, with the share ticket in WeChat', async () => {
+    const env = process.env.TARO_ENV;
+    process.env.TARO_ENV = 'weapp';
+    resolvesTo(gridPageFixture());
+    __setRouterParams({ scene: 'g%3DGS-0101' });
+    render(<GridPage />);
+    await screen.findByText('张桂兰');
+    const share = useShareAppMessage.mock.calls[useShareAppMessage.mock.calls.length - 1][0];
+    expect(share()).toEqual({ title: '府前社区第一网格 · 网格通', path: '/pages/grid/index?code=GS-0101' });
+    expect(Taro.showShareMenu).toHaveBeenCalledWith({ withShareTicket: true });
+    process.env.TARO_ENV = env;
+  });
+
+  it('asks the grid’s staff about a group residents opened it from; 确认绑定 binds it', async () => {
+    cloud({
+      'grid.resolve': () => ({ ok: true, data: gridPageFixture({ canSetGroupChat: true }) }),
+      'grid.groupBinding': () => ({ ok: true, data: state({ proposals: [waiting] }) }),
+      'grid.confirmGroup': () => ({ ok: true, data: state({ binding: { confirmedBy: '张桂兰', confirmedAt: '2026-11-24T02:00:00.000Z' } }) }),
+    });
+    __setRouterParams({ code: 'GS-0101' });
+    render(<GridPage />);
+    expect(await screen.findByText('有居民从微信群打开了本网格，是否将该群设为本网格群？')).toBeTruthy();
+    expect(screen.getByText('2026-11-24 09:30 首次有人从该群打开')).toBeTruthy();
+    fireEvent.click(screen.getByText('确认绑定'));
+    expect(await screen.findByText('本网格已绑定微信群')).toBeTruthy();
+    expect(screen.getByText('张桂兰 于 2026-11-24 10:00 确认')).toBeTruthy();
+    expect(screen.queryByText('确认绑定')).toBeNull();
+    expect(calls().find((c) => c.data.action === 'confirmGroup')!.data).toEqual({ action: 'confirmGroup', code: 'GS-0101', proposalId: waiting.id });
+  });
+
+  it('忽略 drops the question; what the cloud refuses is said', async () => {
+    cloud({
+      'grid.resolve': () => ({ ok: true, data: gridPageFixture({ canSetGroupChat: true }) }),
+      'grid.groupBinding': () => ({ ok: true, data: state({ proposals: [waiting] }) }),
+      'grid.dismissGroup': () => ({ ok: false, code: 'NOT_FOUND', message: '没有待确认的入群请求：它可能已被处理，请刷新页面后再看' }),
+    });
+    __setRouterParams({ code: 'GS-0101' });
+    render(<GridPage />);
+    fireEvent.click(await screen.findByText('忽略'));
+    await waitFor(() => expect(Taro.showToast).toHaveBeenCalledWith({ title: '没有待确认的入群请求：它可能已被处理，请刷新页面后再看', icon: 'none' }));
+    expect(calls().find((c) => c.data.action === 'dismissGroup')!.data).toEqual({ action: 'dismissGroup', code: 'GS-0101', proposalId: waiting.id });
+  });
+
+  it('a resident’s page never asks for the grid’s group binding', async () => {
+    resolvesTo(gridPageFixture());
+    __setRouterParams({ code: 'GS-0101' });
+    render(<GridPage />);
+    await screen.findByText('张桂兰');
+    expect(calls().map((c) => c.data.action)).toEqual(['resolve']);
+    expect(screen.queryByText('有居民从微信群打开了本网格，是否将该群设为本网格群？')).toBeNull();
+  });
+});
+

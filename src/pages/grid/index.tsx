@@ -1,11 +1,13 @@
-import Taro, { useRouter } from '@tarojs/taro';
+import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { useEffect, useMemo, useState } from 'react';
 import type { GridPage, StaffCard as Staff } from '../../../types/grid';
+import type { GroupEntry } from '../../../types/groupChat';
 import { AppealBar, AppealLinks } from '../../components/AppealBar';
 import { DevDock } from '../../components/DevDock';
 import { GridCard } from '../../components/GridCard';
 import { GridSkeleton } from '../../components/GridSkeleton';
+import { BoundGroup, GroupEntryNotice, GroupProposals, useGroupBinding } from '../../components/GroupBinding';
 import { GroupChatCard } from '../../components/GroupChatCard';
 import { NoticeHeader, NoticeList } from '../../components/NoticeList';
 import { StaffCard } from '../../components/StaffCard';
@@ -14,7 +16,9 @@ import { UnknownGrid } from '../../components/UnknownGrid';
 import { call, useCall } from '../../services/cloud';
 import { isStaff, useMe } from '../../services/me';
 import { gridEntry } from '../../services/gridEntry';
+import { useGroupEntry } from '../../services/groupEntry';
 import { recentGrids, rememberGrid } from '../../services/recentGrids';
+import { routes } from '../../services/routes';
 
 /** scene / q / code → one grid code or the reason there is none (pure, see gridEntry). */
 function useGridEntry() {
@@ -29,6 +33,16 @@ export default function GridPageView() {
   // A retired grid's code: where its residents go now ("前往 Y"), asked only after a NOT_FOUND.
   const successor = useCall('grid', 'successor', entry.ok && grid.error?.code === 'NOT_FOUND' ? { code: entry.code } : null);
   const [recent, setRecent] = useState(recentGrids);
+  const groupEntry = useGroupEntry(entry.ok ? entry.code : null);
+
+  useEffect(() => {
+    // The card names the grid; its share ticket lets whoever opens it in a group name the group.
+    if (process.env.TARO_ENV === 'weapp') Taro.showShareMenu({ withShareTicket: true }).catch(() => undefined);
+  }, []);
+  useShareAppMessage(() => ({
+    title: grid.data ? `${grid.data.grid.name} · 网格通` : '网格通',
+    path: entry.ok ? routes.grid(entry.code) : routes.search(),
+  }));
 
   useEffect(() => {
     if (grid.data) setRecent(rememberGrid({ code: grid.data.grid.code, name: grid.data.grid.name }));
@@ -38,7 +52,7 @@ export default function GridPageView() {
   if (!entry.ok) {
     body = <UnknownGrid reason={entry.reason} recent={recent} />;
   } else if (grid.data) {
-    body = <GridView page={grid.data} onChanged={grid.reload} />;
+    body = <GridView page={grid.data} groupEntry={groupEntry} onChanged={grid.reload} />;
   } else if (grid.error?.code === 'NOT_FOUND') {
     body = <UnknownGrid reason="notFound" code={entry.code} message={grid.error.message} successor={successor.data} recent={recent} />;
   } else if (grid.error?.code === 'INVALID_INPUT') {
@@ -57,9 +71,10 @@ export default function GridPageView() {
   );
 }
 
-function GridView({ page, onChanged }: { page: GridPage; onChanged: () => void }) {
+function GridView({ page, groupEntry, onChanged }: { page: GridPage; groupEntry: GroupEntry | null; onChanged: () => void }) {
   const [calling, setCalling] = useState<string | null>(null);
   const { me } = useMe();
+  const binding = useGroupBinding(page.canSetGroupChat ? { code: page.grid.code, name: page.grid.name } : null, groupEntry);
 
   const callStaff = async (staff: Staff) => {
     setCalling(staff.id);
@@ -80,6 +95,8 @@ function GridView({ page, onChanged }: { page: GridPage; onChanged: () => void }
   return (
     <View>
       <GridCard page={page} />
+      <GroupEntryNotice entry={groupEntry} />
+      {binding && <GroupProposals control={binding} />}
 
       <Text className="section-title">为您服务</Text>
       {page.chief && (
@@ -101,7 +118,7 @@ function GridView({ page, onChanged }: { page: GridPage; onChanged: () => void }
         </View>
       )}
 
-      <GroupChatCard page={page} onChanged={onChanged} />
+      <GroupChatCard page={page} onChanged={onChanged} bound={binding?.state?.binding ? <BoundGroup control={binding} /> : undefined} />
 
       <NoticeHeader gridCode={page.grid.code} staff={isStaff(me)} />
       <NoticeList notices={page.notices} />

@@ -5,6 +5,7 @@ import { meFixture } from '../../../../tests/jest/appealFixtures';
 import { cloudCalls, ok, programCloud, type Handler } from '../../../../tests/jest/cloud';
 import { noticeFixture } from '../../../../tests/jest/noticeFixtures';
 import type { NoticeDetail } from '../../../../types/notice';
+import { RECENT_GRIDS_KEY } from '../../../services/recentGrids';
 import NoticeDetailPage from './index';
 
 const env = process.env.TARO_ENV;
@@ -47,6 +48,20 @@ describe('通知详情', () => {
     const share = useShareAppMessage.mock.calls[useShareAppMessage.mock.calls.length - 1][0];
     expect(share()).toEqual({ title: '平阳社区周末义诊通知', path: '/packages/notice/detail/index?id=notice-GS01-1' });
     expect(Taro.showShareMenu).toHaveBeenCalledWith({ withShareTicket: true });
+  });
+
+  it('names a grid on the card, so opening it inside a group can offer that group to the grid', async () => {
+    process.env.TARO_ENV = 'weapp';
+    Taro.setStorageSync(RECENT_GRIDS_KEY, [{ code: 'GS-0102', name: '平阳社区第二网格' }]);
+    open(noticeFixture());
+    await screen.findByText('平阳社区周末义诊通知');
+    const lastGrid = useShareAppMessage.mock.calls[useShareAppMessage.mock.calls.length - 1][0];
+    expect(lastGrid().path).toBe('/packages/notice/detail/index?id=notice-GS01-1&code=GS-0102');
+
+    __setRouterParams({ id: 'notice-GS01-1', code: 'GS-0101' }); // opened from a card that named its grid
+    render(<NoticeDetailPage />);
+    const cardGrid = useShareAppMessage.mock.calls[useShareAppMessage.mock.calls.length - 1][0];
+    expect(cardGrid().path).toBe('/packages/notice/detail/index?id=notice-GS01-1&code=GS-0101');
   });
 
   it('says so when the notice was taken down', async () => {

@@ -6,13 +6,15 @@ import { DevDock } from '../../../components/DevDock';
 import { shanghaiTime } from '../../../components/appeal/format';
 import { PhotoGrid } from '../../../components/appeal/PhotoPicker';
 import { call, useCall } from '../../../services/cloud';
+import { recentGrids } from '../../../services/recentGrids';
 import { routes } from '../../../services/routes';
 import '../../../components/appeal/appeal.scss';
 import '../notice.scss';
 
 /** One notice: title, when, who, for whom, the text and images, how many have read it; shared as a card. */
 export default function NoticeDetailPage() {
-  const id = (useRouter().params ?? {}).id ?? '';
+  const params = useRouter().params ?? {};
+  const id = params.id ?? '';
   const loaded = useCall('notice', 'detail', id ? { id } : null);
   const notice = loaded.data;
 
@@ -20,7 +22,13 @@ export default function NoticeDetailPage() {
     // A card into the grid's WeChat group; the share ticket tells which group it went to.
     if (process.env.TARO_ENV === 'weapp') Taro.showShareMenu({ withShareTicket: true }).catch(() => undefined);
   }, []);
-  useShareAppMessage(() => ({ title: notice?.title ?? '网格通知', path: routes.noticeDetail(id) }));
+  useShareAppMessage(() => {
+    // The card names a grid (the one it was opened with, else the one this phone last showed), so
+    // opening it inside a group can offer that group to the grid's staff.
+    const gridCode = params.code ?? recentGrids()[0]?.code;
+    const path = routes.noticeDetail(id) + (gridCode ? `&code=${encodeURIComponent(gridCode)}` : '');
+    return { title: notice?.title ?? '网格通知', path };
+  });
 
   let body;
   if (!id) body = <Text className="list-state">没有指定要查看的通知</Text>;
