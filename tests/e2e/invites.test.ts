@@ -49,7 +49,7 @@ it('community staff invite a worker by QR; the invitee binds once; a second pers
   const qr = staff.locator('.invite-card__qr img').filter({ visible: true });
   await qr.waitFor();
   await staff.waitForFunction(() => {
-    const img = [...document.querySelectorAll<HTMLImageElement>('.invite-card__qr img')].find((i) => i.offsetParent);
+    const img = Array.from(document.querySelectorAll<HTMLImageElement>('.invite-card__qr img')).find((i) => i.offsetParent);
     return !!img && img.complete && img.naturalWidth > 0;
   });
   await settle(staff);
