@@ -29,10 +29,10 @@ type Place = Seat & { name: string };
 export const OUT_OF_SCOPE = '只能邀请或解绑您所负责社区、街道的工作人员';
 
 /** The mini-program code's scene: the join page reads `i` (WeChat caps a scene at 32 characters). */
-export const inviteScene = (code: string) => `i=${code}`;
+const inviteScene = (code: string) => `i=${code}`;
 
 /** The grid (active) or community a role sits in; null when there is none. */
-export async function placeOf(ports: Ports, input: { role: InviteRole; gridCode?: string; communityId?: string }): Promise<Place | null> {
+async function placeOf(ports: Ports, input: { role: InviteRole; gridCode?: string; communityId?: string }): Promise<Place | null> {
   if (input.role === 'community') {
     const community = await communityById(ports.db, input.communityId!);
     return community && { gridId: null, communityId: community._id, streetId: community.streetId, name: community.name };
