@@ -12,4 +12,13 @@ export const routes = {
   notices: (gridCode: string) => `/${PAGES.noticeList}?code=${encodeURIComponent(gridCode)}`,
   publishNotice: (gridCode: string) => `/${PAGES.publishNotice}?code=${encodeURIComponent(gridCode)}`,
   registryImport: () => `/${PAGES.registryImport}`,
+  staffInvite: (preset: { gridCode?: string; communityId?: string; role?: string } = {}) => withQuery(PAGES.staffInvite, preset),
+  staffTeam: (preset: { kind?: 'grid' | 'community'; gridCode?: string; communityId?: string } = {}) => withQuery(PAGES.staffTeam, preset),
+  /** Also what an invite's share card opens. */
+  staffJoin: (code?: string) => withQuery(PAGES.staffJoin, { code }),
 };
+
+function withQuery(page: string, query: Record<string, string | undefined>): string {
+  const pairs = Object.entries(query).flatMap(([k, v]) => (v ? [`${k}=${encodeURIComponent(v)}`] : []));
+  return `/${page}${pairs.length ? `?${pairs.join('&')}` : ''}`;
+}

@@ -2,7 +2,6 @@ import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import type { AppealStatus } from '../../../types/appeal';
-import { PAGES } from '../../../types/routes';
 import { DevDock } from '../../components/DevDock';
 import { AppealListView, useAppealList } from '../../components/appeal/AppealList';
 import { ConsentBanner } from '../../components/appeal/ConsentBanner';
@@ -55,7 +54,7 @@ export default function InboxPage() {
         </View>
         {(me.role === 'community' || me.role === 'street') && (
           <View className="inbox-who__links">
-            <Text className="link inbox-who__invite" onClick={() => Taro.navigateTo({ url: `/${PAGES.staffInvite}` })}>
+            <Text className="link inbox-who__invite" onClick={() => Taro.navigateTo({ url: routes.staffInvite() })}>
               邀请工作人员
             </Text>
             {me.role === 'street' && (

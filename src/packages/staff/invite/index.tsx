@@ -7,7 +7,7 @@ import { InviteCard } from '../../../components/staff/InviteCard';
 import { communitiesFor, initialPlace, PlaceChooser, type Place } from '../../../components/staff/PlaceChooser';
 import { call, useCall } from '../../../services/cloud';
 import { useMe } from '../../../services/me';
-import { staffLinks } from '../links';
+import { routes } from '../../../services/routes';
 import '../../../components/appeal/appeal.scss';
 import '../../../components/staff/staff.scss';
 
@@ -19,7 +19,7 @@ type Preset = { gridCode?: string; communityId?: string; role?: string };
 type IssuedInvite = Invite & { place: Place };
 
 const teamOf = (kind: 'grid' | 'community', place: Place) =>
-  staffLinks.team({ kind, gridCode: place.gridCode ?? undefined, communityId: place.communityId ?? undefined });
+  routes.staffTeam({ kind, gridCode: place.gridCode ?? undefined, communityId: place.communityId ?? undefined });
 
 /** 邀请工作人员: community and street staff invite a grid's chief or worker, street staff also a community's staff. */
 export default function InvitePage() {
@@ -31,8 +31,8 @@ export default function InvitePage() {
 
   useShareAppMessage(() =>
     invite
-      ? { title: `邀请您成为${invite.seat.scope}的${INVITE_ROLE_LABELS[invite.seat.role]}`, path: staffLinks.join(invite.code) }
-      : { title: '加入网格通工作人员', path: staffLinks.join() },
+      ? { title: `邀请您成为${invite.seat.scope}的${INVITE_ROLE_LABELS[invite.seat.role]}`, path: routes.staffJoin(invite.code) }
+      : { title: '加入网格通工作人员', path: routes.staffJoin() },
   );
 
   let body;

@@ -7,7 +7,7 @@ import { DevDock } from '../../../components/DevDock';
 import { communitiesFor, initialPlace, PlaceChooser, type Place, type PlaceKind } from '../../../components/staff/PlaceChooser';
 import { call, useCall } from '../../../services/cloud';
 import { useMe } from '../../../services/me';
-import { staffLinks } from '../links';
+import { routes } from '../../../services/routes';
 import '../../../components/appeal/appeal.scss';
 import '../../../components/staff/staff.scss';
 
@@ -71,7 +71,7 @@ function TeamView({ places, preset }: { places: StaffPlaces; preset: Preset }) {
           className="btn btn-primary submit-bar__btn"
           onClick={() =>
             Taro.navigateTo({
-              url: staffLinks.invite({ role: kind === 'community' ? 'community' : undefined, gridCode: place.gridCode ?? undefined, communityId: place.communityId ?? undefined }),
+              url: routes.staffInvite({ role: kind === 'community' ? 'community' : undefined, gridCode: place.gridCode ?? undefined, communityId: place.communityId ?? undefined }),
             })
           }
         >
