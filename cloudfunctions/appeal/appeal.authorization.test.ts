@@ -18,17 +18,14 @@ import {
   readAllPages,
   streetOf,
 } from '../../tests/support/appealKit';
-import { openCloudDb, readDoc } from '../../tests/support/cloudDb';
-import { LocalCloud } from '../../tests/support/localCloud';
+import { readDoc } from '../../tests/support/cloudDb';
+import { LocalCloud, openLocalCloud } from '../../tests/support/localCloud';
 
 const GRID = 'GS-0101';
 
 let cloud: LocalCloud;
 let db: DB.Database;
-beforeAll(async () => {
-  cloud = await LocalCloud.start();
-  db = openCloudDb(cloud.url);
-});
+beforeAll(async () => ({ cloud, db } = await openLocalCloud()));
 afterAll(() => cloud.stop());
 
 type Caller = 'filer' | 'otherResident' | 'nobody' | 'chief' | 'otherChief' | 'community' | 'otherCommunity' | 'street';

@@ -22,15 +22,12 @@ import {
   streetOf,
   uploadPhoto,
 } from '../../tests/support/appealKit';
-import { count, openCloudDb, readAll, readDoc } from '../../tests/support/cloudDb';
-import { LocalCloud } from '../../tests/support/localCloud';
+import { count, readAll, readDoc } from '../../tests/support/cloudDb';
+import { LocalCloud, openLocalCloud } from '../../tests/support/localCloud';
 
 let cloud: LocalCloud;
 let db: DB.Database;
-beforeAll(async () => {
-  cloud = await LocalCloud.start();
-  db = openCloudDb(cloud.url);
-});
+beforeAll(async () => ({ cloud, db } = await openLocalCloud()));
 afterAll(() => cloud.stop());
 
 const listed = async (openid: string, id: string) => (await readAllPages(cloud, openid, 'inbox')).items.some((a) => a.id === id);

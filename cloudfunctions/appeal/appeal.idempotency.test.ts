@@ -6,15 +6,12 @@
 import type { DB } from 'wx-server-sdk/index';
 import type { AppealDetail } from '../../types/appeal';
 import { appeal, appealInput, chiefOf, communityOf, expectRefusal, fileAppeal, grantConsents, newRequestId, newResident, okData } from '../../tests/support/appealKit';
-import { count, openCloudDb, readAll } from '../../tests/support/cloudDb';
-import { LocalCloud } from '../../tests/support/localCloud';
+import { count, readAll } from '../../tests/support/cloudDb';
+import { LocalCloud, openLocalCloud } from '../../tests/support/localCloud';
 
 let cloud: LocalCloud;
 let db: DB.Database;
-beforeAll(async () => {
-  cloud = await LocalCloud.start();
-  db = openCloudDb(cloud.url);
-});
+beforeAll(async () => ({ cloud, db } = await openLocalCloud()));
 afterAll(() => cloud.stop());
 
 const today = () => new Date().toLocaleDateString('en-CA', { timeZone: 'Asia/Shanghai' }).replace(/-/g, '');

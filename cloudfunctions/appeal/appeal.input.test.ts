@@ -6,8 +6,8 @@
 import type { DB } from 'wx-server-sdk/index';
 import type { AppealDetail } from '../../types/appeal';
 import { appeal, appealInput, chiefOf, communityOf, CONTENT, expectRefusal, fileAppeal, newResident, okData, streetOf } from '../../tests/support/appealKit';
-import { count, openCloudDb, readAll } from '../../tests/support/cloudDb';
-import { LocalCloud } from '../../tests/support/localCloud';
+import { count, readAll } from '../../tests/support/cloudDb';
+import { LocalCloud, openLocalCloud } from '../../tests/support/localCloud';
 
 let cloud: LocalCloud;
 let db: DB.Database;
@@ -17,8 +17,7 @@ let resolved: AppealDetail;
 let held: AppealDetail;
 
 beforeAll(async () => {
-  cloud = await LocalCloud.start();
-  db = openCloudDb(cloud.url);
+  ({ cloud, db } = await openLocalCloud());
   submitted = await fileAppeal(cloud, filer);
   resolved = await fileAppeal(cloud, filer);
   okData(await appeal(cloud, chiefOf('GS-0101'), 'resolve', { id: resolved.id, note: '已清理完毕' }));

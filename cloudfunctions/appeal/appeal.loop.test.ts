@@ -20,15 +20,12 @@ import {
   staffName,
   streetOf,
 } from '../../tests/support/appealKit';
-import { count, openCloudDb, readDoc } from '../../tests/support/cloudDb';
-import { LocalCloud } from '../../tests/support/localCloud';
+import { count, readDoc } from '../../tests/support/cloudDb';
+import { LocalCloud, openLocalCloud } from '../../tests/support/localCloud';
 
 let cloud: LocalCloud;
 let db: DB.Database;
-beforeAll(async () => {
-  cloud = await LocalCloud.start();
-  db = openCloudDb(cloud.url);
-});
+beforeAll(async () => ({ cloud, db } = await openLocalCloud()));
 afterAll(() => cloud.stop());
 
 const DAY = 86_400_000;

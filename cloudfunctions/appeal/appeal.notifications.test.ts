@@ -22,15 +22,12 @@ import {
   okData,
   subscribeSends,
 } from '../../tests/support/appealKit';
-import { openCloudDb, readAll } from '../../tests/support/cloudDb';
-import { demo, LocalCloud } from '../../tests/support/localCloud';
+import { readAll } from '../../tests/support/cloudDb';
+import { demo, LocalCloud, openLocalCloud } from '../../tests/support/localCloud';
 
 let cloud: LocalCloud;
 let db: DB.Database;
-beforeAll(async () => {
-  cloud = await LocalCloud.start();
-  db = openCloudDb(cloud.url);
-});
+beforeAll(async () => ({ cloud, db } = await openLocalCloud()));
 afterAll(() => cloud.stop());
 
 const templates = demo.settings.find((s) => s._id === 'templates')!;

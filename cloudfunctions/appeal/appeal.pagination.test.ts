@@ -7,15 +7,12 @@
 import type { DB } from 'wx-server-sdk/index';
 import type { AppealStatus, AppealSummary } from '../../types/appeal';
 import { appeal, chiefOf, fileAppeal, newResident, okData, readAllPages, unique } from '../../tests/support/appealKit';
-import { openCloudDb, readDoc } from '../../tests/support/cloudDb';
-import { LocalCloud } from '../../tests/support/localCloud';
+import { readDoc } from '../../tests/support/cloudDb';
+import { LocalCloud, openLocalCloud } from '../../tests/support/localCloud';
 
 let cloud: LocalCloud;
 let db: DB.Database;
-beforeAll(async () => {
-  cloud = await LocalCloud.start();
-  db = openCloudDb(cloud.url);
-});
+beforeAll(async () => ({ cloud, db } = await openLocalCloud()));
 afterAll(() => cloud.stop());
 
 const HOUR = 3_600_000;

@@ -8,17 +8,13 @@ import type { DB } from 'wx-server-sdk/index';
 import { localGroupCloudID } from '../../src/services/devGroupEntry';
 import { localOpengid } from '../../scripts/localcloud/openData';
 import { chiefOf, expectRefusal, gridOf, newResident, okData, staffName, streetOf, workerOf, type Body } from '../../tests/support/appealKit';
-import { openCloudDb } from '../../tests/support/cloudDb';
-import { LocalCloud } from '../../tests/support/localCloud';
+import { LocalCloud, openLocalCloud } from '../../tests/support/localCloud';
 import { NO_PENDING_GROUP } from '../domain/groupChat';
 import { addGroupProposal } from '../store/groupBindings';
 
 let cloud: LocalCloud;
 let db: DB.Database;
-beforeAll(async () => {
-  cloud = await LocalCloud.start();
-  db = openCloudDb(cloud.url);
-});
+beforeAll(async () => ({ cloud, db } = await openLocalCloud()));
 afterAll(() => cloud.stop());
 
 const grid = async (action: string, params: object, openid?: string) => (await cloud.call<Body>('grid', { action, ...params }, openid)).body;

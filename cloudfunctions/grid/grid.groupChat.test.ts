@@ -19,15 +19,11 @@ import {
   workerOf,
   type Body,
 } from '../../tests/support/appealKit';
-import { openCloudDb } from '../../tests/support/cloudDb';
-import { demo, LocalCloud } from '../../tests/support/localCloud';
+import { demo, LocalCloud, openLocalCloud } from '../../tests/support/localCloud';
 
 let cloud: LocalCloud;
 let db: DB.Database;
-beforeAll(async () => {
-  cloud = await LocalCloud.start();
-  db = openCloudDb(cloud.url);
-});
+beforeAll(async () => ({ cloud, db } = await openLocalCloud()));
 afterAll(() => cloud.stop());
 
 const grid = async (action: string, params: object, openid?: string): Promise<Body> =>

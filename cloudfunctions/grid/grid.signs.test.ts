@@ -10,16 +10,12 @@ import type { DB } from 'wx-server-sdk/index';
 import { gridLink } from '../../config/links';
 import type { GridSign, StreetSigns } from '../../types/signs';
 import { chiefOf, devOutbox, expectRefusal, okData, type Body } from '../../tests/support/appealKit';
-import { openCloudDb } from '../../tests/support/cloudDb';
-import { demo, LocalCloud } from '../../tests/support/localCloud';
+import { demo, LocalCloud, openLocalCloud } from '../../tests/support/localCloud';
 import { scanPngs } from '../../tests/support/printed';
 
 let cloud: LocalCloud;
 let db: DB.Database;
-beforeAll(async () => {
-  cloud = await LocalCloud.start();
-  db = openCloudDb(cloud.url);
-});
+beforeAll(async () => ({ cloud, db } = await openLocalCloud()));
 afterAll(() => cloud.stop());
 
 const signs = (params: object, openid?: string) => cloud.call<Body<StreetSigns>>('grid', { action: 'signs', ...params }, openid);

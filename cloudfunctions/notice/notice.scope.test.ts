@@ -5,15 +5,12 @@
 import type { DB } from 'wx-server-sdk/index';
 import type { NoticeDetail, NoticeItem } from '../../types/notice';
 import { chiefOf, communityOf, expectRefusal, gridOf, newResident, okData, streetOf, unique, uploadPhoto, workerOf, type Body } from '../../tests/support/appealKit';
-import { count, openCloudDb } from '../../tests/support/cloudDb';
-import { demo, LocalCloud } from '../../tests/support/localCloud';
+import { count } from '../../tests/support/cloudDb';
+import { demo, LocalCloud, openLocalCloud } from '../../tests/support/localCloud';
 
 let cloud: LocalCloud;
 let db: DB.Database;
-beforeAll(async () => {
-  cloud = await LocalCloud.start();
-  db = openCloudDb(cloud.url);
-});
+beforeAll(async () => ({ cloud, db } = await openLocalCloud()));
 afterAll(() => cloud.stop());
 
 const notice = async <T = any>(openid: string | undefined, action: string, params: object = {}): Promise<Body<T>> =>

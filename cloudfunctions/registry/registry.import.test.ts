@@ -7,8 +7,8 @@ import type { DB } from 'wx-server-sdk/index';
 import { CITY_REGISTRAR as REGISTRAR, CITY_STREETS, citySheetRows, seedCity } from '../../scripts/registry/city';
 import { registryCsv, registryWorkbook, type SheetRow } from '../../scripts/registry/workbook';
 import { expectRefusal, okData, type Body } from '../../tests/support/appealKit';
-import { openCloudDb, readAll, readDoc } from '../../tests/support/cloudDb';
-import { demo, LocalCloud } from '../../tests/support/localCloud';
+import { readAll, readDoc } from '../../tests/support/cloudDb';
+import { demo, LocalCloud, openLocalCloud } from '../../tests/support/localCloud';
 import { GRID_CODE_PATTERN, type GridPage } from '../../types/grid';
 import type { ImportReport } from '../../types/registry';
 
@@ -17,8 +17,7 @@ const GS_STAFF = 'demo-street-GS';
 let cloud: LocalCloud;
 let db: DB.Database;
 beforeAll(async () => {
-  cloud = await LocalCloud.start();
-  db = openCloudDb(cloud.url);
+  ({ cloud, db } = await openLocalCloud());
   await seedCity(db, demo.streets[0].categories);
 });
 afterAll(() => cloud.stop());

@@ -7,16 +7,13 @@ import type { GridPage } from '../../types/grid';
 import { PAGES } from '../../types/routes';
 import type { Invite, InvitePreview, StaffBinding } from '../../types/staff';
 import { appeal, chiefOf, communityOf, devOutbox, expectRefusal, fileAppeal, gridOf, me, newResident, okData, streetOf, workerOf, type Body } from '../../tests/support/appealKit';
-import { count, openCloudDb, readDoc } from '../../tests/support/cloudDb';
-import { LocalCloud } from '../../tests/support/localCloud';
+import { count, readDoc } from '../../tests/support/cloudDb';
+import { LocalCloud, openLocalCloud } from '../../tests/support/localCloud';
 import { readQrAt } from '../../tests/support/qr';
 
 let cloud: LocalCloud;
 let db: DB.Database;
-beforeAll(async () => {
-  cloud = await LocalCloud.start();
-  db = openCloudDb(cloud.url);
-});
+beforeAll(async () => ({ cloud, db } = await openLocalCloud()));
 afterAll(() => cloud.stop());
 
 const staff = async <T = any>(openid: string | undefined, action: string, params: object = {}): Promise<Body<T>> =>

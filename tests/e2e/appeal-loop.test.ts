@@ -1,5 +1,5 @@
 import type { Browser } from 'playwright-core';
-import { launchChromium, phoneOf as phoneIn, PHOTO, screenshot, shown } from '../support/browser';
+import { phoneOf as phoneIn, PHOTO, screenshot, shown, startE2e, stopE2e } from '../support/browser';
 import { demo, LocalCloud } from '../support/localCloud';
 
 const grid = demo.grids.find((g) => g.code === 'GS-0103')!;
@@ -8,13 +8,8 @@ const chief = `demo-chief-${grid.code}`;
 
 let cloud: LocalCloud;
 let browser: Browser;
-beforeAll(async () => {
-  [cloud, browser] = await Promise.all([LocalCloud.start(), launchChromium()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await cloud?.stop();
-});
+beforeAll(async () => ({ cloud, browser } = await startE2e()));
+afterAll(() => stopE2e(cloud, browser));
 
 const phoneOf = (openid: string) => phoneIn(browser, openid);
 

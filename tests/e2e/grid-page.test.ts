@@ -1,5 +1,5 @@
 import type { Browser } from 'playwright-core';
-import { launchChromium, phonePage, screenshot } from '../support/browser';
+import { phonePage, screenshot, startE2e, stopE2e } from '../support/browser';
 import { demo, LocalCloud } from '../support/localCloud';
 
 const grid = demo.grids.find((g) => g.code === 'QQ-0304')!;
@@ -7,13 +7,8 @@ const chief = demo.staff.find((s) => s._id === grid.chiefId)!;
 
 let cloud: LocalCloud;
 let browser: Browser;
-beforeAll(async () => {
-  [cloud, browser] = await Promise.all([LocalCloud.start(), launchChromium()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await cloud?.stop();
-});
+beforeAll(async () => ({ cloud, browser } = await startE2e()));
+afterAll(() => stopE2e(cloud, browser));
 
 it('a resident who scans a grid sign sees the grid and its chief', async () => {
   const page = await phonePage(browser);

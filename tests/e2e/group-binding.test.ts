@@ -6,7 +6,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { localOpengid } from '../../scripts/localcloud/openData';
-import { launchChromium, phoneOf, screenshot, shown } from '../support/browser';
+import { phoneOf, screenshot, shown, startE2e, stopE2e } from '../support/browser';
 import { demo, LocalCloud } from '../support/localCloud';
 
 const grid = demo.grids.find((g) => g.code === 'GS-0101')!;
@@ -16,13 +16,8 @@ const PROPOSAL = '有居民从微信群打开了本网格，是否将该群设�
 
 let cloud: LocalCloud;
 let browser: Browser;
-beforeAll(async () => {
-  [cloud, browser] = await Promise.all([LocalCloud.start(), launchChromium()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await cloud?.stop();
-});
+beforeAll(async () => ({ cloud, browser } = await startE2e()));
+afterAll(() => stopE2e(cloud, browser));
 
 const gridPage = (group?: string) =>
   `${cloud.url}/#/pages/grid/index?code=${grid.code}${group ? `&devGroup=${encodeURIComponent(group)}` : ''}`;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { PAGES } from '../../types/routes';
-import { launchChromium, phoneOf as phoneIn, screenshot, shown } from '../support/browser';
+import { phoneOf as phoneIn, screenshot, shown, startE2e, stopE2e, settle } from '../support/browser';
 import { demo, LocalCloud } from '../support/localCloud';
 import { readQrAt } from '../support/qr';
 
@@ -11,16 +11,10 @@ const inviter = `demo-community-${community._id}`;
 
 let cloud: LocalCloud;
 let browser: Browser;
-beforeAll(async () => {
-  [cloud, browser] = await Promise.all([LocalCloud.start(), launchChromium()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await cloud?.stop();
-});
+beforeAll(async () => ({ cloud, browser } = await startE2e()));
+afterAll(() => stopE2e(cloud, browser));
 
 const phoneOf = (openid: string) => phoneIn(browser, openid);
-const settle = (page: Page) => page.waitForTimeout(600);
 /** Taro's H5 input is a custom element around the native one, both with the placeholder: the native one takes the typing. */
 const field = (page: Page, placeholder: string) => page.locator(`input[placeholder="${placeholder}"]`).filter({ visible: true });
 

@@ -1,5 +1,5 @@
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, phoneOf as phoneIn, PHOTO, screenshot, shown } from '../support/browser';
+import type { Browser } from 'playwright-core';
+import { phoneOf as phoneIn, PHOTO, screenshot, shown, startE2e, stopE2e, settle } from '../support/browser';
 import { demo, LocalCloud } from '../support/localCloud';
 
 const readGrid = demo.grids.find((g) => g.code === 'GS-0101')!;
@@ -9,18 +9,11 @@ const chief = `demo-chief-${publishGrid.code}`;
 
 let cloud: LocalCloud;
 let browser: Browser;
-beforeAll(async () => {
-  [cloud, browser] = await Promise.all([LocalCloud.start(), launchChromium()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await cloud?.stop();
-});
+beforeAll(async () => ({ cloud, browser } = await startE2e()));
+afterAll(() => stopE2e(cloud, browser));
 
 const phoneOf = (openid: string) => phoneIn(browser, openid);
 
-/** Lets the H5 router's page slide finish, so a screenshot shows the page where it rests. */
-const settle = (page: Page) => page.waitForTimeout(600);
 
 it('a resident without a sign finds a grid by name and reads one of its notices', async () => {
   const { page } = await phoneOf('e2e-notice-reader');

@@ -1,21 +1,15 @@
 import type { Browser, Page } from 'playwright-core';
 import { registryWorkbook, type SheetRow } from '../../scripts/registry/workbook';
-import { launchChromium, phoneOf, screenshot, shown } from '../support/browser';
+import { phoneOf, screenshot, shown, startE2e, stopE2e, settle } from '../support/browser';
 import { LocalCloud } from '../support/localCloud';
 
 const STREET_STAFF = 'demo-street-GS';
 
 let cloud: LocalCloud;
 let browser: Browser;
-beforeAll(async () => {
-  [cloud, browser] = await Promise.all([LocalCloud.start(), launchChromium()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await cloud?.stop();
-});
+beforeAll(async () => ({ cloud, browser } = await startE2e()));
+afterAll(() => stopE2e(cloud, browser));
 
-const settle = (page: Page) => page.waitForTimeout(600);
 
 /** Picks `rows` as an .xlsx in the browser's file chooser the page opens. */
 async function chooseSheet(page: Page, rows: SheetRow[], name: string) {

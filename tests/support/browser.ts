@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { LocalCloud } from './localCloud';
 
 export const SCREENSHOTS = resolve(__dirname, '..', '..', 'test-results');
 
@@ -36,3 +37,17 @@ export const shown = (page: Page, text: string) => page.getByText(text, { exact:
 
 /** A 1×1 PNG: enough for the upload path, the preview and the storage round trip. */
 export const PHOTO = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+
+/** A local cloud serving the H5 build and Debian's Chromium, started together for one e2e file. */
+export async function startE2e(): Promise<{ cloud: LocalCloud; browser: Browser }> {
+  const [cloud, browser] = await Promise.all([LocalCloud.start(), launchChromium()]);
+  return { cloud, browser };
+}
+
+export async function stopE2e(cloud: LocalCloud | undefined, browser: Browser | undefined): Promise<void> {
+  await browser?.close();
+  await cloud?.stop();
+}
+
+/** Lets the H5 router's page slide finish, so a screenshot shows the page where it rests. */
+export const settle = (page: Page) => page.waitForTimeout(600);

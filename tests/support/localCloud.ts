@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { DemoData } from '../../scripts/localcloud/demo';
 import { spawnLocalCloud, type SpawnedCloud } from '../../scripts/localcloud/spawn';
+import type { DB } from 'wx-server-sdk/index';
+import { openCloudDb } from './cloudDb';
 
 const ROOT = resolve(__dirname, '..', '..');
 
@@ -58,4 +60,10 @@ export class LocalCloud {
     await this.kill();
     rmSync(this.dataDir, { recursive: true, force: true });
   }
+}
+
+/** A fresh local cloud with its database open, as a backend test file starts (`afterAll(() => cloud.stop())`). */
+export async function openLocalCloud(): Promise<{ cloud: LocalCloud; db: DB.Database }> {
+  const cloud = await LocalCloud.start();
+  return { cloud, db: openCloudDb(cloud.url) };
 }
