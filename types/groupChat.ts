@@ -47,14 +47,19 @@ export type GridRef = z.infer<typeof GridRef>;
  * A WeChat group as the platform hands it to a cloud function: the app sends
  * `wx.cloud.CloudID(cloudID)` from `wx.getGroupEnterInfo` as a top-level field, and the platform
  * replaces it with `{ cloudID, data }` decrypted for that caller. A CloudID that did not resolve
- * arrives without `data` (with `errCode`), and a bare string is just a string: both are refused,
- * so an opengid the client made up never counts.
+ * arrives without `data` (with `errCode`), and a bare string is just a string: both are refused.
+ * A plain object shaped like the resolved one would pass through the platform untouched, so the
+ * function opens the CloudID again itself (cloud.getOpenData) and uses only that answer.
  */
-const NO_GROUP = '没有取得微信群的信息，请从群聊里的卡片重新打开';
+export const NO_GROUP = '没有取得微信群的信息，请从群聊里的卡片重新打开';
+export const GroupOpenData = z.object(
+  { opengid: z.string({ error: NO_GROUP }).check(z.regex(/^[A-Za-z0-9_-]{8,64}$/, { error: NO_GROUP })) },
+  { error: NO_GROUP },
+);
 export const OpenGroup = z.object(
   {
     cloudID: z.string({ error: NO_GROUP }).check(z.minLength(1, { error: NO_GROUP }), z.maxLength(512, { error: NO_GROUP })),
-    data: z.object({ opengid: z.string({ error: NO_GROUP }).check(z.regex(/^[A-Za-z0-9_-]{8,64}$/, { error: NO_GROUP })) }, { error: NO_GROUP }),
+    data: GroupOpenData,
   },
   { error: NO_GROUP },
 );
@@ -62,6 +67,13 @@ export const OpenGroup = z.object(
 /** `grid.groupEnter`: the app was opened from a share card of grid `code` inside a WeChat group. */
 export const GroupEnterInput = z.object({ code: GridCode, group: OpenGroup });
 export type GroupEnterInput = z.infer<typeof GroupEnterInput>;
+
+/**
+ * How the H5 build marks a CloudID for the local cloud (the mini-program's `wx.cloud.CloudID` has
+ * its own): only an object with this field is opened; any other object, even one shaped like an
+ * opened CloudID, reaches the function as sent, as it would through the platform.
+ */
+export const H5_CLOUD_ID_FIELD = 'cloudIDRef';
 
 declare const sealedCloudID: unique symbol;
 /** What `cloudID()` of the app's cloud client returns: only the platform may open it. */

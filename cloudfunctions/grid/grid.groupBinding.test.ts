@@ -6,6 +6,7 @@
  */
 import type { DB } from 'wx-server-sdk/index';
 import { localGroupCloudID } from '../../src/services/devGroupEntry';
+import { H5_CLOUD_ID_FIELD } from '../../types/groupChat';
 import { localOpengid } from '../../scripts/localcloud/openData';
 import { chiefOf, expectRefusal, gridOf, newResident, okData, staffName, streetOf, workerOf, type Body } from '../../tests/support/appealKit';
 import { LocalCloud, openLocalCloud } from '../../tests/support/localCloud';
@@ -19,7 +20,8 @@ afterAll(() => cloud.stop());
 
 const grid = async (action: string, params: object, openid?: string) => (await cloud.call<Body>('grid', { action, ...params }, openid)).body;
 /** `openid` opens grid `code`'s share card inside WeChat group `group` (the app sends the CloudID). */
-const enter = (code: string, group: string, openid: string) => grid('groupEnter', { code, group: { cloudID: localGroupCloudID(group, openid) } }, openid);
+const ref = (cloudID: string) => ({ [H5_CLOUD_ID_FIELD]: cloudID });
+const enter = (code: string, group: string, openid: string) => grid('groupEnter', { code, group: ref(localGroupCloudID(group, openid)) }, openid);
 const stored = async (code: string) =>
   ((await db.collection('grids').where({ code }).limit(1).get()) as unknown as {
     data: Array<{ groupBinding?: { opengid: string; confirmedBy: string } | null; groupProposals?: Array<{ id: string; opengid: string }>; groupChat?: unknown }>;
@@ -61,7 +63,7 @@ describe('a resident opens a grid card from a group not bound yet', () => {
   });
 
   it('costs at most three database requests', async () => {
-    const reply = await cloud.call('grid', { action: 'groupEnter', code: 'GS-0103', group: { cloudID: localGroupCloudID('C', 'res-rt') } }, 'res-rt');
+    const reply = await cloud.call('grid', { action: 'groupEnter', code: 'GS-0103', group: ref(localGroupCloudID('C', 'res-rt')) }, 'res-rt');
     expect(reply.body).toMatchObject({ ok: true });
     expect(reply.roundTrips).toBeLessThanOrEqual(3);
   });
@@ -166,13 +168,21 @@ describe('only the platform names the group', () => {
     ['an opengid beside the card', { opengid }],
     ['an opengid inside a made-up group object', { group: { opengid } }],
     ['decrypted data the client wrote itself', { group: { cloudID: 'made-up', data: { opengid } } }],
-    ['a CloudID minted for another user', { group: { cloudID: localGroupCloudID('K', 'someone-else') } }],
-    ['a CloudID not from WeChat', { group: { cloudID: '27_Ih-9vxDaOhIbh48Bdpk90DUkUoNMAPaNtg7OSGM' } }],
+    ['a CloudID minted for another user', { group: ref(localGroupCloudID('K', 'someone-else')) }],
+    ['a CloudID not from WeChat', { group: ref('27_Ih-9vxDaOhIbh48Bdpk90DUkUoNMAPaNtg7OSGM') }],
+    ['another user’s CloudID dressed as opened for this one', { group: { cloudID: localGroupCloudID('K', 'someone-else'), data: { opengid } } }],
     ['no group at all', {}],
   ])('%s is refused as INVALID_INPUT and nothing is recorded', async (_, params) => {
     const resident = newResident();
     expectRefusal(await grid('groupEnter', { code: 'QQ-0102', ...params }, resident), 'INVALID_INPUT');
     expect(await proposalsOf('QQ-0102')).toEqual([]);
+  });
+
+  it('a real CloudID of one group dressed up as another counts as the group it really is', async () => {
+    const resident = newResident();
+    const forged = { cloudID: localGroupCloudID('M', resident), data: { opengid } };
+    expect(okData(await grid('groupEnter', { code: 'QQ-0104', group: forged }, resident))).toMatchObject({ status: 'proposed' });
+    expect((await proposalsOf('QQ-0104')).map((p) => p.opengid)).toEqual([localOpengid('M')]);
   });
 });
 

@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { GridRef, GroupEnterInput, GroupProposalRef, type GroupBindingState, type GroupEntry } from '../../types/groupChat';
+import * as z from 'zod/mini';
+import { GridRef, GroupEnterInput, GroupOpenData, GroupProposalRef, NO_GROUP, type GroupBindingState, type GroupEntry } from '../../types/groupChat';
 import { groupBindingState, NO_PENDING_GROUP, pendingProposal, planGroupEntry, type GroupBindingRecord } from '../domain/groupChat';
 import { reachOver } from '../domain/permissions';
 import { viewerOf } from '../kit/caller';
 import { action } from '../kit/action';
+import type { Ports } from '../kit/ports';
 import { refuse } from '../kit/refusal';
 import {
   addGroupProposal,
@@ -19,12 +21,19 @@ import { gridForItsStaff } from './groupChat';
 
 const proposed = (id: string, byGridStaff: boolean): GroupEntry => ({ status: 'proposed', proposalId: byGridStaff ? id : null });
 
+/** The group's opengid, as WeChat opens the CloudID for this caller now; never what the event says. */
+async function openedGroup(ports: Ports, cloudID: string): Promise<string> {
+  const opened = await ports.wx.openData(cloudID).catch(() => null);
+  const parsed = z.safeParse(GroupOpenData, opened);
+  return parsed.success ? parsed.data.opengid : refuse('INVALID_INPUT', NO_GROUP);
+}
+
 /**
- * The app was opened from grid `code`'s card inside a WeChat group; `group` is what the platform
- * decrypted from the CloudID the app sent, so the opengid is the platform's, never the client's.
+ * The app was opened from grid `code`'s card inside a WeChat group; `group` is the CloudID the app
+ * sent, as the platform resolved it; the opengid comes from opening that CloudID again.
  */
 export const groupEnter = action(GroupEnterInput, async ({ code, group }, ports): Promise<GroupEntry> => {
-  const opengid = group.data.opengid;
+  const opengid = await openedGroup(ports, group.cloudID);
   const [viewer, { card, bound }] = await Promise.all([viewerOf(ports), gridsForGroupEntry(ports.db, code, opengid)]);
   const byGridStaff = !!card && reachOver(viewer.staff, { gridId: card._id, communityId: card.communityId, streetId: card.streetId }) === 'grid';
   const plan = planGroupEntry({ opengid, grid: card, groupIsBound: bound !== null, byGridStaff });

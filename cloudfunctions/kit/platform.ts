@@ -24,6 +24,10 @@ const wx: WxApi = {
     const check = await cloud.openapi.security.mediaCheckAsync({ mediaUrl: url, mediaType: MEDIA_TYPE_IMAGE, version: 2, scene: MSG_SEC_SCENE_FORUM, openid });
     return String(check.traceId ?? '');
   },
+  async openData(cloudID) {
+    const { list } = (await cloud.getOpenData({ list: [cloudID] })) as { list: Array<{ data?: Record<string, unknown> }> };
+    return list[0]?.data ?? null;
+  },
   async miniProgramCode(scene, page) {
     // checkPath false: a sign or invite may be printed before the page's version is released.
     // The widest code WeChat makes (1280 px): it is printed at 7–8 cm on a sign.

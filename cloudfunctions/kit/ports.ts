@@ -16,6 +16,8 @@ export type WxApi = {
   checkText(openid: string, content: string): Promise<TextVerdict>;
   /** mediaCheckAsync v2: the verdict comes later by message push; returns its trace id. */
   checkImage(openid: string, fileID: string): Promise<string>;
+  /** cloud.getOpenData: what a CloudID holds, opened for the calling user; null when it does not open. */
+  openData(cloudID: string): Promise<Record<string, unknown> | null>;
   /** wxacode.getUnlimited: the PNG of a mini-program code opening `page` with `scene` (≤ 32 characters). */
   miniProgramCode(scene: string, page: string): Promise<Buffer>;
 };

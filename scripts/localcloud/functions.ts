@@ -44,6 +44,7 @@ export function functionRunner(opts: { functionsDir: string; adminUrl: string })
   });
   const loaded = new Map<string, { mtimeMs: number; main: (event: unknown, context: unknown) => Promise<unknown> }>();
   const roundTrips = new Map<string, number>();
+  const callers = new Map<string, string | null>();
 
   function load(name: string) {
     const file = join(opts.functionsDir, name, 'index.js');
@@ -60,6 +61,9 @@ export function functionRunner(opts: { functionsDir: string; adminUrl: string })
   return {
     exists: (name: string) => load(name) !== null,
 
+    /** Who made the call a request belongs to (its openid), while the call runs. */
+    callerOf: (callId: string | undefined) => (callId ? (callers.get(callId) ?? null) : null),
+
     /** Counts one database request against the call that sent it. */
     countRoundTrip(callId: string | undefined) {
       if (callId && roundTrips.has(callId)) roundTrips.set(callId, roundTrips.get(callId)! + 1);
@@ -70,6 +74,7 @@ export function functionRunner(opts: { functionsDir: string; adminUrl: string })
       if (!main) throw new Error(`no built function named ${name}`);
       const callId = randomUUID();
       roundTrips.set(callId, 0);
+      callers.set(callId, who.openid);
       const env: CallEnvironment = {
         WX_OPENID: who.openid ?? undefined,
         TCB_SOURCE: who.source,
@@ -83,6 +88,7 @@ export function functionRunner(opts: { functionsDir: string; adminUrl: string })
         return { result, roundTrips: roundTrips.get(callId)! };
       } finally {
         roundTrips.delete(callId);
+        callers.delete(callId);
       }
     },
   };

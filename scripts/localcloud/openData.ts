@@ -1,23 +1,26 @@
 import { createHash } from 'node:crypto';
 import { LOCAL_GROUP_PREFIX } from '../../src/services/devGroupEntry';
+import { H5_CLOUD_ID_FIELD } from '../../types/groupChat';
 
 /**
  * What the platform does to a client call's event before the function runs: every top-level field
  * the app sent as `wx.cloud.CloudID(id)` becomes `{ cloudID, data }`, the open data decrypted for
  * the calling user (nested ones stay as they are). The base library's wire form of a CloudID is
- * not documented; the H5 client sends `{ cloudID }`, and whatever such a field carried besides
- * its id (a `data` the client wrote itself) is discarded here, never passed on.
+ * not documented; the H5 client marks one as `{ cloudIDRef }` (H5_CLOUD_ID_FIELD). Any other
+ * object passes through as sent, even one shaped like an opened CloudID: the platform would not
+ * stop it either, which is why functions open a CloudID again themselves (`getOpenData`, also
+ * answered here through `openCloudID`).
  *
  * Only the H5 dev group ids (`local-group.…`, see src/services/devGroupEntry.ts) resolve; any
  * other id, or one minted for another user, comes back as the platform's error object with
  * wx-server-sdk's codes (-601005 invalid cloudID, -601007 cloudID and calling user do not match).
  */
 
-type CloudIDRef = { cloudID: string };
+type CloudIDRef = { [H5_CLOUD_ID_FIELD]: string };
 type Resolved = { cloudID: string; data: Record<string, unknown> } | { cloudID: string; errCode: number; errMsg: string };
 
 const isCloudIDRef = (v: unknown): v is CloudIDRef =>
-  typeof v === 'object' && v !== null && !Array.isArray(v) && typeof (v as { cloudID?: unknown }).cloudID === 'string';
+  typeof v === 'object' && v !== null && !Array.isArray(v) && typeof (v as Record<string, unknown>)[H5_CLOUD_ID_FIELD] === 'string';
 
 /**
  * The opengid WeChat would give this mini-program for the dev group named `group`: the same name
@@ -26,7 +29,8 @@ const isCloudIDRef = (v: unknown): v is CloudIDRef =>
 export const localOpengid = (group: string): string =>
   'tG' + createHash('sha256').update(`gridlink-local-group:${group}`).digest('base64url').slice(0, 26);
 
-function open(cloudID: string, openid: string | null): Resolved {
+/** One CloudID opened for `openid`: its data, or the platform's error object. */
+export function openCloudID(cloudID: string, openid: string | null): Resolved {
   const invalid = { cloudID, errCode: -601005, errMsg: 'invalid cloudID' };
   if (!cloudID.startsWith(LOCAL_GROUP_PREFIX)) return invalid;
   let minted: unknown;
@@ -43,5 +47,5 @@ function open(cloudID: string, openid: string | null): Resolved {
 
 /** The event as the function receives it from a client call by `openid`. */
 export function resolveCloudIDs(event: Record<string, unknown>, openid: string | null): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(event).map(([key, value]) => [key, isCloudIDRef(value) ? open(value.cloudID, openid) : value]));
+  return Object.fromEntries(Object.entries(event).map(([key, value]) => [key, isCloudIDRef(value) ? openCloudID(value[H5_CLOUD_ID_FIELD], openid) : value]));
 }

@@ -16,6 +16,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import busboy from 'busboy';
 import protobuf from 'protobufjs';
+import { openCloudID } from './openData';
 import QRCode from 'qrcode';
 
 // ---------------------------------------------------------------- outbox
@@ -68,14 +69,19 @@ const root = protobuf.Root.fromJSON({
     KeyValuePair: { fields: { key: { type: 'string', id: 1 }, value: { type: 'bytes', id: 2 }, contenttype: { type: 'string', id: 3 }, filename: { type: 'string', id: 4 } } },
     OpenApiData: { fields: { pairs: { rule: 'repeated', type: 'KeyValuePair', id: 1 } } },
     TokenApiData: { fields: { resourceAppid: { type: 'string', id: 1 }, resourceEnv: { type: 'string', id: 2 } } },
+    SvrkitApiData: { fields: { apiName: { type: 'string', id: 1 }, reqData: { type: 'bytes', id: 2 } } },
     CommApiData: {
       fields: {
         apiType: { type: 'int32', id: 1 },
         openapiData: { type: 'OpenApiData', id: 2 },
+        svrkitData: { type: 'SvrkitApiData', id: 4 },
         tokenData: { type: 'TokenApiData', id: 5 },
         appid: { type: 'string', id: 6 },
       },
     },
+    ApiGetOpenDataByCloudIdReq: { fields: { cloudidList: { rule: 'repeated', type: 'string', id: 2 }, appid: { type: 'string', id: 3 } } },
+    OpDataItem: { fields: { cloudId: { type: 'string', id: 1 }, json: { type: 'string', id: 2 } } },
+    ApiGetOpenDataByCloudIdResp: { fields: { dataList: { rule: 'repeated', type: 'OpDataItem', id: 1 } } },
     HttpHeader: { fields: { key: { type: 'string', id: 1 }, value: { type: 'string', id: 2 } } },
     CommOpenApiResp: {
       fields: {
@@ -91,6 +97,10 @@ const root = protobuf.Root.fromJSON({
 });
 export const CommApiData = root.lookupType('CommApiData');
 export const CommOpenApiResp = root.lookupType('CommOpenApiResp');
+const GetOpenDataReq = root.lookupType('ApiGetOpenDataByCloudIdReq');
+const GetOpenDataResp = root.lookupType('ApiGetOpenDataByCloudIdResp');
+const SVRKIT_API = 2;
+const OPEN_DATA_API = 'ApiGetOpenDataByCloudId';
 
 // ---------------------------------------------------------------- deterministic fakes
 
@@ -232,7 +242,11 @@ const sdkError = (code: string, message: string) => ({
   body: Buffer.from(JSON.stringify({ code, message, requestId: crypto.randomBytes(12).toString('hex') })),
 });
 
-export function openApi(opts: { outbox: Outbox; now?: () => Date }): OpenApiHandler {
+/**
+ * `callerOf(callId)`: the openid of the function call that sent a request, so open data (a
+ * CloudID) opens only for the user it was issued to, as WeChat's does.
+ */
+export function openApi(opts: { outbox: Outbox; now?: () => Date; callerOf?: (callId: string | undefined) => string | null }): OpenApiHandler {
   const now = opts.now ?? (() => new Date());
   let seq = 0;
 
@@ -244,6 +258,20 @@ export function openApi(opts: { outbox: Outbox; now?: () => Date }): OpenApiHand
       case 'wxacode.getUnlimited': return getUnlimited(params);
       default: return { json: ok() };
     }
+  }
+
+  /** cloud.getOpenData: each CloudID opened for the calling user, or its error object. */
+  function openData(reqData: Buffer, at: string, callId: string | undefined) {
+    const { cloudidList = [] } = GetOpenDataReq.toObject(GetOpenDataReq.decode(reqData)) as { cloudidList?: string[] };
+    const openid = opts.callerOf?.(callId) ?? null;
+    const dataList = cloudidList.map((cloudId) => ({ cloudId, json: JSON.stringify(openCloudID(cloudId, openid)) }));
+    const entry: OutboxEntry = { at, api: 'cloudbase.getOpenData', params: { cloudidList }, reply: { dataList: dataList.length } };
+    if (callId) entry.callId = callId;
+    if (openid) entry.openid = openid;
+    opts.outbox.record(entry);
+    const respData = Buffer.from(GetOpenDataResp.encode(GetOpenDataResp.fromObject({ dataList })).finish());
+    const resp = { respData, contentType: PB_TYPE, errorCode: 0, httpCode: 200, svrkitErrorCode: 0 };
+    return { contentType: PB_TYPE, body: Buffer.from(CommOpenApiResp.encode(CommOpenApiResp.fromObject(resp)).finish()) };
   }
 
   async function handle(raw: Buffer, contentType: string, callId?: string) {
@@ -271,6 +299,9 @@ export function openApi(opts: { outbox: Outbox; now?: () => Date }): OpenApiHand
       if (!data) throw new Error('requestData missing');
       const msg = CommApiData.toObject(CommApiData.decode(data), { defaults: false }) as any;
       appid = msg.appid || undefined;
+      if (msg.apiType === SVRKIT_API && msg.svrkitData?.apiName === OPEN_DATA_API) {
+        return openData(Buffer.from(msg.svrkitData.reqData ?? []), at, callId);
+      }
       for (const pair of msg.openapiData?.pairs ?? []) {
         const value: Buffer = Buffer.from(pair.value ?? []);
         if (pair.contenttype || pair.filename) {

@@ -75,7 +75,7 @@ export async function startLocalCloud(opts: LocalCloudOptions) {
   const admin = tcbHandler({
     database,
     storage,
-    openapi: openApi({ outbox }),
+    openapi: openApi({ outbox, callerOf: (callId) => runner?.callerOf(callId) ?? null }),
     onRoundTrip: (callId) => runner?.countRoundTrip(callId),
   });
 

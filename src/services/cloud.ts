@@ -2,7 +2,7 @@ import Taro from '@tarojs/taro';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ActionInput, ActionName, ActionOutput, FunctionName } from '../../types/api';
 import type { Envelope, Failure } from '../../types/envelope';
-import type { SealedCloudID } from '../../types/groupChat';
+import { H5_CLOUD_ID_FIELD, type SealedCloudID } from '../../types/groupChat';
 import { getDevOpenId } from './devIdentity';
 
 /**
@@ -29,7 +29,7 @@ export function initCloud(): void {
  * function runs. In H5 the local cloud does the same for the ids its dev tools mint.
  */
 export function cloudID(id: string): SealedCloudID {
-  if (process.env.TARO_ENV === 'h5') return { cloudID: id } as unknown as SealedCloudID;
+  if (process.env.TARO_ENV === 'h5') return { [H5_CLOUD_ID_FIELD]: id } as unknown as SealedCloudID;
   return Taro.cloud.CloudID(id) as unknown as SealedCloudID;
 }
 
