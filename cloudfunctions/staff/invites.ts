@@ -22,7 +22,7 @@ import { isDuplicateKey } from '../store/errors';
 import { addGridWorker, communityById, gridByCode, gridById, removeGridWorker, setGridChief } from '../store/grids';
 import { claimInvite, getInvite, insertInvite, releaseInvite } from '../store/invites';
 import type { InviteRecord, StaffRecord } from '../store/records';
-import { insertStaff, staffById, staffByOpenid, updateStaff } from '../store/staff';
+import { addStaffRole, insertStaff, staffById, staffByOpenid, updateStaff } from '../store/staff';
 
 type Place = Seat & { name: string };
 
@@ -120,7 +120,7 @@ async function bindRecord(ports: Ports, openid: string, inv: InviteRecord): Prom
     const existing = await staffByOpenid(ports.db, openid);
     if (existing) {
       const roles = withRole(existing.roles, role);
-      if (roles !== existing.roles) await updateStaff(ports.db, existing._id, { roles });
+      if (roles !== existing.roles) await addStaffRole(ports.db, existing._id, role);
       return { ...existing, roles };
     }
     const created: StaffRecord = {

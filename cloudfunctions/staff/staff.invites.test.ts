@@ -7,7 +7,7 @@ import type { GridPage } from '../../types/grid';
 import { PAGES } from '../../types/routes';
 import type { Invite, InvitePreview, StaffBinding } from '../../types/staff';
 import { appeal, chiefOf, communityOf, devOutbox, expectRefusal, fileAppeal, gridOf, me, newResident, okData, streetOf, workerOf, type Body } from '../../tests/support/appealKit';
-import { count, readDoc } from '../../tests/support/cloudDb';
+import { count, readAll, readDoc } from '../../tests/support/cloudDb';
 import { LocalCloud, openLocalCloud } from '../../tests/support/localCloud';
 import { readQrAt } from '../../tests/support/qr';
 
@@ -144,6 +144,18 @@ describe('misuse', () => {
     expect(bodies.filter((x) => x.ok)).toHaveLength(1);
     expectRefusal(bodies.find((x) => !x.ok)!, 'CONFLICT');
     expect((await count(db, 'staff', { openid: a })) + (await count(db, 'staff', { openid: b }))).toBe(1);
+  });
+
+  it('one person redeeming two codes at once keeps both seats', async () => {
+    const person2 = newResident('two-seats');
+    const workerAt = async (gridCode: string) => (await inviteAs(communityOf(gridCode), { role: 'worker', gridCode, ...person() })).code;
+    okData(await staff(person2, 'redeem', { code: await workerAt('GS-0202') }));
+    const codes = await Promise.all(['GS-0203', 'GS-0204'].map(workerAt));
+    const bodies = await Promise.all(codes.map((code) => staff(person2, 'redeem', { code })));
+    expect(bodies.every((b) => b.ok)).toBe(true);
+    const [record] = await readAll(db, 'staff', { openid: person2 });
+    const gridIds = record.roles.map((r: { gridId: string }) => r.gridId).sort();
+    expect(gridIds).toEqual(['grid-GS-0202', 'grid-GS-0203', 'grid-GS-0204']);
   });
 
   it.each<[string, string, object]>([

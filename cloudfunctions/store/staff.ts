@@ -1,6 +1,6 @@
 import type { DB } from 'wx-server-sdk/index';
 import { docsOf } from './results';
-import type { StaffRecord } from './records';
+import type { StaffRecord, StaffRole } from './records';
 
 export async function staffByOpenid(db: DB.Database, openid: string): Promise<StaffRecord | null> {
   const [staff] = docsOf<StaffRecord>(await db.collection('staff').where({ openid }).limit(1).get());
@@ -33,6 +33,11 @@ export async function staffById(db: DB.Database, id: string): Promise<StaffRecor
 
 export async function insertStaff(db: DB.Database, staff: StaffRecord): Promise<void> {
   await db.collection('staff').add({ data: staff });
+}
+
+/** Adds one role in a single write, so two roles added at the same moment both stay. */
+export async function addStaffRole(db: DB.Database, id: string, role: StaffRole): Promise<void> {
+  await db.collection('staff').where({ _id: id }).update({ data: { roles: db.command.addToSet(role) } });
 }
 
 /** Replaces a staff member's roles and, when given, their contact details. */
