@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Cursor, FileId } from './appeal';
+import { Cursor, FileId, RequestId } from './appeal';
 import { GridCode } from './grid';
 
 /** Limits staff see while typing; the notice function enforces the same numbers. */
@@ -41,6 +41,8 @@ export const PublishNoticeInput = z.object({
     [],
   ),
   pinned: z._default(z.boolean(), false),
+  /** Made once per form by the app: a publish retried after a lost reply finds the first notice. */
+  requestId: z.optional(RequestId),
 });
 export type PublishNoticeInput = z.input<typeof PublishNoticeInput>;
 

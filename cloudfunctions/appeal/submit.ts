@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { SubmitAppealInput } from '../../types/appeal';
 import { appealNumber, fileAppeal } from '../domain/appeal';
 import { detailView } from '../domain/appealView';
@@ -6,6 +5,7 @@ import { inShanghai } from '../domain/time';
 import { action } from '../kit/action';
 import type { Ports } from '../kit/ports';
 import { refuse } from '../kit/refusal';
+import { requestKey } from '../kit/requestKey';
 import { countFiledSince, getAppeal, insertAppeal, removeAppeal } from '../store/appeals';
 import { isBlocked } from '../store/blocks';
 import { nextSequence } from '../store/counters';
@@ -20,9 +20,6 @@ const RATE_LIMITED_MESSAGE = `一小时内最多提交 ${APPEALS_PER_HOUR} 条�
 /** Enough for a burst of simultaneous appeals in one street; each draw moves the counter on. */
 const MAX_NUMBER_DRAWS = 50;
 
-/** The same resident and request always make the same id: a retried submit finds its appeal. */
-const appealId = (openid: string, requestId: string) => createHash('sha256').update(`${openid}\n${requestId}`).digest('hex').slice(0, 32);
-
 /** Text WeChat calls risky is refused; "review" or a checker that fails holds it for people to look at. */
 async function screen(ports: Ports, openid: string, content: string, photos: string[]) {
   const verdict = await ports.wx.checkText(openid, content).catch(() => 'review' as const);
@@ -36,7 +33,7 @@ export const submit = action(SubmitAppealInput, async (input, ports) => {
   const { db, clock } = ports;
   const now = clock.now();
   const viewer = { openid, staff: null };
-  const id = appealId(openid, input.requestId);
+  const id = requestKey(openid, input.requestId);
   const earlier = await getAppeal(db, id);
   if (earlier) return detailView(earlier, viewer, now);
 

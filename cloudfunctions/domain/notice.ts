@@ -51,12 +51,18 @@ export function noticeItem(n: NoticeRecord): NoticeItem {
   };
 }
 
+/** A notice's images without those WeChat's check judged risky after it was published. */
+const visibleImages = (n: NoticeRecord) => {
+  const hidden = new Set((n.media ?? []).filter((m) => m.hidden).map((m) => m.fileID));
+  return (n.images ?? []).filter((image) => !hidden.has(image));
+};
+
 export function noticeDetail(n: NoticeRecord, can: NoticeDetail['can'] = []): NoticeDetail {
   return {
     id: n._id,
     title: n.title,
     body: n.body,
-    images: n.images ?? [],
+    images: visibleImages(n),
     pinned: n.pinned,
     publishedAt: new Date(n.publishedAt).toISOString(),
     author: n.authorName ? { name: n.authorName, title: n.authorTitle ?? '' } : null,

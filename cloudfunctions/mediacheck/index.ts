@@ -4,6 +4,7 @@ import { platformPorts } from '../kit/platform';
 import { refuse } from '../kit/refusal';
 import { appealsWithMediaTrace, saveAppeal } from '../store/appeals';
 import { audit } from '../store/audit';
+import { noticesWithMediaTrace, saveNoticeMedia } from '../store/notices';
 
 /** WeChat's push with the verdict of `mediaCheckAsync` (message push routed to this function). */
 const MediaCheckPush = z.object({
@@ -12,7 +13,7 @@ const MediaCheckPush = z.object({
   result: z.object({ suggest: z.enum(['pass', 'review', 'risky']) }),
 });
 
-/** A photo judged risky after the fact disappears from its appeal; the audit log keeps why. */
+/** A photo judged risky after the fact disappears from its appeal or notice; the audit log keeps why. */
 const verdict = action(MediaCheckPush, async ({ trace_id, result }, ports) => {
   if (ports.source === 'wx_client') return refuse('FORBIDDEN');
   if (result.suggest !== 'risky') return { hidden: 0 };
@@ -23,6 +24,13 @@ const verdict = action(MediaCheckPush, async ({ trace_id, result }, ports) => {
     await saveAppeal(ports.db, appeal, { ...appeal, media, updatedAt: now, version: appeal.version + 1 });
     const photo = appeal.media.find((m) => m.traceId === trace_id)!;
     await audit(ports.db, { appealId: appeal._id, at: now, actor: { kind: 'system' }, change: 'photoHidden', before: photo, after: { ...photo, hidden: true } });
+    hidden += 1;
+  }
+  for (const notice of await noticesWithMediaTrace(ports.db, trace_id)) {
+    const media = (notice.media ?? []).map((m) => (m.traceId === trace_id ? { ...m, hidden: true } : m));
+    await saveNoticeMedia(ports.db, notice._id, media);
+    const image = notice.media!.find((m) => m.traceId === trace_id)!;
+    await audit(ports.db, { noticeId: notice._id, at: ports.clock.now(), actor: { kind: 'system' }, change: 'imageHidden', before: image, after: { ...image, hidden: true } });
     hidden += 1;
   }
   return { hidden };

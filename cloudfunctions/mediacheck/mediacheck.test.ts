@@ -1,3 +1,4 @@
+import { openCloudDb, readAll } from '../../tests/support/cloudDb';
 import { LocalCloud } from '../../tests/support/localCloud';
 
 let cloud: LocalCloud;
@@ -39,6 +40,20 @@ it('a photo WeChat later judges risky disappears from the appeal, and the other 
     const { body } = await cloud.call('appeal', { action: 'detail', id: filed.data.id }, who);
     expect(body.data.photos).toEqual([good]);
   }
+});
+
+it('an image of a notice WeChat later judges risky disappears from the notice, with an audit record', async () => {
+  const [bad, good] = [await upload('notice-bad.jpg'), await upload('notice-good.jpg')];
+  const publish = { action: 'publish', scope: { kind: 'grid', id: 'grid-GS-0102' }, title: '楼道清理通知', body: '本周六上午统一清理楼道杂物', images: [bad, good], requestId: 'notice-media-1' };
+  const { body: published } = await cloud.call('notice', publish, chief);
+  expect(published.data.images).toEqual([bad, good]);
+
+  const reply = await push({ Event: 'wxa_media_check', trace_id: await traceIdOf(bad), result: { suggest: 'risky', label: 20002 } });
+  expect(reply).toEqual({ ok: true, data: { hidden: 1 } });
+  const { body } = await cloud.call('notice', { action: 'detail', id: published.data.id }, resident);
+  expect(body.data.images).toEqual([good]);
+  const [record] = await readAll(openCloudDb(cloud.url), 'audit', { noticeId: published.data.id });
+  expect(record).toMatchObject({ change: 'imageHidden', actor: { kind: 'system' }, before: { fileID: bad, hidden: false }, after: { fileID: bad, hidden: true } });
 });
 
 it('a passing verdict changes nothing', async () => {

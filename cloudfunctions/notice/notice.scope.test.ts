@@ -185,6 +185,25 @@ describe('what is refused', () => {
   });
 });
 
+describe('a publish retried', () => {
+  it('with the same request id, again or at the same moment, makes one notice', async () => {
+    const chief = 'demo-chief-GS-0104';
+    const before = await count(db, 'notices');
+    const once = draft('grid', 'GS-0104', { requestId: unique('notice-req') });
+    const [a, b] = await Promise.all([notice<NoticeDetail>(chief, 'publish', once), notice<NoticeDetail>(chief, 'publish', once)]);
+    const again = okData(await notice<NoticeDetail>(chief, 'publish', once));
+    expect([okData(a).id, okData(b).id]).toEqual([again.id, again.id]);
+    expect(await count(db, 'notices')).toBe(before + 1);
+  });
+
+  it('the same request id from another author is another notice', async () => {
+    const requestId = unique('notice-req');
+    const mine = await publishAs('demo-chief-GS-0104', 'grid', 'GS-0104', { requestId });
+    const theirs = await publishAs('demo-community-GS01', 'grid', 'GS-0104', { requestId });
+    expect(theirs.id).not.toBe(mine.id);
+  });
+});
+
 describe('reading', () => {
   it('counts each reader once, concurrent reads included, and never an anonymous one', async () => {
     const n = await publishAs(chiefOf('GS-0102'), 'grid', 'GS-0102');

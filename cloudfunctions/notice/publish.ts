@@ -4,7 +4,9 @@ import { mayPublishTo, noticeDetail, scopeLabel } from '../domain/notice';
 import { refuseRiskyText, viewerOf } from '../kit/caller';
 import { action } from '../kit/action';
 import { refuse } from '../kit/refusal';
-import { insertNotice, scopeTarget } from '../store/notices';
+import { requestKey } from '../kit/requestKey';
+import { isDuplicateKey } from '../store/errors';
+import { getNotice, insertNotice, scopeTarget } from '../store/notices';
 import type { NoticeRecord } from '../store/records';
 
 /** Staff publish to one grid, every grid of a community or of a street, within their own scope. */
@@ -12,14 +14,21 @@ export const publish = action(PublishNoticeInput, async (input, ports) => {
   const [viewer, target] = await Promise.all([viewerOf(ports), scopeTarget(ports.db, input.scope)]);
   if (!viewer.staff) return refuse('FORBIDDEN', '只有网格工作人员可以发布通知');
   if (!target || !mayPublishTo(viewer.staff, target.place)) return refuse('FORBIDDEN', '只能向您负责的网格、社区或街道发布通知');
+  const _id = input.requestId ? requestKey(viewer.openid, input.requestId) : randomBytes(12).toString('hex');
+  const earlier = input.requestId ? await getNotice(ports.db, _id) : null;
+  if (earlier) return noticeDetail(earlier, ['unpublish']);
   await refuseRiskyText(ports, viewer.openid, `${input.title}\n${input.body}`);
+  // As with an appeal's photos: each image goes to WeChat's asynchronous check, and one judged
+  // risky later is hidden by the `mediacheck` push.
+  const traces = await Promise.all(input.images.map((fileID) => ports.wx.checkImage(viewer.openid, fileID).catch(() => null)));
 
   const notice: NoticeRecord = {
-    _id: randomBytes(12).toString('hex'),
+    _id,
     scope: { kind: input.scope.kind, id: input.scope.id },
     title: input.title,
     body: input.body,
     images: input.images,
+    media: input.images.map((fileID, i) => ({ fileID, traceId: traces[i], hidden: false })),
     pinned: input.pinned,
     publishedAt: ports.clock.now(),
     authorId: viewer.staff._id,
@@ -28,6 +37,12 @@ export const publish = action(PublishNoticeInput, async (input, ports) => {
     scopeLabel: scopeLabel(input.scope.kind, target.name),
     reads: 0,
   };
-  await insertNotice(ports.db, notice);
+  try {
+    await insertNotice(ports.db, notice);
+  } catch (error) {
+    // The same publish, retried while the first was still being written: answer the first.
+    if (!isDuplicateKey(error)) throw error;
+    return noticeDetail((await getNotice(ports.db, _id)) ?? refuse('CONFLICT'), ['unpublish']);
+  }
   return noticeDetail(notice, ['unpublish']);
 });

@@ -1,9 +1,8 @@
 import type { DB } from 'wx-server-sdk/index';
 import type { ActorRecord } from './records';
 
-/** A change to an appeal that is not one of its timeline events: who, when, before, after. */
-export type AuditRecord = {
-  appealId: string;
+/** A change to an appeal (not one of its timeline events) or a notice: who, when, before, after. */
+export type AuditRecord = ({ appealId: string } | { noticeId: string }) & {
   at: Date;
   actor: ActorRecord;
   change: string;

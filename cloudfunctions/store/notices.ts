@@ -81,3 +81,13 @@ export async function markRead(db: DB.Database, noticeId: string, openid: string
 export async function countRead(db: DB.Database, noticeId: string): Promise<void> {
   await notices(db).where({ _id: noticeId }).update({ data: { reads: db.command.inc(1) } });
 }
+
+/** Notices with an image under this content-check trace (one, unless an image was reused). */
+export async function noticesWithMediaTrace(db: DB.Database, traceId: string): Promise<NoticeRecord[]> {
+  return docsOf<NoticeRecord>(await notices(db).where({ 'media.traceId': traceId }).limit(10).get());
+}
+
+/** Replaces a notice's media list (the hidden flags), leaving everything else as it is. */
+export async function saveNoticeMedia(db: DB.Database, id: string, media: NonNullable<NoticeRecord['media']>): Promise<void> {
+  await notices(db).where({ _id: id }).update({ data: { media: db.command.set(media) } });
+}

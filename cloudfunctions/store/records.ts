@@ -107,6 +107,8 @@ export type NoticeRecord = {
   scopeLabel?: string;
   /** Pinned first, then newest: `<1|0>_<ISO publishedAt>_<id>`, one string that orders and resumes a list. */
   sortKey?: string;
+  /** Each image's content check; one WeChat later judges risky is hidden. Absent on older notices. */
+  media?: MediaRecord[];
 };
 
 /** That `openid` has read notice `noticeId`; `_id` is both, so a second read is a duplicate key. */

@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro';
 import type { Location } from '../../types/appeal';
+import { newRequestId } from './requestId';
 
 /**
  * What the resident has typed into the appeal form for one grid, kept in storage so that a failed
@@ -18,11 +19,6 @@ export type AppealDraft = {
 
 export const draftKey = (gridCode: string) => `gridlink.appealDraft.${gridCode}`;
 
-export function newRequestId(): string {
-  let r = '';
-  for (let i = 0; i < 16; i++) r += Math.floor(Math.random() * 36).toString(36);
-  return `${Date.now().toString(36)}-${r}`;
-}
 
 export function emptyDraft(): AppealDraft {
   return { requestId: newRequestId(), category: null, content: '', photos: [], location: null, contactPhone: '', anonymous: false };

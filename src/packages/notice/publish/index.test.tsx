@@ -61,6 +61,7 @@ describe('发布通知', () => {
       body: '本周六上午9点在党群服务站开展义诊',
       images: [],
       pinned: true,
+      requestId: expect.stringMatching(/^[a-z0-9]+-[a-z0-9]{16}$/),
     });
   });
 

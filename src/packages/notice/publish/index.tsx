@@ -8,6 +8,7 @@ import { DevDock } from '../../../components/DevDock';
 import { PhotoPicker } from '../../../components/appeal/PhotoPicker';
 import { call, useCall } from '../../../services/cloud';
 import { isStaff, useMe } from '../../../services/me';
+import { newRequestId } from '../../../services/requestId';
 import { routes } from '../../../services/routes';
 import '../../../components/appeal/appeal.scss';
 import '../notice.scss';
@@ -48,6 +49,8 @@ function PublishForm({ grid, me }: { grid: GridPage; me: Me }) {
   const [text, setText] = useState('');
   const [images, setImages] = useState<string[]>([]);
   const [pinned, setPinned] = useState(false);
+  // Kept for the life of the form: a publish retried after a lost reply finds the first notice.
+  const [requestId] = useState(newRequestId);
   const [uploading, setUploading] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -69,7 +72,7 @@ function PublishForm({ grid, me }: { grid: GridPage; me: Me }) {
   const submit = async () => {
     if (busy) return;
     if (uploading) return fail('图片正在上传，请稍候');
-    const parsed = PublishNoticeInput.safeParse({ scope: { kind: scope, id: ids[scope] }, title, body: text, images, pinned });
+    const parsed = PublishNoticeInput.safeParse({ scope: { kind: scope, id: ids[scope] }, title, body: text, images, pinned, requestId });
     if (!parsed.success) return fail(parsed.error.issues[0]?.message ?? '请检查填写的内容');
     setBusy(true);
     setError(null);
