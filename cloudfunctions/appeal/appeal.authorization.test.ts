@@ -192,3 +192,20 @@ describe('an appeal that is not yours', () => {
     expectRefusal(await appeal(cloud, newResident('snoop'), 'detail', { id: 'f'.repeat(32) }), 'NOT_FOUND');
   });
 });
+
+describe('staff filing appeals', () => {
+  it('staff over the grid may file into it but not rate it (satisfaction counts in its assessment); elsewhere they rate as residents', async () => {
+    const resolvedBy = async (filer: string, gridCode: string) => {
+      const filed = await fileAppeal(cloud, filer, { gridCode });
+      okData(await appeal(cloud, chiefOf(gridCode), 'resolve', { id: filed.id, note: '已处理' }));
+      return filed;
+    };
+    const own = await resolvedBy(communityOf(GRID), GRID);
+    expect(okData(await appeal<AppealDetail>(cloud, communityOf(GRID), 'detail', { id: own.id })).can).not.toContain('rate');
+    expect(await appeal(cloud, communityOf(GRID), 'rate', { id: own.id, score: 5 })).toEqual({ ok: false, code: 'FORBIDDEN', message: '您是这个网格的工作人员，不能评价本网格的诉求' });
+    expect((await readDoc(db, 'appeals', own.id))!.rating).toBeNull();
+
+    const elsewhere = await resolvedBy(communityOf(GRID), 'QQ-0101');
+    expect(okData(await appeal(cloud, communityOf(GRID), 'rate', { id: elsewhere.id, score: 4 }))).toMatchObject({ status: 'closed' });
+  });
+});

@@ -1,7 +1,7 @@
 import { RateInput } from '../../types/appeal';
 import { transition } from '../domain/appeal';
 import { detailView } from '../domain/appealView';
-import { isFiler } from '../domain/permissions';
+import { isFiler, mayRate } from '../domain/permissions';
 import { action } from '../kit/action';
 import { refuse } from '../kit/refusal';
 import { saveAppeal } from '../store/appeals';
@@ -13,6 +13,7 @@ import { tellGrid } from './tell';
 export const rate = action(RateInput, async ({ id, score, comment }, ports) => {
   const { appeal, viewer } = await appealForViewer(ports, id);
   if (!isFiler(viewer, appeal)) return refuse('FORBIDDEN', '只有反映人可以评价这条诉求');
+  if (!mayRate(viewer, appeal)) return refuse('FORBIDDEN', '您是这个网格的工作人员，不能评价本网格的诉求');
   await refuseRiskyText(ports, viewer.openid, comment);
   const now = ports.clock.now();
   const next = transition(appeal, { type: 'rate', score, comment }, { kind: 'resident', openid: viewer.openid }, now);

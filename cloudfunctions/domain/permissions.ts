@@ -35,6 +35,9 @@ export const mayModerate = (viewer: Viewer, appeal: AppealRecord) => {
   return reach === 'community' || reach === 'street';
 };
 
+/** The filer rates, unless they are staff over its grid: satisfaction counts in that grid's assessment. */
+export const mayRate = (viewer: Viewer, appeal: AppealRecord) => isFiler(viewer, appeal) && !reachOver(viewer.staff, appeal);
+
 export const maySee = (viewer: Viewer, appeal: AppealRecord) => isFiler(viewer, appeal) || mayWork(viewer, appeal);
 
 /** The inbox query's scope: the grids, communities and streets a staff member answers for. */
