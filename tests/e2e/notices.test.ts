@@ -60,7 +60,7 @@ it('a grid chief publishes a notice to their grid; it shows on the grid page and
   await shown(page, body).waitFor();
   await shown(page, `发送范围：${publishGrid.name}`).waitFor();
   const id = new URL(page.url().replace('#', '')).searchParams.get('id');
-  expect(id).toMatch(/^[0-9a-f]{24}$/);
+  expect(id).toMatch(/^[0-9a-f]{32}$/);
   await settle(page);
   await screenshot(page, 'notices-published-detail');
 
