@@ -8,8 +8,8 @@ import { gridWithStaff } from '../store/grids';
 /** The full number behind a masked one, for a signed-in user's tap to call. */
 export const callStaff = action(CallStaffInput, async ({ code, staffId }, ports) => {
   requireCaller(ports);
-  const found = await gridWithStaff(ports.db, code);
-  const people = found && gridPeople(found.grid, found.staff);
+  const grid = await gridWithStaff(ports.db, code);
+  const people = grid && gridPeople(grid, [...grid.chief, ...grid.workers]);
   const person = people && [people.chief, ...people.workers].find((p) => p?.id === staffId);
   if (!person) return refuse('NOT_FOUND', '该网格没有这位工作人员');
   return { name: person.name, phone: person.phone };

@@ -1,15 +1,14 @@
-import type { DB } from 'wx-server-sdk/index';
 import { gridLink } from '../../config/links';
 import { PAGES } from '../../types/routes';
 import { StreetSignsInput, type GridSign, type SignPerson, type SignQr, type StreetSigns } from '../../types/signs';
+import { gridPeople } from '../domain/gridPage';
 import { reachOver } from '../domain/permissions';
 import { action } from '../kit/action';
 import { requireCaller, viewerOf } from '../kit/caller';
 import { miniCodeFiles } from '../kit/miniCode';
 import type { Ports } from '../kit/ports';
 import { refuse } from '../kit/refusal';
-import { docsOf, listOf } from '../store/results';
-import type { GridRecord, StreetRecord } from '../store/records';
+import { activeGridSigns, streetById, type SignRow } from '../store/signs';
 
 /**
  * The printable signs ("一网一码" 码牌) of a street: its street staff print them all, its
@@ -50,10 +49,10 @@ export const signs = action(StreetSignsInput, async ({ streetId, qr }, ports): P
   };
 });
 
-/** The bound chief first; until someone binds, the chief the registry sheet names. */
+/** Whom the sign names: the grid page's chief (the bound one, else the registry roster's). */
 function chiefOnSign(g: SignRow): SignPerson | null {
-  if (g.chiefName[0]) return { name: g.chiefName[0], phone: g.chiefPhone[0] ?? '' };
-  return g.roster?.chief ?? null;
+  const chief = gridPeople(g, g.chief).chief;
+  return chief && { name: chief.name, phone: chief.phone };
 }
 
 const linkQrs = (codes: string[]) => new Map(codes.map((code): [string, SignQr] => [code, { kind: 'link', link: gridLink(code) }]));
@@ -74,50 +73,3 @@ async function miniProgramQrs(ports: Ports, codes: string[]): Promise<Map<string
 
 /** What the grid page reads back from a scanned mini-program code (DESIGN §1.1). */
 const sceneOf = (code: string) => `g=${code}`;
-
-/** Far above a street's grids (Zoucheng: ~1,410 in 16 towns and streets); an aggregate without `$limit` stops at 20. */
-const STREET_GRID_LIMIT = 1000;
-
-type SignRow = Pick<GridRecord, '_id' | 'code' | 'name' | 'communityId' | 'station' | 'roster'> & {
-  community: string[];
-  streetName: string[];
-  brand: string[];
-  chiefName: string[];
-  chiefPhone: string[];
-};
-
-/** A street's active grids in code order, with what their signs print. One round trip. */
-async function activeGridSigns(db: DB.Database, streetId: string): Promise<SignRow[]> {
-  const rows = listOf<SignRow>(
-    await db
-      .collection('grids')
-      .aggregate()
-      .match({ streetId, status: 'active' })
-      .sort({ code: 1 })
-      .limit(STREET_GRID_LIMIT)
-      .project({ code: 1, name: 1, communityId: 1, streetId: 1, chiefId: 1, station: 1, roster: 1 })
-      .lookup({ from: 'communities', localField: 'communityId', foreignField: '_id', as: 'community' })
-      .lookup({ from: 'streets', localField: 'streetId', foreignField: '_id', as: 'street' })
-      .lookup({ from: 'staff', localField: 'chiefId', foreignField: '_id', as: 'chief' })
-      .project({
-        code: 1,
-        name: 1,
-        communityId: 1,
-        station: 1,
-        roster: 1,
-        community: '$community.name',
-        streetName: '$street.name',
-        brand: '$street.brand',
-        chiefName: '$chief.name',
-        chiefPhone: '$chief.phone',
-      })
-      .end(),
-  );
-  if (rows.length >= STREET_GRID_LIMIT) console.warn(`[gridlink] grid.signs saw only the first ${STREET_GRID_LIMIT} grids of ${streetId}`);
-  return rows;
-}
-
-async function streetById(db: DB.Database, id: string): Promise<StreetRecord | null> {
-  const [street] = docsOf<StreetRecord>(await db.collection('streets').where({ _id: id }).field({ name: true }).limit(1).get());
-  return street ?? null;
-}

@@ -4,11 +4,11 @@ import { mayManage } from '../domain/staffing';
 import { action } from '../kit/action';
 import { viewerOf } from '../kit/caller';
 import { refuse } from '../kit/refusal';
-import { communityById } from '../store/grids';
+import { communityById, gridWithStaff } from '../store/grids';
 import type { StaffRecord } from '../store/records';
 import { communityStaff } from '../store/staff';
+import { communitiesIn, gridsIn } from '../store/scope';
 import { OUT_OF_SCOPE } from './invites';
-import { communitiesIn, gridsIn, gridWithStaff } from './queries';
 
 const NOT_A_MANAGER = '只有社区或街道工作人员可以管理网格人员';
 

@@ -117,20 +117,21 @@ export async function loadGridPlaces(db: DB.Database): Promise<GridPlace[]> {
   }));
 }
 
-/** An active grid's seats and roster with its bound staff: two round trips. */
-export async function gridWithStaff(db: DB.Database, code: string): Promise<{ grid: Pick<GridRecord, 'chiefId' | 'workerIds' | 'roster'>; staff: StaffRecord[] } | null> {
-  const [grid] = docsOf<Pick<GridRecord, 'chiefId' | 'workerIds' | 'roster'>>(
+export type GridWithStaff = GridRecord & { chief: StaffRecord[]; workers: StaffRecord[] };
+
+/** An active grid with its chief's and workers' records: one round trip. */
+export async function gridWithStaff(db: DB.Database, code: string): Promise<GridWithStaff | null> {
+  const [found] = listOf<GridWithStaff>(
     await db
-    .collection('grids')
-    .where({ code, status: 'active' })
-    .field({ chiefId: true, workerIds: true, roster: true })
-    .limit(1)
-    .get(),
+      .collection('grids')
+      .aggregate()
+      .match({ code, status: 'active' })
+      .limit(1)
+      .lookup({ from: 'staff', localField: 'chiefId', foreignField: '_id', as: 'chief' })
+      .lookup({ from: 'staff', localField: 'workerIds', foreignField: '_id', as: 'workers' })
+      .end(),
   );
-  if (!grid) return null;
-  const ids = [grid.chiefId, ...grid.workerIds].filter((id): id is string => Boolean(id));
-  const staff = ids.length ? docsOf<StaffRecord>(await db.collection('staff').where({ _id: db.command.in(ids) }).limit(100).get()) : [];
-  return { grid, staff };
+  return found ?? null;
 }
 
 export type AppealTarget = { grid: GridRecord; street: StreetRecord; chief: StaffRecord | null };

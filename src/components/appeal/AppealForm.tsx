@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro';
-import { Button, Input, Switch, Text, Textarea, View } from '@tarojs/components';
+import { Input, Switch, Text, Textarea, View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
 import { APPEAL_LIMITS, SubmitAppealInput } from '../../../types/appeal';
 import type { GridPage } from '../../../types/grid';
@@ -9,6 +9,8 @@ import { pickLocation } from '../../services/media';
 import { askSubscribe, grantConsents, useMe } from '../../services/me';
 import { routes } from '../../services/routes';
 import { PhotoPicker } from './PhotoPicker';
+import { CharCount } from '../CharCount';
+import { SubmitBar } from '../SubmitBar';
 import './appeal.scss';
 
 /**
@@ -114,9 +116,7 @@ export function AppealForm({ grid }: { grid: GridPage }) {
           placeholder={`请描述问题的时间、地点和情况（至少 ${APPEAL_LIMITS.contentMin} 个字）`}
           onInput={(e) => set({ content: e.detail.value })}
         />
-        <Text className={`field__count${over ? ' field__count--over' : ''}`}>
-          {count}/{APPEAL_LIMITS.contentMax}
-        </Text>
+        <CharCount count={count} max={APPEAL_LIMITS.contentMax} />
         {over && <Text className="field__error">问题描述不能超过 {APPEAL_LIMITS.contentMax} 个字</Text>}
 
         <Text className="field__label">现场照片（最多 {APPEAL_LIMITS.photosMax} 张）</Text>
@@ -169,13 +169,7 @@ export function AppealForm({ grid }: { grid: GridPage }) {
         )}
       </View>
 
-      {error && <Text className="form-error">{error}</Text>}
-
-      <View className="submit-bar">
-        <Button className="btn btn-primary submit-bar__btn" disabled={busy || undefined} onClick={submit}>
-          {busy ? '提交中…' : '提交'}
-        </Button>
-      </View>
+      <SubmitBar error={error} busy={busy} label="提交" busyLabel="提交中…" onSubmit={submit} />
     </View>
   );
 }

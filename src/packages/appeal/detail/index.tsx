@@ -2,7 +2,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
 import type { AppealDetail } from '../../../../types/appeal';
-import { DevDock } from '../../../components/DevDock';
+import { Loading, PageFrame } from '../../../components/PageFrame';
 import { LEVEL_LABELS, shanghaiTime, stars } from '../../../components/appeal/format';
 import { PhotoGrid } from '../../../components/appeal/PhotoPicker';
 import { RatingForm } from '../../../components/appeal/RatingForm';
@@ -27,14 +27,9 @@ export default function AppealDetailPage() {
   if (!id) body = <Message text="没有指定要查看的诉求" />;
   else if (detail) body = <DetailView detail={detail} staff={isStaff(me)} onChange={setDetail} />;
   else if (loaded.error) body = <Message text={loaded.error.message} onRetry={loaded.reload} />;
-  else body = <Text className="list-state">正在加载…</Text>;
+  else body = <Loading />;
 
-  return (
-    <View className="page appeal-page">
-      {body}
-      <DevDock />
-    </View>
-  );
+  return <PageFrame>{body}</PageFrame>;
 }
 
 function Message({ text, onRetry }: { text: string; onRetry?: () => void }) {

@@ -1,7 +1,7 @@
 import { routes } from '../../../services/routes';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
-import { DevDock } from '../../../components/DevDock';
+import { Loading, PageFrame } from '../../../components/PageFrame';
 import { AppealForm } from '../../../components/appeal/AppealForm';
 import { useCall } from '../../../services/cloud';
 import '../../../components/appeal/appeal.scss';
@@ -28,12 +28,7 @@ export default function NewAppealPage() {
         )}
       </View>
     );
-  } else body = <Text className="list-state">正在加载…</Text>;
+  } else body = <Loading />;
 
-  return (
-    <View className="page appeal-page">
-      {body}
-      <DevDock />
-    </View>
-  );
+  return <PageFrame>{body}</PageFrame>;
 }

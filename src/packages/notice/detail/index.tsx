@@ -2,7 +2,7 @@ import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
 import type { NoticeDetail } from '../../../../types/notice';
-import { DevDock } from '../../../components/DevDock';
+import { Loading, PageFrame } from '../../../components/PageFrame';
 import { shanghaiTime } from '../../../components/appeal/format';
 import { PhotoGrid } from '../../../components/appeal/PhotoPicker';
 import { call, useCall } from '../../../services/cloud';
@@ -44,14 +44,9 @@ export default function NoticeDetailPage() {
         )}
       </View>
     );
-  else body = <Text className="list-state">正在加载…</Text>;
+  else body = <Loading />;
 
-  return (
-    <View className="page appeal-page">
-      {body}
-      <DevDock />
-    </View>
-  );
+  return <PageFrame>{body}</PageFrame>;
 }
 
 function NoticeView({ notice: n }: { notice: NoticeDetail }) {

@@ -1,15 +1,17 @@
 import Taro, { useRouter } from '@tarojs/taro';
-import { Button, Input, Switch, Text, Textarea, View } from '@tarojs/components';
+import { Input, Switch, Text, Textarea, View } from '@tarojs/components';
 import { useState } from 'react';
 import type { Me } from '../../../../types/appeal';
 import type { GridPage } from '../../../../types/grid';
 import { NOTICE_LIMITS, NOTICE_SCOPE_CHOICES, PublishNoticeInput, type NoticeScopeKind } from '../../../../types/notice';
-import { DevDock } from '../../../components/DevDock';
+import { Loading, PageFrame } from '../../../components/PageFrame';
 import { PhotoPicker } from '../../../components/appeal/PhotoPicker';
 import { call, useCall } from '../../../services/cloud';
 import { isStaff, useMe } from '../../../services/me';
 import { newRequestId } from '../../../services/requestId';
 import { routes } from '../../../services/routes';
+import { CharCount } from '../../../components/CharCount';
+import { SubmitBar } from '../../../components/SubmitBar';
 import '../../../components/appeal/appeal.scss';
 import '../notice.scss';
 
@@ -32,14 +34,9 @@ export default function PublishNoticePage() {
   else if (grid.error || error) body = <Text className="list-state">{(grid.error ?? error)!.message}</Text>;
   else if (grid.data && me && !isStaff(me)) body = <Text className="list-state">只有网格工作人员可以发布通知</Text>;
   else if (grid.data && me) body = <PublishForm grid={grid.data} me={me} />;
-  else body = <Text className="list-state">正在加载…</Text>;
+  else body = <Loading />;
 
-  return (
-    <View className="page appeal-page">
-      {body}
-      <DevDock />
-    </View>
-  );
+  return <PageFrame>{body}</PageFrame>;
 }
 
 function PublishForm({ grid, me }: { grid: GridPage; me: Me }) {
@@ -61,8 +58,6 @@ function PublishForm({ grid, me }: { grid: GridPage; me: Me }) {
     community: `${grid.community.name}全体网格`,
     street: `${grid.street.name}全体网格`,
   };
-  const titleOver = title.length > NOTICE_LIMITS.titleMax;
-  const bodyOver = text.length > NOTICE_LIMITS.bodyMax;
 
   const fail = (message: string) => {
     setError(message);
@@ -104,9 +99,7 @@ function PublishForm({ grid, me }: { grid: GridPage; me: Me }) {
           placeholder="一句话说清楚通知的事"
           onInput={(e) => setTitle(e.detail.value)}
         />
-        <Text className={`field__count${titleOver ? ' field__count--over' : ''}`}>
-          {title.length}/{NOTICE_LIMITS.titleMax}
-        </Text>
+        <CharCount count={title.length} max={NOTICE_LIMITS.titleMax} />
 
         <Text className="field__label field__label--required">正文</Text>
         <Textarea
@@ -116,9 +109,7 @@ function PublishForm({ grid, me }: { grid: GridPage; me: Me }) {
           placeholder="时间、地点、需要居民做什么"
           onInput={(e) => setText(e.detail.value)}
         />
-        <Text className={`field__count${bodyOver ? ' field__count--over' : ''}`}>
-          {text.length}/{NOTICE_LIMITS.bodyMax}
-        </Text>
+        <CharCount count={text.length} max={NOTICE_LIMITS.bodyMax} />
 
         <Text className="field__label">图片（最多 {NOTICE_LIMITS.imagesMax} 张）</Text>
         <PhotoPicker
@@ -140,13 +131,7 @@ function PublishForm({ grid, me }: { grid: GridPage; me: Me }) {
         </View>
       </View>
 
-      {error && <Text className="form-error">{error}</Text>}
-
-      <View className="submit-bar">
-        <Button className="btn btn-primary submit-bar__btn" disabled={busy || undefined} onClick={submit}>
-          {busy ? '发布中…' : '发布'}
-        </Button>
-      </View>
+      <SubmitBar error={error} busy={busy} label="发布" busyLabel="发布中…" onSubmit={submit} />
     </View>
   );
 }

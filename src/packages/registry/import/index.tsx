@@ -3,7 +3,7 @@ import { Button, Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import type { Failure } from '../../../../types/envelope';
 import { REGISTRY_COLUMNS, REGISTRY_MAX_BYTES, type ImportReport } from '../../../../types/registry';
-import { DevDock } from '../../../components/DevDock';
+import { PageFrame } from '../../../components/PageFrame';
 import { call, upload } from '../../../services/cloud';
 import { useMe } from '../../../services/me';
 import { pickSheet, type PickedSheet } from '../../../services/sheetFile';
@@ -17,12 +17,7 @@ export default function RegistryImportPage() {
   else if (!me) body = <Text className="registry-state">正在加载…</Text>;
   else if (me.role !== 'street') body = <Text className="registry-state">只有街道工作人员可以导入网格台账</Text>;
   else body = <ImportFlow />;
-  return (
-    <View className="page registry-page">
-      {body}
-      <DevDock />
-    </View>
-  );
+  return <PageFrame className="registry-page">{body}</PageFrame>;
 }
 
 type Step =

@@ -1,13 +1,14 @@
 import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro';
-import { Button, Input, Text, View } from '@tarojs/components';
+import { Input, Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { INVITE_ROLE_LABELS, InviteStaffInput, type Invite, type InviteRole, type StaffPlaces } from '../../../../types/staff';
-import { DevDock } from '../../../components/DevDock';
+import { Loading, PageFrame } from '../../../components/PageFrame';
 import { InviteCard } from '../../../components/staff/InviteCard';
 import { communitiesFor, initialPlace, PlaceChooser, type Place } from '../../../components/staff/PlaceChooser';
 import { call, useCall } from '../../../services/cloud';
 import { useMe } from '../../../services/me';
 import { routes } from '../../../services/routes';
+import { SubmitBar } from '../../../components/SubmitBar';
 import '../../../components/appeal/appeal.scss';
 import '../../../components/staff/staff.scss';
 
@@ -47,14 +48,9 @@ export default function InvitePage() {
       />
     );
   else if (places.data) body = <InviteForm places={places.data} preset={preset} onIssued={setInvite} />;
-  else body = <Text className="list-state">正在加载…</Text>;
+  else body = <Loading />;
 
-  return (
-    <View className="page appeal-page">
-      {body}
-      <DevDock />
-    </View>
-  );
+  return <PageFrame>{body}</PageFrame>;
 }
 
 
@@ -124,13 +120,7 @@ function InviteForm({ places, preset, onIssued }: { places: StaffPlaces; preset:
         <Input className="field__input" type="number" value={phone} maxlength={11} placeholder="居民拨打时使用" onInput={(e) => setPhone(e.detail.value)} />
       </View>
 
-      {error && <Text className="form-error">{error}</Text>}
-
-      <View className="submit-bar">
-        <Button className="btn btn-primary submit-bar__btn" disabled={busy || undefined} onClick={submit}>
-          {busy ? '生成中…' : '生成邀请'}
-        </Button>
-      </View>
+      <SubmitBar error={error} busy={busy} label="生成邀请" busyLabel="生成中…" onSubmit={submit} />
     </View>
   );
 }

@@ -3,7 +3,7 @@ import { Button, Input, Text, View } from '@tarojs/components';
 import { useMemo, useState } from 'react';
 import { PAGES } from '../../../../types/routes';
 import { INVITE_ROLE_LABELS, InviteCode, type InvitePreview, type StaffBinding } from '../../../../types/staff';
-import { DevDock } from '../../../components/DevDock';
+import { PageFrame } from '../../../components/PageFrame';
 import { inviteExpiry } from '../../../components/staff/format';
 import { call, useCall } from '../../../services/cloud';
 import { updateMe } from '../../../services/me';
@@ -41,12 +41,7 @@ export default function JoinPage() {
   else if (preview.data) body = <Confirm code={code} invite={preview.data} onBound={setBound} />;
   else body = <Text className="list-state">正在查看邀请…</Text>;
 
-  return (
-    <View className="page appeal-page">
-      {body}
-      <DevDock />
-    </View>
-  );
+  return <PageFrame>{body}</PageFrame>;
 }
 
 function CodeForm({ notice, onCode }: { notice: string | null; onCode: (code: string) => void }) {

@@ -3,7 +3,7 @@ import { Button, Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import type { ActionInput } from '../../../../types/api';
 import { INVITE_ROLE_LABELS, type StaffPlaces, type Team, type TeamMember } from '../../../../types/staff';
-import { DevDock } from '../../../components/DevDock';
+import { Loading, PageFrame } from '../../../components/PageFrame';
 import { communitiesFor, initialPlace, PlaceChooser, type Place, type PlaceKind } from '../../../components/staff/PlaceChooser';
 import { call, useCall } from '../../../services/cloud';
 import { useMe } from '../../../services/me';
@@ -24,14 +24,9 @@ export default function TeamPage() {
   if (error || places.error) body = <Text className="list-state">{(error ?? places.error)!.message}</Text>;
   else if (me && !manager) body = <Text className="list-state">只有社区或街道工作人员可以管理网格人员</Text>;
   else if (places.data) body = <TeamView places={places.data} preset={preset} />;
-  else body = <Text className="list-state">正在加载…</Text>;
+  else body = <Loading />;
 
-  return (
-    <View className="page appeal-page">
-      {body}
-      <DevDock />
-    </View>
-  );
+  return <PageFrame>{body}</PageFrame>;
 }
 
 function TeamView({ places, preset }: { places: StaffPlaces; preset: Preset }) {

@@ -1,27 +1,10 @@
 import type { DB } from 'wx-server-sdk/index';
-import { listOf, docsOf } from '../store/results';
-import type { CommunityRecord, GridRecord, StaffRecord } from '../store/records';
+import { docsOf, listOf } from './results';
+import type { CommunityRecord, GridRecord } from './records';
 
 /** A street has a few hundred grids at most; past this the picker would be cut short. */
 const GRIDS_IN_SCOPE = 2000;
 const COMMUNITIES_IN_SCOPE = 100;
-
-export type GridWithStaff = GridRecord & { chief: StaffRecord[]; workers: StaffRecord[] };
-
-/** An active grid with its chief's and workers' records: one round trip. */
-export async function gridWithStaff(db: DB.Database, code: string): Promise<GridWithStaff | null> {
-  const [found] = listOf<GridWithStaff>(
-    await db
-      .collection('grids')
-      .aggregate()
-      .match({ code, status: 'active' })
-      .limit(1)
-      .lookup({ from: 'staff', localField: 'chiefId', foreignField: '_id', as: 'chief' })
-      .lookup({ from: 'staff', localField: 'workerIds', foreignField: '_id', as: 'workers' })
-      .end(),
-  );
-  return found ?? null;
-}
 
 export type ScopeIds = { communityIds: string[]; streetIds: string[] };
 
