@@ -3,15 +3,12 @@
  * staff (community staff: their own community's), active grids only, in code order, naming the
  * bound chief or else the registry's, with the link or a mini-program code made once and kept.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { DB } from 'wx-server-sdk/index';
 import { gridLink } from '../../config/links';
 import type { GridSign, StreetSigns } from '../../types/signs';
 import { chiefOf, devOutbox, expectRefusal, okData, type Body } from '../../tests/support/appealKit';
 import { demo, LocalCloud, openLocalCloud } from '../../tests/support/localCloud';
-import { scanPngs } from '../../tests/support/printed';
+import { readQr } from '../../tests/support/qr';
 
 let cloud: LocalCloud;
 let db: DB.Database;
@@ -124,22 +121,15 @@ describe('mini-program codes', () => {
     expect(made.map((e) => e.params.scene).sort()).toEqual(codes.map((c) => `g=${c}`));
     expect(new Set(made.map((e) => e.params.page))).toEqual(new Set(['pages/grid/index']));
 
-    const dir = mkdtempSync(join(tmpdir(), 'gridlink-minicodes-'));
-    try {
-      const files = await Promise.all(
-        first.signs.map(async (sign, i) => {
-          if (sign.qr.kind !== 'miniProgram') throw new Error(`${sign.code}: expected a mini-program code, got ${sign.qr.kind}`);
-          const res = await fetch(sign.qr.url);
-          expect(res.headers.get('content-type')).toMatch(/^image\/png/);
-          const file = join(dir, `${i}.png`);
-          writeFileSync(file, Buffer.from(await res.arrayBuffer()));
-          return file;
-        }),
-      );
-      expect(scanPngs(files)).toEqual(codes.map((c) => `scene=g%3D${c}&page=pages/grid/index`));
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const scanned = await Promise.all(
+      first.signs.map(async (sign) => {
+        if (sign.qr.kind !== 'miniProgram') throw new Error(`${sign.code}: expected a mini-program code, got ${sign.qr.kind}`);
+        const res = await fetch(sign.qr.url);
+        expect(res.headers.get('content-type')).toMatch(/^image\/png/);
+        return readQr(Buffer.from(await res.arrayBuffer()));
+      }),
+    );
+    expect(scanned).toEqual(codes.map((c) => `scene=g%3D${c}&page=pages/grid/index`));
 
     const { body, roundTrips } = await signs({ streetId: 'FS', qr: 'miniProgram' }, 'demo-street-FS');
     const again = okData(body);

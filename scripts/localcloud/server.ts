@@ -187,6 +187,11 @@ export async function startLocalCloud(opts: LocalCloudOptions) {
       else res.end();
     });
   });
+  // A client busy for a few seconds (a test decoding images, a debugger at a breakpoint) may reuse
+  // a kept-alive socket its own timers never got to retire; Node's 5 s default would have closed
+  // it under the request ("other side closed"). Idle sockets still close on shutdown.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   await new Promise<void>((resolve) => server.listen(opts.port, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   origin = `http://127.0.0.1:${port}`;

@@ -11,6 +11,3 @@ export type PrintedPage = { text: string; qr: string | null; qrSizeCm: number | 
 /** Every page of a PDF, rendered and scanned; page 1 also saved as a PNG when `firstPagePng` is given. */
 export const readPdf = (file: string, firstPagePng?: string): PrintedPage[] =>
   run<{ pages: PrintedPage[] }>(['pdf', file, ...(firstPagePng ? [firstPagePng] : [])]).pages;
-
-/** What the QR code in each PNG scans to (null where none is found). */
-export const scanPngs = (files: string[]): Array<string | null> => run<{ qrs: Array<string | null> }>(['png', ...files]).qrs;

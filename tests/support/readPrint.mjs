@@ -3,7 +3,6 @@
 // mupdf is ESM-only with top-level await and jest here runs CommonJS.
 //
 //   node readPrint.mjs pdf <file.pdf> [<page-1.png>]   → {"pages":[{"text","qr","qrSizeCm"}]}
-//   node readPrint.mjs png <file.png>...                → {"qrs":[…]}
 import { readFileSync, writeFileSync } from 'node:fs';
 import jsQR from 'jsqr';
 import * as mupdf from 'mupdf';
@@ -60,7 +59,5 @@ function readPdf(file, firstPagePng) {
   return { pages };
 }
 
-const readPngs = (files) => ({ qrs: files.map((file) => scan(new mupdf.Image(readFileSync(file)).toPixmap())?.data ?? null) });
-
-const [mode, ...files] = process.argv.slice(2);
-process.stdout.write(JSON.stringify(mode === 'pdf' ? readPdf(files[0], files[1]) : readPngs(files)));
+const [, file, firstPagePng] = process.argv.slice(2);
+process.stdout.write(JSON.stringify(readPdf(file, firstPagePng)));
