@@ -2,7 +2,7 @@ import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import devConfig from './dev';
 import prodConfig from './prod';
-import { LINK_DOMAIN } from './links';
+import { LINK_DOMAIN } from '../types/links';
 
 /**
  * GridLink's Taro build. One source tree, two targets:

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { GridCode } from './grid';
+import { normalizePhone } from './typed';
 
 /** Limits a resident sees while typing; the functions enforce the same numbers. */
 export const APPEAL_LIMITS = {
@@ -38,7 +39,7 @@ export const Location = z.object({
 export type Location = z.infer<typeof Location>;
 
 export const ContactPhone = z.string().check(
-  z.trim(),
+  z.overwrite(normalizePhone),
   z.regex(/^(1\d{10}|0\d{2,3}-?\d{7,8})$/, { error: '联系电话格式不正确' }),
 );
 

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { cleanText, normalizeCode } from './typed';
 
 /**
  * A grid's uniform code ("一网一码"). Short enough that `g=<code>` fits the 32-character
@@ -7,8 +8,7 @@ import * as z from 'zod/mini';
 export const GRID_CODE_PATTERN = /^[A-Z0-9][A-Z0-9-]{2,19}$/;
 
 export const GridCode = z.string().check(
-  z.trim(),
-  z.toUpperCase(),
+  z.overwrite(normalizeCode),
   z.regex(GRID_CODE_PATTERN, { error: '网格码格式不正确（3–20 位字母、数字或连字符）' }),
 );
 
@@ -29,7 +29,7 @@ export type ResolveGridInput = z.infer<typeof ResolveGridInput>;
 
 export const SearchGridsInput = z.object({
   keyword: z.string().check(
-    z.trim(),
+    z.overwrite(cleanText),
     z.minLength(1, { error: '请输入要查找的网格、社区或街道名称' }),
     z.maxLength(20, { error: '关键词不能超过 20 个字' }),
   ),

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { ContactPhone } from './appeal';
 import { GridCode, StaffId } from './grid';
+import { normalizeCode } from './typed';
 
 /** Invite codes: 8 characters without look-alikes (no 0/O, 1/I/L), typed in either case. */
 export const INVITE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
@@ -8,8 +9,7 @@ export const INVITE_CODE_LENGTH = 8;
 export const INVITE_TTL_HOURS = 72;
 
 export const InviteCode = z.string().check(
-  z.trim(),
-  z.toUpperCase(),
+  z.overwrite(normalizeCode),
   z.regex(new RegExp(`^[${INVITE_ALPHABET}]{${INVITE_CODE_LENGTH}}$`), { error: '邀请码格式不正确' }),
 );
 

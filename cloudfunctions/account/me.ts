@@ -5,7 +5,7 @@ import type { Ports } from '../kit/ports';
 import { requireCaller } from '../kit/caller';
 import { consentsOf, grantConsents as grant } from '../store/consents';
 import { gridNames } from '../store/grids';
-import type { StaffRecord } from '../store/records';
+import type { StaffRecord } from '../domain/records';
 import { templateIds } from '../store/settings';
 import { staffByOpenid } from '../store/staff';
 

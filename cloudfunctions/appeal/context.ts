@@ -2,9 +2,9 @@ import type { Viewer } from '../domain/permissions';
 import { maySee } from '../domain/permissions';
 import type { Ports } from '../kit/ports';
 import { viewerOf } from '../kit/caller';
-import { refuse } from '../kit/refusal';
+import { refuse } from '../domain/refusal';
 import { getAppeal } from '../store/appeals';
-import type { AppealRecord } from '../store/records';
+import type { AppealRecord } from '../domain/records';
 
 /**
  * The appeal and who is asking, read together. Someone who may not see it learns only that it

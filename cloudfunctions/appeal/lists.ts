@@ -2,7 +2,7 @@ import { AppealRef, InboxInput, ListMineInput } from '../../types/appeal';
 import { detailView, summaryView } from '../domain/appealView';
 import { inboxScope } from '../domain/permissions';
 import { action } from '../kit/action';
-import { refuse } from '../kit/refusal';
+import { refuse } from '../domain/refusal';
 import { listInbox, listMine } from '../store/appeals';
 import { appealForViewer } from './context';
 import { requireCaller, viewerOf } from '../kit/caller';

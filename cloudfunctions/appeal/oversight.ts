@@ -3,12 +3,12 @@ import { transition } from '../domain/appeal';
 import { detailView } from '../domain/appealView';
 import { mayModerate, reachOver } from '../domain/permissions';
 import { action } from '../kit/action';
-import { refuse } from '../kit/refusal';
+import { refuse } from '../domain/refusal';
 import { saveAppeal } from '../store/appeals';
 import { block as addBlock, unblock as removeBlock } from '../store/blocks';
 import { appealForViewer } from './context';
 import { refuseRiskyText } from '../kit/caller';
-import { tellGrid, tellResident } from './tell';
+import { tellGrid, tellResident } from '../services/tell';
 
 /** Community or street staff release a held appeal to its grid, or close it as not acceptable. */
 export const moderate = action(ModerateInput, async ({ id, release, reason }, ports) => {

@@ -3,11 +3,11 @@ import { transition } from '../domain/appeal';
 import { detailView } from '../domain/appealView';
 import { isFiler, mayRate } from '../domain/permissions';
 import { action } from '../kit/action';
-import { refuse } from '../kit/refusal';
+import { refuse } from '../domain/refusal';
 import { saveAppeal } from '../store/appeals';
 import { appealForViewer } from './context';
 import { refuseRiskyText } from '../kit/caller';
-import { tellGrid } from './tell';
+import { tellGrid } from '../services/tell';
 
 /** The filer rates a resolved appeal: 3–5 closes it, 1–2 reopens it to the same grid (重办). */
 export const rate = action(RateInput, async ({ id, score, comment }, ports) => {

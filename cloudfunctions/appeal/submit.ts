@@ -4,7 +4,7 @@ import { detailView } from '../domain/appealView';
 import { inShanghai } from '../domain/time';
 import { action } from '../kit/action';
 import type { Ports } from '../kit/ports';
-import { refuse } from '../kit/refusal';
+import { refuse } from '../domain/refusal';
 import { requestKey } from '../kit/requestKey';
 import { countFiledSince, getAppeal, insertAppeal, removeAppeal } from '../store/appeals';
 import { isBlocked } from '../store/blocks';
@@ -12,7 +12,7 @@ import { nextSequence } from '../store/counters';
 import { isDuplicateKey } from '../store/errors';
 import { gridForAppeal } from '../store/grids';
 import { requireCaller } from '../kit/caller';
-import { tellGrid } from './tell';
+import { tellGrid } from '../services/tell';
 
 /** Appeals one resident may file in an hour. */
 export const APPEALS_PER_HOUR = 10;

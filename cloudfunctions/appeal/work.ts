@@ -5,13 +5,13 @@ import { detailView } from '../domain/appealView';
 import { mayWork } from '../domain/permissions';
 import { action } from '../kit/action';
 import type { Ports } from '../kit/ports';
-import { refuse } from '../kit/refusal';
+import { refuse } from '../domain/refusal';
 import { saveAppeal } from '../store/appeals';
 import { gridForAppeal } from '../store/grids';
-import type { ActorRecord, AppealRecord, StaffRecord } from '../store/records';
+import type { ActorRecord, AppealRecord, StaffRecord } from '../domain/records';
 import { appealForViewer } from './context';
 import { refuseRiskyText } from '../kit/caller';
-import { tellGrid, tellLevel, tellResident } from './tell';
+import { tellGrid, tellLevel, tellResident } from '../services/tell';
 
 type Work<S extends z.ZodMiniType> = {
   /** Staff words the resident will read: screened by WeChat first, refused when risky. */

@@ -1,6 +1,6 @@
 import { APPEAL_STATUSES, type AppealLevel, type AppealStatus } from '../../types/appeal';
-import { Refusal } from '../kit/refusal';
-import type { ActorRecord, AppealRecord } from '../store/records';
+import { Refusal } from './refusal';
+import type { ActorRecord, AppealRecord } from './records';
 import { appealNumber, dueForAutoClose, fileAppeal, transition, type Command } from './appeal';
 import { deadlinesFor } from './sla';
 

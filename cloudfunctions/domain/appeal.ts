@@ -1,6 +1,6 @@
 import { APPEAL_STATUS_LABELS, type AppealEventType, type AppealLevel, type AppealStatus } from '../../types/appeal';
-import { Refusal } from '../kit/refusal';
-import type { ActorRecord, AppealEventRecord, AppealPlace, AppealRecord, GridRecord } from '../store/records';
+import { Refusal } from './refusal';
+import type { ActorRecord, AppealEventRecord, AppealPlace, AppealRecord, GridRecord } from './records';
 import { deadlinesFor, type SlaPolicy } from './sla';
 
 /** What staff, the filer or the clock do to an appeal. */

@@ -1,5 +1,5 @@
 import { APPEAL_STATUS_LABELS, type AppealDetail, type AppealSummary, type Actor } from '../../types/appeal';
-import type { ActorRecord, AppealRecord } from '../store/records';
+import type { ActorRecord, AppealRecord } from './records';
 import { fitsState, type CommandType } from './appeal';
 import { isFiler, mayModerate, mayRate, mayWork, reachOver, type Viewer } from './permissions';
 

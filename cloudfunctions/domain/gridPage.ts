@@ -1,5 +1,5 @@
 import { GRID_KIND_LABELS, type GridPage, type StaffCard } from '../../types/grid';
-import type { CommunityRecord, GridRecord, NoticeRecord, StaffRecord, StreetRecord } from '../store/records';
+import type { CommunityRecord, GridRecord, NoticeRecord, StaffRecord, StreetRecord } from './records';
 import { groupChatView } from './groupChat';
 import { maskPhone } from './phone';
 

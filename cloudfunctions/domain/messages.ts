@@ -1,6 +1,6 @@
 import type { TemplateKey } from '../../types/appeal';
 import { PAGES } from '../../types/routes';
-import type { AppealRecord } from '../store/records';
+import type { AppealRecord } from './records';
 import { inShanghai } from './time';
 
 /**

@@ -1,5 +1,5 @@
 import { NOTICE_LIMITS, type NoticeDetail, type NoticeItem, type NoticeScopeKind } from '../../types/notice';
-import type { NoticeRecord, StaffRecord } from '../store/records';
+import type { NoticeRecord, StaffRecord } from './records';
 
 /** Where a notice's scope sits: a grid has all three, a community no grid, a street only itself. */
 export type NoticePlace = { gridId: string | null; communityId: string | null; streetId: string };

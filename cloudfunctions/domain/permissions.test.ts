@@ -1,5 +1,5 @@
 import type { AppealStatus } from '../../types/appeal';
-import type { AppealRecord, StaffRecord, StaffRole } from '../store/records';
+import type { AppealRecord, StaffRecord, StaffRole } from './records';
 import { inboxScope, isFiler, mayModerate, maySee, mayWork, reachOver, type Viewer } from './permissions';
 
 const place = { gridId: 'grid-GS-0101', communityId: 'GS01', streetId: 'GS' };

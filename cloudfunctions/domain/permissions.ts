@@ -1,4 +1,4 @@
-import type { AppealRecord, StaffRecord } from '../store/records';
+import type { AppealRecord, StaffRecord } from './records';
 
 /** Who is looking: the platform's openid, and the staff record it belongs to, if any. */
 export type Viewer = { openid: string; staff: StaffRecord | null };

@@ -1,5 +1,5 @@
 import { REGISTRY_COLUMNS, type RegistryColumnKey } from '../../types/registry';
-import type { CommunityRecord, GridRecord, StreetRecord } from '../store/records';
+import type { CommunityRecord, GridRecord, StreetRecord } from './records';
 import { planImport, readRegistrySheet, type RegistryRow, type RegistryState } from './registry';
 
 const ALL = REGISTRY_COLUMNS.map((c) => c.key);

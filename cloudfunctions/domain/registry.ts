@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { ContactPhone } from '../../types/appeal';
 import { GRID_CODE_PATTERN, GRID_KIND_LABELS, GRID_KINDS, GridCode, type GridKind } from '../../types/grid';
 import { REGISTRY_COLUMNS, REGISTRY_MAX_ROWS, type ImportedGrid, type RegistryColumnKey, type SheetProblem } from '../../types/registry';
-import type { CommunityRecord, GridRecord, RosterPerson, StationRecord, StreetRecord } from '../store/records';
+import type { CommunityRecord, GridRecord, RosterPerson, StationRecord, StreetRecord } from './records';
 import type { GeoPolygon, LngLat } from './locate';
 
 /**

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { INVITE_ALPHABET, INVITE_CODE_LENGTH } from '../../types/staff';
-import type { StaffRecord, StaffRole } from '../store/records';
+import type { StaffRecord, StaffRole } from './records';
 
 /** Where a role is held: a grid (with its community and street) or a community (with its street). */
 export type Seat = { gridId: string | null; communityId: string; streetId: string };

@@ -2,7 +2,7 @@ import { CallStaffInput } from '../../types/grid';
 import { gridPeople } from '../domain/gridPage';
 import { action } from '../kit/action';
 import { requireCaller } from '../kit/caller';
-import { refuse } from '../kit/refusal';
+import { refuse } from '../domain/refusal';
 import { gridWithStaff } from '../store/grids';
 
 /** The full number behind a masked one, for a signed-in user's tap to call. */

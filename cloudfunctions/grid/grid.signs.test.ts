@@ -4,7 +4,7 @@
  * bound chief or else the registry's, with the link or a mini-program code made once and kept.
  */
 import type { DB } from 'wx-server-sdk/index';
-import { gridLink } from '../../config/links';
+import { gridLink } from '../../types/links';
 import type { GridSign, StreetSigns } from '../../types/signs';
 import { chiefOf, devOutbox, expectRefusal, okData, type Body } from '../../tests/support/appealKit';
 import { demo, LocalCloud, openLocalCloud } from '../../tests/support/localCloud';

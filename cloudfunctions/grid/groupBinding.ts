@@ -6,7 +6,7 @@ import { reachOver } from '../domain/permissions';
 import { viewerOf } from '../kit/caller';
 import { action } from '../kit/action';
 import type { Ports } from '../kit/ports';
-import { refuse } from '../kit/refusal';
+import { refuse } from '../domain/refusal';
 import {
   addGroupProposal,
   bindGroup,

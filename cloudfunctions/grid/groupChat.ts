@@ -5,9 +5,9 @@ import { groupChatView, qrExpiry, type GroupChatRecord } from '../domain/groupCh
 import { reachOver } from '../domain/permissions';
 import { action } from '../kit/action';
 import type { Ports } from '../kit/ports';
-import { refuse } from '../kit/refusal';
+import { refuse } from '../domain/refusal';
 import { gridByCode, saveGroupChat } from '../store/grids';
-import type { GridRecord, StaffRecord } from '../store/records';
+import type { GridRecord, StaffRecord } from '../domain/records';
 
 /** The grid's own chief or workers set its group chat; anyone else is refused. */
 export async function gridForItsStaff(ports: Ports, code: string): Promise<{ grid: GridRecord; staff: StaffRecord }> {

@@ -1,7 +1,7 @@
 import { ResolveGridInput } from '../../types/grid';
 import { gridPageView } from '../domain/gridPage';
 import { action } from '../kit/action';
-import { refuse } from '../kit/refusal';
+import { refuse } from '../domain/refusal';
 import { activeSuccessor, gridByCode, loadGridPage } from '../store/grids';
 
 export const resolve = action(ResolveGridInput, async ({ code }, { caller, db, clock }) => {

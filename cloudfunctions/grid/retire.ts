@@ -2,7 +2,7 @@ import { RetireGridInput, type RetiredGrid } from '../../types/grid';
 import { viewerOf } from '../kit/caller';
 import { reachOver } from '../domain/permissions';
 import { action } from '../kit/action';
-import { refuse } from '../kit/refusal';
+import { refuse } from '../domain/refusal';
 import { gridByCode, retireGrid } from '../store/grids';
 
 /**

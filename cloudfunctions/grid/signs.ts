@@ -1,4 +1,4 @@
-import { gridLink } from '../../config/links';
+import { gridLink } from '../../types/links';
 import { PAGES } from '../../types/routes';
 import { StreetSignsInput, type GridSign, type SignPerson, type SignQr, type StreetSigns } from '../../types/signs';
 import { gridPeople } from '../domain/gridPage';
@@ -7,7 +7,7 @@ import { action } from '../kit/action';
 import { requireCaller, viewerOf } from '../kit/caller';
 import { miniCodeFiles } from '../kit/miniCode';
 import type { Ports } from '../kit/ports';
-import { refuse } from '../kit/refusal';
+import { refuse } from '../domain/refusal';
 import { activeGridSigns, streetById, type SignRow } from '../store/signs';
 
 /**

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { zhCN } from 'zod/locales';
 import { DEFAULT_MESSAGES, type Envelope } from '../../types/envelope';
 import type { Ports } from './ports';
-import { Refusal } from './refusal';
+import { Refusal } from '../domain/refusal';
 
 // Schemas carry their own Chinese messages; the locale covers the generic ones (wrong type…).
 z.config(zhCN());

@@ -1,7 +1,7 @@
 import type { Viewer } from '../domain/permissions';
 import { staffByOpenid } from '../store/staff';
 import type { Ports } from './ports';
-import { refuse } from './refusal';
+import { refuse } from '../domain/refusal';
 
 /** Who is calling, as the platform says; no identity is UNAUTHENTICATED. */
 export function requireCaller(ports: Ports): { openid: string } {

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { action, dispatch } from '../kit/action';
 import { platformPorts } from '../kit/platform';
-import { refuse } from '../kit/refusal';
+import { refuse } from '../domain/refusal';
 import { appealsWithMediaTrace, saveAppeal } from '../store/appeals';
 import { audit } from '../store/audit';
 import { noticesWithMediaTrace, saveNoticeMedia } from '../store/notices';

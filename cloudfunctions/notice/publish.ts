@@ -3,11 +3,11 @@ import { PublishNoticeInput } from '../../types/notice';
 import { mayPublishTo, noticeDetail, scopeLabel } from '../domain/notice';
 import { refuseRiskyText, viewerOf } from '../kit/caller';
 import { action } from '../kit/action';
-import { refuse } from '../kit/refusal';
+import { refuse } from '../domain/refusal';
 import { requestKey } from '../kit/requestKey';
 import { isDuplicateKey } from '../store/errors';
 import { getNotice, insertNotice, scopeTarget } from '../store/notices';
-import type { NoticeRecord } from '../store/records';
+import type { NoticeRecord } from '../domain/records';
 
 /** Staff publish to one grid, every grid of a community or of a street, within their own scope. */
 export const publish = action(PublishNoticeInput, async (input, ports) => {

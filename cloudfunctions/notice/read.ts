@@ -1,7 +1,7 @@
 import { ListNoticesInput, NoticeRef } from '../../types/notice';
 import { mayUnpublish, noticeDetail, noticeItem } from '../domain/notice';
 import { action } from '../kit/action';
-import { refuse } from '../kit/refusal';
+import { refuse } from '../domain/refusal';
 import { countRead, getNotice, gridPlace, listNotices, markRead, scopeTarget } from '../store/notices';
 import { staffByOpenid } from '../store/staff';
 

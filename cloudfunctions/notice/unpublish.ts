@@ -2,7 +2,7 @@ import { NoticeRef } from '../../types/notice';
 import { mayUnpublish } from '../domain/notice';
 import { viewerOf } from '../kit/caller';
 import { action } from '../kit/action';
-import { refuse } from '../kit/refusal';
+import { refuse } from '../domain/refusal';
 import { getNotice, removeNotice, scopeTarget } from '../store/notices';
 
 /** The author, or staff above the notice's scope, takes it off every grid page. */

@@ -3,7 +3,7 @@ import { ImportRegistryInput, REGISTRY_MAX_BYTES, type ImportReport, type SheetP
 import { planImport, readRegistrySheet } from '../domain/registry';
 import { action } from '../kit/action';
 import { viewerOf } from '../kit/caller';
-import { refuse } from '../kit/refusal';
+import { refuse } from '../domain/refusal';
 import { applyImportPlan, finishImportRecord, insertImportRecord, loadRegistryState } from '../store/registry';
 import { sheetCells } from './sheet';
 

@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { refuse } from '../kit/refusal';
+import { refuse } from '../domain/refusal';
 
 const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]);

@@ -17,11 +17,11 @@ import { action } from '../kit/action';
 import { requireCaller, viewerOf } from '../kit/caller';
 import { miniCodeFiles } from '../kit/miniCode';
 import type { Ports } from '../kit/ports';
-import { refuse } from '../kit/refusal';
+import { refuse } from '../domain/refusal';
 import { isDuplicateKey } from '../store/errors';
 import { addGridWorker, communityById, gridByCode, gridById, removeGridWorker, setGridChief } from '../store/grids';
 import { claimInvite, getInvite, insertInvite, releaseInvite } from '../store/invites';
-import type { InviteRecord, StaffRecord } from '../store/records';
+import type { InviteRecord, StaffRecord } from '../domain/records';
 import { addStaffRole, insertStaff, staffById, staffByOpenid, updateStaff } from '../store/staff';
 
 type Place = Seat & { name: string };

@@ -3,9 +3,9 @@ import { TeamInput, type StaffPlaces, type Team, type TeamMember } from '../../t
 import { mayManage } from '../domain/staffing';
 import { action } from '../kit/action';
 import { viewerOf } from '../kit/caller';
-import { refuse } from '../kit/refusal';
+import { refuse } from '../domain/refusal';
 import { communityById, gridWithStaff } from '../store/grids';
-import type { StaffRecord } from '../store/records';
+import type { StaffRecord } from '../domain/records';
 import { communityStaff } from '../store/staff';
 import { communitiesIn, gridsIn } from '../store/scope';
 import { OUT_OF_SCOPE } from './invites';

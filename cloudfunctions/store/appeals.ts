@@ -1,9 +1,9 @@
 import type { DB } from 'wx-server-sdk/index';
 import { APPEAL_LIMITS, type AppealStatus } from '../../types/appeal';
 import { currentDeadline } from '../domain/appealView';
-import { Refusal } from '../kit/refusal';
+import { Refusal } from '../domain/refusal';
 import { docsOf } from './results';
-import type { AppealRecord } from './records';
+import type { AppealRecord } from '../domain/records';
 
 /**
  * Paging keys kept on each appeal as plain strings: ISO time then id, so one string field

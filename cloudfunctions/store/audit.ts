@@ -1,5 +1,5 @@
 import type { DB } from 'wx-server-sdk/index';
-import type { ActorRecord } from './records';
+import type { ActorRecord } from '../domain/records';
 
 /** A change to an appeal (not one of its timeline events) or a notice: who, when, before, after. */
 export type AuditRecord = ({ appealId: string } | { noticeId: string }) & {

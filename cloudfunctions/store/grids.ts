@@ -4,7 +4,7 @@ import type { GroupChatRecord } from '../domain/groupChat';
 import type { GridPageRecords } from '../domain/gridPage';
 import type { PlacedGrid } from '../domain/locate';
 import { docsOf, listOf } from './results';
-import type { CommunityRecord, GridRecord, NoticeRecord, StaffRecord, StreetRecord } from './records';
+import type { CommunityRecord, GridRecord, NoticeRecord, StaffRecord, StreetRecord } from '../domain/records';
 
 const NOTICES_ON_GRID_PAGE = 5;
 const SEARCH_HITS = 20;

@@ -1,7 +1,7 @@
 import type { DB } from 'wx-server-sdk/index';
 import { MAX_GROUP_PROPOSALS, type GridGroupFields, type GroupBindingRecord, type GroupProposalRecord } from '../domain/groupChat';
 import { docsOf } from './results';
-import type { GridRecord } from './records';
+import type { GridRecord } from '../domain/records';
 
 /** A grid with what group binding keeps on it. */
 export type GroupGridRecord = GridRecord & GridGroupFields;

@@ -1,6 +1,6 @@
 import type { DB } from 'wx-server-sdk/index';
 import { docsOf } from './results';
-import type { InviteRecord } from './records';
+import type { InviteRecord } from '../domain/records';
 
 const invites = (db: DB.Database) => db.collection('invites');
 

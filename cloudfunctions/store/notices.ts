@@ -4,7 +4,7 @@ import type { NoticePlace } from '../domain/notice';
 import { noticeSortKey } from '../domain/notice';
 import { isDuplicateKey } from './errors';
 import { docsOf } from './results';
-import type { CommunityRecord, GridRecord, NoticeReadRecord, NoticeRecord, StreetRecord } from './records';
+import type { CommunityRecord, GridRecord, NoticeReadRecord, NoticeRecord, StreetRecord } from '../domain/records';
 
 const notices = (db: DB.Database) => db.collection('notices');
 const PAGE = NOTICE_LIMITS.pageSize;

@@ -1,7 +1,7 @@
 import type { DB } from 'wx-server-sdk/index';
 import type { ImportPlan, RegistryState } from '../domain/registry';
 import { docsOf, listOf } from './results';
-import type { CommunityRecord, GridRecord, StreetRecord } from './records';
+import type { CommunityRecord, GridRecord, StreetRecord } from '../domain/records';
 
 /** Well above a city's registry (Zoucheng: ~1,410 grids); aggregates stop at 20 without a `$limit`. */
 const REGISTRY_SCAN_LIMIT = 20_000;

@@ -1,6 +1,6 @@
 import type { DB } from 'wx-server-sdk/index';
 import { docsOf, listOf } from './results';
-import type { CommunityRecord, GridRecord } from './records';
+import type { CommunityRecord, GridRecord } from '../domain/records';
 
 /** A street has a few hundred grids at most; past this the picker would be cut short. */
 const GRIDS_IN_SCOPE = 2000;

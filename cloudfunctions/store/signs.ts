@@ -1,6 +1,6 @@
 import type { DB } from 'wx-server-sdk/index';
 import { docsOf, listOf } from './results';
-import type { GridRecord, StaffRecord, StreetRecord } from './records';
+import type { GridRecord, StaffRecord, StreetRecord } from '../domain/records';
 
 /** Far above a street's grids (Zoucheng: ~1,410 in 16 towns and streets); an aggregate without `$limit` stops at 20. */
 const STREET_GRID_LIMIT = 1000;

@@ -1,6 +1,6 @@
 import type { DB } from 'wx-server-sdk/index';
 import { docsOf } from './results';
-import type { StaffRecord, StaffRole } from './records';
+import type { StaffRecord, StaffRole } from '../domain/records';
 
 export async function staffByOpenid(db: DB.Database, openid: string): Promise<StaffRecord | null> {
   const [staff] = docsOf<StaffRecord>(await db.collection('staff').where({ openid }).limit(1).get());

@@ -3,7 +3,7 @@ import { attempt, notify } from '../kit/notify';
 import type { Ports } from '../kit/ports';
 import { listUnratedSince, saveAppeal } from '../store/appeals';
 import { dueForRetry } from '../store/outbox';
-import { tellResident } from '../appeal/tell';
+import { tellResident } from '../services/tell';
 import { dueForReminder, REMINDER_LOOKAHEAD_MS } from '../domain/groupChat';
 import { gridPageOf, groupQrExpiryMessage } from '../domain/messages';
 import { claimGroupQrReminder, groupQrsExpiringBefore } from '../store/grids';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { DevIdentity } from '../../types/api';
-import type { CommunityRecord, GridRecord, NoticeRecord, StaffRecord, StreetRecord } from '../../cloudfunctions/store/records';
+import type { CommunityRecord, GridRecord, NoticeRecord, StaffRecord, StreetRecord } from '../../cloudfunctions/domain/records';
 
 /** The shape of `demo/zoucheng.json`: collections as stored, dates as ISO strings. */
 export type DemoData = {

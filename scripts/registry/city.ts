@@ -1,5 +1,5 @@
 import type { DB } from 'wx-server-sdk/index';
-import type { StaffRecord, StreetRecord } from '../../cloudfunctions/store/records';
+import type { StaffRecord, StreetRecord } from '../../cloudfunctions/domain/records';
 import type { SheetRow } from './workbook';
 
 /**

@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { gridLink } from '../../config/links';
+import { gridLink } from '../../types/links';
 import { okData, streetOf, type Body } from '../../tests/support/appealKit';
 import { openCloudDb } from '../../tests/support/cloudDb';
 import { demo, LocalCloud } from '../../tests/support/localCloud';

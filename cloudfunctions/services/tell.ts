@@ -1,7 +1,7 @@
 import { appealPage, newAppealMessage, progressMessage } from '../domain/messages';
 import { notify } from '../kit/notify';
 import type { Ports } from '../kit/ports';
-import type { AppealRecord, StaffRecord } from '../store/records';
+import type { AppealRecord, StaffRecord } from '../domain/records';
 import { chiefOfGrid, communityStaff, streetStaff } from '../store/staff';
 
 /**

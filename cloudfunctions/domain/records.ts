@@ -1,8 +1,8 @@
 import type { AppealEventType, AppealLevel, AppealStatus, Location } from '../../types/appeal';
 import type { GridKind } from '../../types/grid';
-import type { GroupChatRecord } from '../domain/groupChat';
-import type { GeoPolygon } from '../domain/locate';
-import type { AppealDeadlines } from '../domain/sla';
+import type { GroupChatRecord } from './groupChat';
+import type { GeoPolygon } from './locate';
+import type { AppealDeadlines } from './sla';
 
 /** Documents as the collections hold them (DESIGN §3). Only functions read or write them. */
 export type CategoryRecord = { id: string; name: string };
