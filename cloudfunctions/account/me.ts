@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { GrantConsentsInput, type Me } from '../../types/appeal';
+import { roleScope } from '../domain/permissions';
 import { action } from '../kit/action';
 import type { Ports } from '../kit/ports';
 import { requireCaller } from '../kit/caller';
@@ -12,8 +13,8 @@ import { staffByOpenid } from '../store/staff';
 const ROLE_ORDER = ['street', 'community', 'chief', 'worker'] as const;
 
 async function scopeLabel(ports: Ports, staff: StaffRecord): Promise<string> {
-  const gridIds = staff.roles.flatMap((r) => (r.role === 'chief' || r.role === 'worker' ? [r.gridId] : []));
-  const names = await gridNames(ports.db, gridIds, staff.roles.flatMap((r) => (r.role === 'community' ? [r.communityId] : [])), staff.roles.flatMap((r) => (r.role === 'street' ? [r.streetId] : [])));
+  const { gridIds, communityIds, streetIds } = roleScope(staff);
+  const names = await gridNames(ports.db, gridIds, communityIds, streetIds);
   return names.join('、');
 }
 

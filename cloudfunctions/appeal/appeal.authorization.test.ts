@@ -13,12 +13,13 @@ import {
   CONTENT,
   expectRefusal,
   fileAppeal,
+  gridOf,
   newResident,
   okData,
   readAllPages,
   streetOf,
 } from '../../tests/support/appealKit';
-import { readDoc } from '../../tests/support/cloudDb';
+import { readAll, readDoc } from '../../tests/support/cloudDb';
 import { LocalCloud, openLocalCloud } from '../../tests/support/localCloud';
 
 const GRID = 'GS-0101';
@@ -48,12 +49,19 @@ function identity(caller: Caller, filer: string): string | undefined {
 /** The appeal a row needs, in the state its action starts from. */
 type Setup = 'none' | 'submitted' | 'resolved' | 'held' | 'blocked';
 
+/** What an allowed call did, read back from the database: the stored appeal (or block) and the reply's data. */
+type Effect = { stored: Record<string, any> | null; data: any; caller: string | undefined; filedId: string | null; blocked: boolean };
+
 type Row = {
   setup: Setup;
   params: (id: string) => object;
   /** ok, a refusal code, or for lists: whether the appeal is `listed` or `unlisted`. */
   expect: Record<Caller, string>;
+  /** For `ok` rows: the change the action made, checked on what is stored. */
+  effect?: (e: Effect) => void;
 };
+
+const lastEvent = (e: Effect) => e.stored!.timeline[e.stored!.timeline.length - 1];
 
 const UNAUTH = 'UNAUTHENTICATED';
 const FORBID = 'FORBIDDEN';
@@ -65,6 +73,7 @@ const ACTIONS: Record<string, Row> = {
     params: () => appealInput(),
     // anyone signed in may file, staff too (a patrol finds a problem); an identity is required
     expect: { filer: 'ok', otherResident: 'ok', nobody: UNAUTH, chief: 'ok', otherChief: 'ok', community: 'ok', otherCommunity: 'ok', street: 'ok' },
+    effect: (e) => expect(e.stored).toMatchObject({ _id: e.data.id, residentOpenid: e.caller, gridCode: GRID, status: 'submitted' }),
   },
   mine: {
     setup: 'submitted',
@@ -75,38 +84,76 @@ const ACTIONS: Record<string, Row> = {
     setup: 'submitted',
     params: (id) => ({ id }),
     expect: { filer: 'ok', otherResident: FORBID, nobody: UNAUTH, chief: 'ok', otherChief: FORBID, community: 'ok', otherCommunity: FORBID, street: 'ok' },
+    effect: (e) => expect(e.data).toMatchObject({ id: e.filedId, content: e.stored!.content, number: e.stored!.number }),
   },
   inbox: {
     setup: 'submitted',
     params: () => ({}),
     expect: { filer: FORBID, otherResident: FORBID, nobody: UNAUTH, chief: 'listed', otherChief: 'unlisted', community: 'listed', otherCommunity: 'unlisted', street: 'listed' },
   },
-  accept: { setup: 'submitted', params: (id) => ({ id }), expect: staffWork },
-  reply: { setup: 'submitted', params: (id) => ({ id, text: '已联系物业，今天下午清理' }), expect: staffWork },
-  transfer: { setup: 'submitted', params: (id) => ({ id, toGridCode: 'GS-0103', reason: '属于第三网格' }), expect: staffWork },
-  escalate: { setup: 'submitted', params: (id) => ({ id, reason: '需要社区协调' }), expect: staffWork },
-  resolve: { setup: 'submitted', params: (id) => ({ id, note: '已清理完毕' }), expect: staffWork },
-  return: { setup: 'submitted', params: (id) => ({ id, reason: '不属于网格职责' }), expect: staffWork },
+  accept: {
+    setup: 'submitted',
+    params: (id) => ({ id }),
+    expect: staffWork,
+    effect: (e) => {
+      expect(e.stored!.status).toBe('accepted');
+      expect(lastEvent(e)).toMatchObject({ type: 'accepted', actor: { kind: 'staff' } });
+    },
+  },
+  reply: {
+    setup: 'submitted',
+    params: (id) => ({ id, text: '已联系物业，今天下午清理' }),
+    expect: staffWork,
+    effect: (e) => expect(lastEvent(e)).toMatchObject({ type: 'replied', text: '已联系物业，今天下午清理' }),
+  },
+  transfer: {
+    setup: 'submitted',
+    params: (id) => ({ id, toGridCode: 'GS-0103', reason: '属于第三网格' }),
+    expect: staffWork,
+    effect: (e) => expect(e.stored).toMatchObject({ gridCode: 'GS-0103', level: 'grid', status: 'submitted' }),
+  },
+  escalate: {
+    setup: 'submitted',
+    params: (id) => ({ id, reason: '需要社区协调' }),
+    expect: staffWork,
+    effect: (e) => expect(e.stored).toMatchObject({ level: 'community', gridCode: GRID }),
+  },
+  resolve: {
+    setup: 'submitted',
+    params: (id) => ({ id, note: '已清理完毕' }),
+    expect: staffWork,
+    effect: (e) => expect(lastEvent(e)).toMatchObject({ type: 'resolved', text: '已清理完毕' }),
+  },
+  return: {
+    setup: 'submitted',
+    params: (id) => ({ id, reason: '不属于网格职责' }),
+    expect: staffWork,
+    effect: (e) => expect(e.stored).toMatchObject({ status: 'returned', level: 'community' }),
+  },
   rate: {
     setup: 'resolved',
     params: (id) => ({ id, score: 5, comment: '很满意' }),
     expect: { filer: 'ok', otherResident: FORBID, nobody: UNAUTH, chief: FORBID, otherChief: FORBID, community: FORBID, otherCommunity: FORBID, street: FORBID },
+    effect: (e) => expect(e.stored).toMatchObject({ status: 'closed', rating: { score: 5, comment: '很满意' } }),
   },
   moderate: {
     setup: 'held',
     params: (id) => ({ id, release: true }),
     // the grid's own chief does not even see a held appeal
     expect: { filer: FORBID, otherResident: FORBID, nobody: UNAUTH, chief: FORBID, otherChief: FORBID, community: 'ok', otherCommunity: FORBID, street: 'ok' },
+    effect: (e) => expect(e.stored).toMatchObject({ status: 'submitted', level: 'grid' }),
   },
   block: {
     setup: 'submitted',
     params: (id) => ({ id, reason: '多次恶意反映' }),
     expect: { filer: FORBID, otherResident: FORBID, nobody: UNAUTH, chief: FORBID, otherChief: FORBID, community: FORBID, otherCommunity: FORBID, street: 'ok' },
+    effect: (e) => expect(e.blocked).toBe(true),
   },
   unblock: {
     setup: 'blocked',
     params: (id) => ({ id }),
     expect: { filer: FORBID, otherResident: FORBID, nobody: UNAUTH, chief: FORBID, otherChief: FORBID, community: FORBID, otherCommunity: FORBID, street: 'ok' },
+    effect: (e) => expect(e.blocked).toBe(false),
   },
 };
 
@@ -135,12 +182,40 @@ describe('appeal actions by caller', () => {
     }
     const body = await appeal(cloud, who, action, ACTIONS[action].params(filed?.id ?? ''));
     if (expected === 'ok') {
-      expect(body).toMatchObject({ ok: true });
+      const data = okData(body);
+      const storedId = filed?.id ?? data.id;
+      const stored = await readDoc(db, 'appeals', storedId);
+      const blocked = (await readAll(db, 'blocks')).some((b) => b.openid === filer);
+      ACTIONS[action].effect!({ stored, data, caller: who, filedId: filed?.id ?? null, blocked });
       return;
     }
     expectRefusal(body, expected);
     // a refused action changed nothing
     if (before) expect(await readDoc(db, 'appeals', filed!.id)).toEqual(before);
+    if (ACTIONS[action].setup === 'blocked') expect((await readAll(db, 'blocks')).some((b) => b.openid === filer)).toBe(true);
+  });
+
+  it('every allowed row checks its effect', () => {
+    for (const [action, row] of Object.entries(ACTIONS)) {
+      if (Object.values(row.expect).includes('ok')) expect([action, typeof row.effect]).toEqual([action, 'function']);
+    }
+  });
+
+  it('the neighbours are where the table says: GS-0102 shares GS-0101’s community, GS-0201 only its street', () => {
+    expect(gridOf('GS-0102')).toMatchObject({ communityId: gridOf(GRID).communityId, streetId: gridOf(GRID).streetId });
+    expect(gridOf('GS-0201').communityId).not.toBe(gridOf(GRID).communityId);
+    expect(gridOf('GS-0201').streetId).toBe(gridOf(GRID).streetId);
+  });
+});
+
+describe('blocking a filer', () => {
+  it('street staff cannot block themselves through the API, as the detail page offers no button', async () => {
+    const officer = streetOf(GRID);
+    const filed = await fileAppeal(cloud, officer);
+    expect(okData(await appeal<AppealDetail>(cloud, officer, 'detail', { id: filed.id })).can).not.toContain('block');
+    expectRefusal(await appeal(cloud, officer, 'block', { id: filed.id, reason: '测试限制自己' }), 'FORBIDDEN');
+    expect((await readAll(db, 'blocks')).some((b) => b.openid === officer)).toBe(false);
+    expect((await fileAppeal(cloud, officer)).status).toBe('submitted');
   });
 });
 

@@ -1,6 +1,6 @@
 import { AppealRef, InboxInput, ListMineInput } from '../../types/appeal';
 import { detailView, summaryView } from '../domain/appealView';
-import { inboxScope } from '../domain/permissions';
+import { roleScope } from '../domain/permissions';
 import { action } from '../kit/action';
 import { refuse } from '../domain/refusal';
 import { listInbox, listMine } from '../store/appeals';
@@ -17,7 +17,7 @@ export const mine = action(ListMineInput, async ({ status, cursor }, ports) => {
 export const inbox = action(InboxInput, async ({ status, cursor }, ports) => {
   const { staff } = await viewerOf(ports);
   if (!staff) return refuse('FORBIDDEN', '只有网格工作人员可以查看诉求工作台');
-  const page = await listInbox(ports.db, inboxScope(staff), status, cursor);
+  const page = await listInbox(ports.db, roleScope(staff), status, cursor);
   const now = ports.clock.now();
   return { items: page.items.map((a) => summaryView(a, now)), cursor: page.cursor };
 });

@@ -1,7 +1,7 @@
 import { AppealRef, BlockInput, ModerateInput } from '../../types/appeal';
 import { transition } from '../domain/appeal';
 import { detailView } from '../domain/appealView';
-import { mayModerate, reachOver } from '../domain/permissions';
+import { mayBlock, mayModerate } from '../domain/permissions';
 import { action } from '../kit/action';
 import { refuse } from '../domain/refusal';
 import { saveAppeal } from '../store/appeals';
@@ -25,17 +25,19 @@ export const moderate = action(ModerateInput, async ({ id, release, reason }, po
   return detailView(next, viewer, now);
 });
 
+const BLOCK_REFUSED = '只有街道工作人员可以限制或解除限制反映人，且不能限制自己';
+
 /** Street staff over an appeal may bar its filer from filing more; they never learn who it is. */
 export const block = action(BlockInput, async ({ id, reason }, ports) => {
   const { appeal, viewer } = await appealForViewer(ports, id);
-  if (reachOver(viewer.staff, appeal) !== 'street') return refuse('FORBIDDEN', '只有街道工作人员可以限制反映人');
+  if (!mayBlock(viewer, appeal)) return refuse('FORBIDDEN', BLOCK_REFUSED);
   await addBlock(ports.db, { openid: appeal.residentOpenid, streetId: appeal.streetId, reason, byStaffId: viewer.staff!._id, at: ports.clock.now() });
   return { blocked: true as const };
 });
 
 export const unblock = action(AppealRef, async ({ id }, ports) => {
   const { appeal, viewer } = await appealForViewer(ports, id);
-  if (reachOver(viewer.staff, appeal) !== 'street') return refuse('FORBIDDEN', '只有街道工作人员可以解除限制');
+  if (!mayBlock(viewer, appeal)) return refuse('FORBIDDEN', BLOCK_REFUSED);
   await removeBlock(ports.db, appeal.streetId, appeal.residentOpenid);
   return { blocked: false as const };
 });

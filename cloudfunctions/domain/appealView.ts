@@ -1,7 +1,7 @@
 import { APPEAL_STATUS_LABELS, type AppealDetail, type AppealSummary, type Actor } from '../../types/appeal';
 import type { ActorRecord, AppealRecord } from './records';
 import { fitsState, type CommandType } from './appeal';
-import { isFiler, mayModerate, mayRate, mayWork, reachOver, type Viewer } from './permissions';
+import { isFiler, mayBlock, mayModerate, mayRate, mayWork, type Viewer } from './permissions';
 
 const EXCERPT = 40;
 const STAFF_ACTIONS = ['accept', 'reply', 'transfer', 'escalate', 'resolve', 'return'] as const;
@@ -47,7 +47,7 @@ export function allowedActions(appeal: AppealRecord, viewer: Viewer): AppealDeta
   if (mayWork(viewer, appeal)) for (const a of STAFF_ACTIONS) if (fitsState(appeal, a as CommandType)) can.push(a);
   if (mayModerate(viewer, appeal) && fitsState(appeal, 'moderate')) can.push('moderate');
   if (mayRate(viewer, appeal) && fitsState(appeal, 'rate')) can.push('rate');
-  if (reachOver(viewer.staff, appeal) === 'street' && !isFiler(viewer, appeal)) can.push('block');
+  if (mayBlock(viewer, appeal)) can.push('block');
   return can;
 }
 

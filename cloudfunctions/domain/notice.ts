@@ -1,19 +1,11 @@
 import { NOTICE_LIMITS, type NoticeDetail, type NoticeItem, type NoticeScopeKind } from '../../types/notice';
+import { reaches, type Place } from './permissions';
 import type { NoticeRecord, StaffRecord } from './records';
 
 /** Where a notice's scope sits: a grid has all three, a community no grid, a street only itself. */
-export type NoticePlace = { gridId: string | null; communityId: string | null; streetId: string };
+export type NoticePlace = Place;
 
 const RANK: Record<NoticeScopeKind, number> = { grid: 0, community: 1, street: 2 };
-
-/** The level each of a staff member's roles reaches this place at (none: the role does not reach it). */
-function reaches(staff: StaffRecord | null, place: NoticePlace): NoticeScopeKind[] {
-  return (staff?.roles ?? []).flatMap((r): NoticeScopeKind[] => {
-    if (r.role === 'chief' || r.role === 'worker') return r.gridId === place.gridId ? ['grid'] : [];
-    if (r.role === 'community') return r.communityId === place.communityId ? ['community'] : [];
-    return r.streetId === place.streetId ? ['street'] : [];
-  });
-}
 
 /**
  * Staff publish within their scope only: a grid's chief or worker to that grid; community staff

@@ -1,6 +1,6 @@
 import type { AppealStatus } from '../../types/appeal';
 import type { AppealRecord, StaffRecord, StaffRole } from './records';
-import { inboxScope, isFiler, mayModerate, maySee, mayWork, reachOver, type Viewer } from './permissions';
+import { isFiler, mayBlock, mayModerate, maySee, mayWork, reachOver, reaches, roleScope, type Viewer } from './permissions';
 
 const place = { gridId: 'grid-GS-0101', communityId: 'GS01', streetId: 'GS' };
 const appeal = (status: AppealStatus = 'submitted') => ({ ...place, status, residentOpenid: 'filer' }) as AppealRecord;
@@ -64,9 +64,42 @@ describe('who may work, moderate and see an appeal', () => {
   });
 });
 
-describe('inboxScope', () => {
+describe('roleScope', () => {
   it('gathers every grid, community and street a staff member answers for', () => {
     const many = staff({ role: 'chief', gridId: 'g1' }, { role: 'worker', gridId: 'g2' }, { role: 'community', communityId: 'c1' }, { role: 'street', streetId: 's1' });
-    expect(inboxScope(many)).toEqual({ gridIds: ['g1', 'g2'], communityIds: ['c1'], streetIds: ['s1'] });
+    expect(roleScope(many)).toEqual({ gridIds: ['g1', 'g2'], communityIds: ['c1'], streetIds: ['s1'] });
+  });
+});
+
+describe('reaches: the one rule for whether a role reaches a grid, a community or a street', () => {
+  const communityPlace = { gridId: null, communityId: 'GS01', streetId: 'GS' };
+  const streetPlace = { gridId: null, communityId: null, streetId: 'GS' };
+  it.each([
+    ['a grid: the chief', chief, place, ['grid']],
+    ['a grid: its community and street', staff({ role: 'street', streetId: 'GS' }, { role: 'community', communityId: 'GS01' }), place, ['community', 'street']],
+    ['a community: its own staff', community, communityPlace, ['community']],
+    ['a community: a chief of one of its grids does not reach the whole community', chief, communityPlace, []],
+    ['a community: another community’s staff', otherCommunity, communityPlace, []],
+    ['a community: its street', street, communityPlace, ['street']],
+    ['a street: community staff below it do not reach the whole street', community, streetPlace, []],
+    ['a street: its own staff', street, streetPlace, ['street']],
+    ['a street: another street', otherStreet, streetPlace, []],
+    ['no staff record', null, place, []],
+  ])('%s', (_, s, where, levels) => {
+    expect(reaches(s as StaffRecord | null, where)).toEqual(levels);
+  });
+});
+
+describe('mayBlock: one answer for the block action and its button', () => {
+  it.each([
+    ['street staff over the appeal', as(street), true],
+    ['street staff who filed it themselves', as(street, 'filer'), false],
+    ['street staff who are also its grid’s chief', as(staff({ role: 'chief', gridId: 'grid-GS-0101' }, { role: 'street', streetId: 'GS' })), true],
+    ['another street’s staff', as(otherStreet), false],
+    ['community staff above it', as(community), false],
+    ['the chief', as(chief), false],
+    ['the filer', as(null, 'filer'), false],
+  ])('%s → %s', (_, viewer, may) => {
+    expect(mayBlock(viewer, appeal())).toBe(may);
   });
 });

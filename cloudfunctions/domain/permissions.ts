@@ -1,52 +1,72 @@
-import type { AppealRecord, StaffRecord } from './records';
+import type { AppealRecord, GridRecord, StaffRecord, StaffRole } from './records';
 
 /** Who is looking: the platform's openid, and the staff record it belongs to, if any. */
 export type Viewer = { openid: string; staff: StaffRecord | null };
 
 export type StaffReach = 'grid' | 'community' | 'street';
 
-/** How a staff member reaches an appeal's grid, from the closest role they hold; null: not at all. */
-export function reachOver(staff: StaffRecord | null, place: Pick<AppealRecord, 'gridId' | 'communityId' | 'streetId'>): StaffReach | null {
-  if (!staff) return null;
-  const reaches = staff.roles.map((r): StaffReach | null => {
-    if ((r.role === 'chief' || r.role === 'worker') && r.gridId === place.gridId) return 'grid';
-    if (r.role === 'community' && r.communityId === place.communityId) return 'community';
-    if (r.role === 'street' && r.streetId === place.streetId) return 'street';
-    return null;
-  });
-  for (const level of ['grid', 'community', 'street'] as const) if (reaches.includes(level)) return level;
-  return null;
+/**
+ * A place in the hierarchy: a grid has all three ids, a community no grid, a street only itself.
+ * Every "does this role reach here" question (appeals, notices, seats, signs, retiring) is asked of one.
+ */
+export type Place = { gridId: string | null; communityId: string | null; streetId: string };
+
+/** A grid's place. */
+export const placeOfGrid = (grid: Pick<GridRecord, '_id' | 'communityId' | 'streetId'>): Place => ({ gridId: grid._id, communityId: grid.communityId, streetId: grid.streetId });
+
+/** The level at which one role reaches the place, or null: the one rule for every role and place. */
+function roleReach(r: StaffRole, place: Place): StaffReach | null {
+  if (r.role === 'chief' || r.role === 'worker') return place.gridId !== null && r.gridId === place.gridId ? 'grid' : null;
+  if (r.role === 'community') return place.communityId !== null && r.communityId === place.communityId ? 'community' : null;
+  return r.streetId === place.streetId ? 'street' : null;
 }
 
+const CLOSEST_FIRST: StaffReach[] = ['grid', 'community', 'street'];
+
+/** Every level at which a staff member's current roles reach the place, closest first (none: empty). */
+export function reaches(staff: StaffRecord | null, place: Place): StaffReach[] {
+  const found = new Set((staff?.roles ?? []).map((r) => roleReach(r, place)));
+  return CLOSEST_FIRST.filter((level) => found.has(level));
+}
+
+/** How a staff member reaches a place, from the closest role they hold; null: not at all. */
+export const reachOver = (staff: StaffRecord | null, place: Place): StaffReach | null => reaches(staff, place)[0] ?? null;
+
+/** Whether one of the staff member's roles reaches the place at `level` (not merely closer or further). */
+export const reachesAt = (staff: StaffRecord | null, place: Place, level: StaffReach) => reaches(staff, place).includes(level);
+
 export const isFiler = (viewer: Viewer, appeal: AppealRecord) => viewer.openid === appeal.residentOpenid;
+
+/** Whether one of the staff member's roles reaches the appeal from above its grid (its community or street). */
+const reachesFromAbove = (viewer: Viewer, appeal: AppealRecord) => reaches(viewer.staff, appeal).some((level) => level !== 'grid');
 
 /**
  * Staff over the grid may work it; an appeal held for moderation is not shown to the grid's own
  * staff until community or street staff release it.
  */
-export function mayWork(viewer: Viewer, appeal: AppealRecord): boolean {
-  const reach = reachOver(viewer.staff, appeal);
-  if (!reach) return false;
-  return appeal.status !== 'held' || reach !== 'grid';
-}
+export const mayWork = (viewer: Viewer, appeal: AppealRecord): boolean =>
+  appeal.status === 'held' ? reachesFromAbove(viewer, appeal) : reachOver(viewer.staff, appeal) !== null;
 
-export const mayModerate = (viewer: Viewer, appeal: AppealRecord) => {
-  const reach = reachOver(viewer.staff, appeal);
-  return reach === 'community' || reach === 'street';
-};
+export const mayModerate = reachesFromAbove;
 
 /** The filer rates, unless they are staff over its grid: satisfaction counts in that grid's assessment. */
 export const mayRate = (viewer: Viewer, appeal: AppealRecord) => isFiler(viewer, appeal) && !reachOver(viewer.staff, appeal);
 
 export const maySee = (viewer: Viewer, appeal: AppealRecord) => isFiler(viewer, appeal) || mayWork(viewer, appeal);
 
-/** The inbox query's scope: the grids, communities and streets a staff member answers for. */
-export function inboxScope(staff: StaffRecord) {
+/** Every grid, community and street a staff member's roles name: the inbox query's scope and any "where do I serve" list. */
+export function roleScope(staff: StaffRecord | null) {
   const scope = { gridIds: [] as string[], communityIds: [] as string[], streetIds: [] as string[] };
-  for (const r of staff.roles) {
+  for (const r of staff?.roles ?? []) {
     if (r.role === 'chief' || r.role === 'worker') scope.gridIds.push(r.gridId);
     else if (r.role === 'community') scope.communityIds.push(r.communityId);
     else scope.streetIds.push(r.streetId);
   }
   return scope;
 }
+
+/**
+ * Street staff over an appeal may bar its filer from filing more (and lift it), never their own
+ * appeal: the same answer for the `block` action and for the button.
+ */
+export const mayBlock = (viewer: Viewer, appeal: AppealRecord) => reachesAt(viewer.staff, appeal, 'street') && !isFiler(viewer, appeal);

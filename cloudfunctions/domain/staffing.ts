@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { INVITE_ALPHABET, INVITE_CODE_LENGTH } from '../../types/staff';
+import { reaches, type Place } from './permissions';
 import type { StaffRecord, StaffRole } from './records';
 
 /** Where a role is held: a grid (with its community and street) or a community (with its street). */
@@ -9,13 +10,9 @@ export type Seat = { gridId: string | null; communityId: string; streetId: strin
  * Who may invite or unbind whom (DESIGN §1.4): community staff for a grid of their community;
  * street staff for a grid or a community of their street. Grid staff and residents never.
  */
-export function mayManage(staff: StaffRecord | null, role: 'chief' | 'worker' | 'community', seat: Seat): boolean {
-  if (!staff) return false;
-  return staff.roles.some((r) => {
-    if (r.role === 'street') return r.streetId === seat.streetId;
-    if (r.role === 'community') return role !== 'community' && r.communityId === seat.communityId;
-    return false;
-  });
+export function mayManage(staff: StaffRecord | null, role: 'chief' | 'worker' | 'community', seat: Place): boolean {
+  const levels = reaches(staff, seat);
+  return levels.includes('street') || (role !== 'community' && levels.includes('community'));
 }
 
 export function roleAt(role: 'chief' | 'worker' | 'community', seat: Seat): StaffRole {

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import * as z from 'zod/mini';
 import { GridRef, GroupEnterInput, GroupOpenData, GroupProposalRef, NO_GROUP, type GroupBindingState, type GroupEntry } from '../../types/groupChat';
 import { groupBindingState, NO_PENDING_GROUP, pendingProposal, planGroupEntry, type GroupBindingRecord } from '../domain/groupChat';
-import { reachOver } from '../domain/permissions';
+import { placeOfGrid, reachesAt } from '../domain/permissions';
 import { viewerOf } from '../kit/caller';
 import { action } from '../kit/action';
 import type { Ports } from '../kit/ports';
@@ -35,7 +35,7 @@ async function openedGroup(ports: Ports, cloudID: string): Promise<string> {
 export const groupEnter = action(GroupEnterInput, async ({ code, group }, ports): Promise<GroupEntry> => {
   const opengid = await openedGroup(ports, group.cloudID);
   const [viewer, { card, bound }] = await Promise.all([viewerOf(ports), gridsForGroupEntry(ports.db, code, opengid)]);
-  const byGridStaff = !!card && reachOver(viewer.staff, { gridId: card._id, communityId: card.communityId, streetId: card.streetId }) === 'grid';
+  const byGridStaff = !!card && reachesAt(viewer.staff, placeOfGrid(card), 'grid');
   const plan = planGroupEntry({ opengid, grid: card, groupIsBound: bound !== null, byGridStaff });
   switch (plan.kind) {
     case 'bound':

@@ -2,7 +2,7 @@ import { GridRef, SetGroupChatInput } from '../../types/groupChat';
 import type { GridPage } from '../../types/grid';
 import { refuseRiskyText, viewerOf } from '../kit/caller';
 import { groupChatView, qrExpiry, type GroupChatRecord } from '../domain/groupChat';
-import { reachOver } from '../domain/permissions';
+import { placeOfGrid, reachesAt } from '../domain/permissions';
 import { action } from '../kit/action';
 import type { Ports } from '../kit/ports';
 import { refuse } from '../domain/refusal';
@@ -13,7 +13,7 @@ import type { GridRecord, StaffRecord } from '../domain/records';
 export async function gridForItsStaff(ports: Ports, code: string): Promise<{ grid: GridRecord; staff: StaffRecord }> {
   const [viewer, grid] = await Promise.all([viewerOf(ports), gridByCode(ports.db, code)]);
   if (!grid || grid.status !== 'active') return refuse('NOT_FOUND', `没有找到网格码 ${code} 对应的网格`);
-  if (reachOver(viewer.staff, { gridId: grid._id, communityId: grid.communityId, streetId: grid.streetId }) !== 'grid') {
+  if (!reachesAt(viewer.staff, placeOfGrid(grid), 'grid')) {
     return refuse('FORBIDDEN', '只有本网格的网格长或网格员可以设置网格群');
   }
   return { grid, staff: viewer.staff! };

@@ -1,6 +1,6 @@
 import { RetireGridInput, type RetiredGrid } from '../../types/grid';
 import { viewerOf } from '../kit/caller';
-import { reachOver } from '../domain/permissions';
+import { placeOfGrid, reachesAt } from '../domain/permissions';
 import { action } from '../kit/action';
 import { refuse } from '../domain/refusal';
 import { gridByCode, retireGrid } from '../store/grids';
@@ -16,7 +16,7 @@ export const retire = action(RetireGridInput, async ({ code, mergedInto }, ports
     mergedInto ? gridByCode(ports.db, mergedInto) : Promise.resolve(null),
   ]);
   if (!grid) return refuse('NOT_FOUND', `没有找到网格码 ${code} 对应的网格`);
-  if (reachOver(viewer.staff, { gridId: grid._id, communityId: grid.communityId, streetId: grid.streetId }) !== 'street') {
+  if (!reachesAt(viewer.staff, placeOfGrid(grid), 'street')) {
     return refuse('FORBIDDEN', '只有网格所在街道的工作人员可以撤销或合并网格');
   }
   if (grid.status !== 'active') return refuse('CONFLICT', `网格 ${code} 已经撤销`);

@@ -2,7 +2,7 @@ import { gridLink } from '../../types/links';
 import { PAGES } from '../../types/routes';
 import { StreetSignsInput, type GridSign, type SignPerson, type SignQr, type StreetSigns } from '../../types/signs';
 import { gridPeople } from '../domain/gridPage';
-import { reachOver } from '../domain/permissions';
+import { reaches } from '../domain/permissions';
 import { action } from '../kit/action';
 import { requireCaller, viewerOf } from '../kit/caller';
 import { miniCodeFiles } from '../kit/miniCode';
@@ -19,15 +19,13 @@ import { activeGridSigns, streetById, type SignRow } from '../store/signs';
 export const signs = action(StreetSignsInput, async ({ streetId, qr }, ports): Promise<StreetSigns> => {
   requireCaller(ports);
   const [viewer, grids] = await Promise.all([viewerOf(ports), activeGridSigns(ports.db, streetId)]);
-  const mayPrint = (place: { gridId: string; communityId: string }) => {
-    const reach = reachOver(viewer.staff, { ...place, streetId });
-    return reach === 'street' || reach === 'community';
-  };
+  const mayPrint = (place: { gridId: string | null; communityId: string | null }) =>
+    reaches(viewer.staff, { ...place, streetId }).some((level) => level !== 'grid');
 
   if (!grids.length) {
     const street = await streetById(ports.db, streetId);
     if (!street) return refuse('NOT_FOUND', `没有找到街道 ${streetId}`);
-    if (!mayPrint({ gridId: '', communityId: '' })) return refuse('FORBIDDEN', `只有${street.name}的工作人员可以打印网格码牌`);
+    if (!mayPrint({ gridId: null, communityId: null })) return refuse('FORBIDDEN', `只有${street.name}的工作人员可以打印网格码牌`);
     return refuse('NOT_FOUND', `${street.name}没有在用的网格，没有码牌可打印`);
   }
   const mine = grids.filter((g) => mayPrint({ gridId: g._id, communityId: g.communityId }));

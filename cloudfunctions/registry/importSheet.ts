@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { ImportRegistryInput, REGISTRY_MAX_BYTES, type ImportReport, type SheetProblem } from '../../types/registry';
 import { planImport, readRegistrySheet } from '../domain/registry';
+import { roleScope } from '../domain/permissions';
 import { action } from '../kit/action';
 import { viewerOf } from '../kit/caller';
 import { refuse } from '../domain/refusal';
@@ -24,7 +25,7 @@ function refuseSheet(problems: SheetProblem[]): never {
  */
 export const importSheet = action(ImportRegistryInput, async ({ fileID, dryRun }, ports): Promise<ImportReport> => {
   const { staff } = await viewerOf(ports);
-  const streetIds = new Set(staff?.roles.flatMap((r) => (r.role === 'street' ? [r.streetId] : [])) ?? []);
+  const streetIds = new Set(roleScope(staff).streetIds);
   if (!staff || !streetIds.size) return refuse('FORBIDDEN', '只有街道工作人员可以导入网格台账');
 
   const bytes = await ports.files.get(fileID).catch(() => refuse('NOT_FOUND', '没有找到上传的表格，请重新上传'));

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { TeamInput, type StaffPlaces, type Team, type TeamMember } from '../../types/staff';
+import { placeOfGrid, roleScope } from '../domain/permissions';
 import { mayManage } from '../domain/staffing';
 import { action } from '../kit/action';
 import { viewerOf } from '../kit/caller';
@@ -21,7 +22,7 @@ export const team = action(TeamInput, async (input, ports): Promise<Team> => {
   if (input.kind === 'grid') {
     const grid = await gridWithStaff(ports.db, input.gridCode);
     if (!grid) return refuse('NOT_FOUND', '没有这个网格');
-    if (!mayManage(staff, 'worker', { gridId: grid._id, communityId: grid.communityId, streetId: grid.streetId })) return refuse('FORBIDDEN', OUT_OF_SCOPE);
+    if (!mayManage(staff, 'worker', placeOfGrid(grid))) return refuse('FORBIDDEN', OUT_OF_SCOPE);
     return { kind: 'grid', scope: grid.name, members: [...grid.chief.map((s) => member(s, 'chief')), ...grid.workers.map((s) => member(s, 'worker'))] };
   }
   const [community, people] = await Promise.all([communityById(ports.db, input.communityId), communityStaff(ports.db, input.communityId)]);
@@ -33,10 +34,7 @@ export const team = action(TeamInput, async (input, ports): Promise<Team> => {
 /** The communities and active grids the caller may invite into, for the invite page's choices. */
 export const places = action(z.object({}), async (_, ports): Promise<StaffPlaces> => {
   const { staff } = await viewerOf(ports);
-  const scope = {
-    communityIds: staff?.roles.flatMap((r) => (r.role === 'community' ? [r.communityId] : [])) ?? [],
-    streetIds: staff?.roles.flatMap((r) => (r.role === 'street' ? [r.streetId] : [])) ?? [],
-  };
+  const scope = roleScope(staff);
   if (!scope.communityIds.length && !scope.streetIds.length) return refuse('FORBIDDEN', NOT_A_MANAGER);
   const [communities, grids] = await Promise.all([communitiesIn(ports.db, scope), gridsIn(ports.db, scope)]);
   return {
