@@ -7,7 +7,7 @@ import { refuse } from '../domain/refusal';
 import { saveAppeal } from '../store/appeals';
 import { block as addBlock, unblock as removeBlock } from '../store/blocks';
 import { appealForViewer } from './context';
-import { refuseRiskyText } from '../kit/caller';
+import { screenText } from '../kit/caller';
 import { tellGrid, tellResident } from '../services/tell';
 
 /** Community or street staff release a held appeal to its grid, or close it as not acceptable. */
@@ -15,7 +15,7 @@ export const moderate = action(ModerateInput, async ({ id, release, reason }, po
   const { appeal, viewer } = await appealForViewer(ports, id);
   if (!mayModerate(viewer, appeal) || !viewer.staff) return refuse('FORBIDDEN', '只有社区或街道工作人员可以审核诉求');
   // A rejection's reason is on the resident's timeline and in their message: screened like a reply.
-  await refuseRiskyText(ports, viewer.openid, reason);
+  await screenText(ports, viewer.openid, 'staffWords', reason);
   const now = ports.clock.now();
   const s = viewer.staff;
   const next = transition(appeal, { type: 'moderate', release, reason }, { kind: 'staff', staffId: s._id, name: s.name, title: s.title }, now);

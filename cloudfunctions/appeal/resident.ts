@@ -6,7 +6,7 @@ import { action } from '../kit/action';
 import { refuse } from '../domain/refusal';
 import { saveAppeal } from '../store/appeals';
 import { appealForViewer } from './context';
-import { refuseRiskyText } from '../kit/caller';
+import { screenText } from '../kit/caller';
 import { tellGrid } from '../services/tell';
 
 /** The filer rates a resolved appeal: 3–5 closes it, 1–2 reopens it to the same grid (重办). */
@@ -14,7 +14,7 @@ export const rate = action(RateInput, async ({ id, score, comment }, ports) => {
   const { appeal, viewer } = await appealForViewer(ports, id);
   if (!isFiler(viewer, appeal)) return refuse('FORBIDDEN', '只有反映人可以评价这条诉求');
   if (!mayRate(viewer, appeal)) return refuse('FORBIDDEN', '您是这个网格的工作人员，不能评价本网格的诉求');
-  await refuseRiskyText(ports, viewer.openid, comment);
+  await screenText(ports, viewer.openid, 'residentWords', comment);
   const now = ports.clock.now();
   const next = transition(appeal, { type: 'rate', score, comment }, { kind: 'resident', openid: viewer.openid }, now);
   await saveAppeal(ports.db, appeal, next);

@@ -1,6 +1,7 @@
 import { SubmitAppealInput } from '../../types/appeal';
 import { appealNumber, fileAppeal } from '../domain/appeal';
 import { detailView } from '../domain/appealView';
+import { screening } from '../domain/contentPolicy';
 import { inShanghai } from '../domain/time';
 import { action } from '../kit/action';
 import type { Ports } from '../kit/ports';
@@ -11,7 +12,7 @@ import { isBlocked } from '../store/blocks';
 import { nextSequence } from '../store/counters';
 import { isDuplicateKey } from '../store/errors';
 import { gridForAppeal } from '../store/grids';
-import { requireCaller } from '../kit/caller';
+import { checkedText, requireCaller } from '../kit/caller';
 import { tellGrid } from '../services/tell';
 
 /** Appeals one resident may file in an hour. */
@@ -20,12 +21,13 @@ const RATE_LIMITED_MESSAGE = `一小时内最多提交 ${APPEALS_PER_HOUR} 条�
 /** Enough for a burst of simultaneous appeals in one street; each draw moves the counter on. */
 const MAX_NUMBER_DRAWS = 50;
 
-/** Text WeChat calls risky is refused; "review" or a checker that fails holds it for people to look at. */
+/** A new appeal's text and photos through WeChat's checks and the one content policy: refused, held or published. */
 async function screen(ports: Ports, openid: string, content: string, photos: string[]) {
-  const verdict = await ports.wx.checkText(openid, content).catch(() => 'review' as const);
-  if (verdict === 'risky') refuse('CONTENT_RISKY');
-  const traces = await Promise.all(photos.map((p) => ports.wx.checkImage(openid, p).catch(() => null)));
-  return { held: verdict === 'review' || traces.includes(null), traces };
+  const [verdict, traces] = await Promise.all([
+    checkedText(ports, openid, content),
+    Promise.all(photos.map((p) => ports.wx.checkImage(openid, p).catch(() => null))),
+  ]);
+  return { held: screening('appeal', verdict, traces.includes(null)) === 'hold', traces };
 }
 
 export const submit = action(SubmitAppealInput, async (input, ports) => {

@@ -10,7 +10,7 @@ import { saveAppeal } from '../store/appeals';
 import { gridForAppeal } from '../store/grids';
 import type { ActorRecord, AppealRecord, StaffRecord } from '../domain/records';
 import { appealForViewer } from './context';
-import { refuseRiskyText } from '../kit/caller';
+import { screenText } from '../kit/caller';
 import { tellGrid, tellLevel, tellResident } from '../services/tell';
 
 type Work<S extends z.ZodMiniType> = {
@@ -29,7 +29,7 @@ function staffAction<S extends z.ZodMiniType<{ id: string }>>(schema: S, work: W
   return action(schema, async (input, ports) => {
     const { appeal, viewer } = await appealForViewer(ports, (input as { id: string }).id);
     if (!mayWork(viewer, appeal) || !viewer.staff) return refuse('FORBIDDEN', '只有该网格的工作人员可以办理这条诉求');
-    if (work.words) await refuseRiskyText(ports, viewer.openid, work.words(input));
+    if (work.words) await screenText(ports, viewer.openid, 'staffWords', work.words(input));
     const now = ports.clock.now();
     const next = transition(appeal, await work.command(input, ports), staffActor(viewer.staff), now);
     await saveAppeal(ports.db, appeal, next);

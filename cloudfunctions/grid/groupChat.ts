@@ -1,6 +1,6 @@
 import { GridRef, SetGroupChatInput } from '../../types/groupChat';
 import type { GridPage } from '../../types/grid';
-import { refuseRiskyText, viewerOf } from '../kit/caller';
+import { screenText, viewerOf } from '../kit/caller';
 import { groupChatView, qrExpiry, type GroupChatRecord } from '../domain/groupChat';
 import { placeOfGrid, reachesAt } from '../domain/permissions';
 import { action } from '../kit/action';
@@ -28,7 +28,7 @@ export const setGroupChat = action(SetGroupChatInput, async (input, ports): Prom
     if ('refusal' in expiry) return refuse('INVALID_INPUT', expiry.refusal);
     record = { kind: 'qr', fileID: input.fileID, generatedOn: input.generatedOn ?? null, expiresAt: expiry.expiresAt, remindedAt: null, setBy: staff._id, setAt: now };
   } else {
-    await refuseRiskyText(ports, staff.openid, input.url);
+    await screenText(ports, staff.openid, 'staffWords', input.url);
     record = { kind: 'wecom', url: input.url, setBy: staff._id, setAt: now };
   }
   if (!(await saveGroupChat(ports.db, grid._id, record))) return refuse('NOT_FOUND', `没有找到网格码 ${input.code} 对应的网格`);

@@ -1,3 +1,4 @@
+import { screening, type Checked, type Screening, type Writing } from '../domain/contentPolicy';
 import type { Viewer } from '../domain/permissions';
 import { staffByOpenid } from '../store/staff';
 import type { Ports } from './ports';
@@ -15,11 +16,15 @@ export async function viewerOf(ports: Ports): Promise<Viewer> {
 }
 
 /**
- * Words someone wrote for others to read: WeChat's verdict "risky" refuses them. When the
- * checker itself fails they go through, since staff and filers are known and accountable;
- * a new appeal is held instead (see submit).
+ * Words someone wrote for others to read, checked by WeChat and judged by the one policy
+ * (`domain/contentPolicy`): CONTENT_RISKY when risky; otherwise whether to publish or hold them.
+ * Empty text is not sent to the checker.
  */
-export async function refuseRiskyText(ports: Ports, openid: string, text: string): Promise<void> {
-  if (!text) return;
-  if ((await ports.wx.checkText(openid, text).catch(() => 'pass')) === 'risky') refuse('CONTENT_RISKY');
+export async function screenText(ports: Ports, openid: string, writing: Writing, text: string): Promise<Screening> {
+  return screening(writing, await checkedText(ports, openid, text));
+}
+
+/** WeChat's verdict on a text, `unchecked` when the checker fails; empty text passes unsent. */
+export async function checkedText(ports: Ports, openid: string, text: string): Promise<Checked> {
+  return text ? ports.wx.checkText(openid, text).catch((): Checked => 'unchecked') : 'pass';
 }

@@ -1,5 +1,6 @@
 import cloud from 'wx-server-sdk';
-import type { Files, Ports, TextVerdict, WxApi } from './ports';
+import type { TextVerdict } from '../domain/contentPolicy';
+import type { Files, Ports, WxApi } from './ports';
 
 // The only module that touches wx-server-sdk. `DYNAMIC_CURRENT_ENV` keeps the env id out of
 // the code: the cloud (or the local cloud) says which environment a call runs in. The SDK's

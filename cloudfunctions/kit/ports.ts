@@ -1,11 +1,11 @@
 import type { DB } from 'wx-server-sdk/index';
+import type { TextVerdict } from '../domain/contentPolicy';
 
 /** Who is calling, as the platform says: never taken from the event. */
 export type Caller = { openid: string } | null;
 
 export type Clock = { now(): Date };
 
-export type TextVerdict = 'pass' | 'review' | 'risky';
 
 export type SubscribeMessage = { touser: string; templateId: string; page: string; data: Record<string, { value: string }> };
 

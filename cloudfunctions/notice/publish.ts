@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { PublishNoticeInput } from '../../types/notice';
 import { mayPublishTo, noticeDetail, scopeLabel } from '../domain/notice';
-import { refuseRiskyText, viewerOf } from '../kit/caller';
+import { screenText, viewerOf } from '../kit/caller';
 import { action } from '../kit/action';
 import { refuse } from '../domain/refusal';
 import { requestKey } from '../kit/requestKey';
@@ -17,7 +17,7 @@ export const publish = action(PublishNoticeInput, async (input, ports) => {
   const _id = input.requestId ? requestKey(viewer.openid, input.requestId) : randomBytes(12).toString('hex');
   const earlier = input.requestId ? await getNotice(ports.db, _id) : null;
   if (earlier) return noticeDetail(earlier, ['unpublish']);
-  await refuseRiskyText(ports, viewer.openid, `${input.title}\n${input.body}`);
+  await screenText(ports, viewer.openid, 'staffWords', `${input.title}\n${input.body}`);
   // As with an appeal's photos: each image goes to WeChat's asynchronous check, and one judged
   // risky later is hidden by the `mediacheck` push.
   const traces = await Promise.all(input.images.map((fileID) => ports.wx.checkImage(viewer.openid, fileID).catch(() => null)));

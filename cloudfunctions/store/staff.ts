@@ -1,5 +1,5 @@
 import type { DB } from 'wx-server-sdk/index';
-import { docsOf } from './results';
+import { docsOf, listOf } from './results';
 import type { StaffRecord, StaffRole } from '../domain/records';
 
 export async function staffByOpenid(db: DB.Database, openid: string): Promise<StaffRecord | null> {
@@ -12,10 +12,15 @@ export async function staffByIds(db: DB.Database, ids: string[]): Promise<StaffR
   return docsOf<StaffRecord>(await db.collection('staff').where({ _id: db.command.in(ids) }).limit(100).get());
 }
 
-/** A grid's chief, looked up through the grid. */
+/**
+ * A grid's chief: the staff record the grid's `chiefId` seat names (the one answer GridLink gives,
+ * as the grid page, the sign and tap-to-call do), looked up inside the database. One round trip.
+ */
 export async function chiefOfGrid(db: DB.Database, gridId: string): Promise<StaffRecord | null> {
-  const [staff] = docsOf<StaffRecord>(await db.collection('staff').where({ roles: db.command.elemMatch({ role: 'chief', gridId }) }).limit(1).get());
-  return staff ?? null;
+  const [grid] = listOf<{ chief: StaffRecord[] }>(
+    await db.collection('grids').aggregate().match({ _id: gridId }).limit(1).lookup({ from: 'staff', localField: 'chiefId', foreignField: '_id', as: 'chief' }).end(),
+  );
+  return grid?.chief[0] ?? null;
 }
 
 export async function communityStaff(db: DB.Database, communityId: string): Promise<StaffRecord[]> {
