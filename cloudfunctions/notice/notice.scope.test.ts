@@ -129,6 +129,19 @@ describe('where a notice shows', () => {
     expect((await noticeIdsOnGridPage(code))[0]).toBe(pinned.id);
   });
 
+  it('the grid page shows the first notices of the grid’s list, in the same order (one query answers both)', async () => {
+    const code = 'QQ-0103';
+    await publishAs(chiefOf(code), 'grid', code);
+    await publishAs(communityOf(code), 'community', code, { pinned: true });
+    await publishAs(chiefOf(code), 'grid', code, { pinned: true });
+    await publishAs(streetOf(code), 'street', code);
+    await publishAs(chiefOf(code), 'grid', code);
+    await publishAs(communityOf(code), 'community', code);
+    const { items } = await readAll(code);
+    expect(items.length).toBeGreaterThan(5);
+    expect(await noticeIdsOnGridPage(code)).toEqual(items.slice(0, 5).map((i) => i.id));
+  });
+
   it('lists a grid’s notices past 100, page by page, to the end, each once', async () => {
     const code = 'FS-0304';
     const before = (await readAll(code)).items.length;

@@ -3,7 +3,8 @@
  * page and sign show, even when a stale role elsewhere still says otherwise — against a local cloud.
  */
 import type { DB } from 'wx-server-sdk/index';
-import { appeal, devOutbox, fileAppeal, grantConsents, newResident, okData, subscribeSends } from '../../tests/support/appealKit';
+import type { GridPage } from '../../types/grid';
+import { appeal, devOutbox, fileAppeal, grantConsents, newResident, okData, subscribeSends, type Body } from '../../tests/support/appealKit';
 import { LocalCloud, openLocalCloud } from '../../tests/support/localCloud';
 
 let cloud: LocalCloud;
@@ -21,7 +22,7 @@ describe('one answer to "who is this grid’s chief"', () => {
     // the seat moved to the worker; the former chief's role was left behind
     await db.collection('grids').where({ _id: `grid-${G}` }).update({ data: { chiefId: `worker-${G}` } });
 
-    const page = okData((await cloud.call('grid', { action: 'resolve', code: G })).body);
+    const page = okData((await cloud.call<Body<GridPage>>('grid', { action: 'resolve', code: G })).body);
     expect(page.chief).toMatchObject({ id: `worker-${G}` });
 
     // filed elsewhere and transferred in: the grid is looked up afresh, not taken from the submit

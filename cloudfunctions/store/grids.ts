@@ -3,8 +3,10 @@ import type { GridSearchHit } from '../../types/grid';
 import type { GroupChatRecord } from '../domain/groupChat';
 import type { GridPageRecords } from '../domain/gridPage';
 import type { PlacedGrid } from '../domain/locate';
+import { placeOfGrid } from '../domain/permissions';
+import { listNotices } from './notices';
 import { docsOf, listOf } from './results';
-import type { CommunityRecord, GridRecord, NoticeRecord, StaffRecord, StreetRecord } from '../domain/records';
+import type { CommunityRecord, GridRecord, StaffRecord, StreetRecord } from '../domain/records';
 
 const NOTICES_ON_GRID_PAGE = 5;
 const SEARCH_HITS = 20;
@@ -34,17 +36,7 @@ export async function loadGridPage(db: DB.Database, code: string): Promise<GridP
   if (!found || !found.community[0] || !found.street[0]) return null;
   const { community, street, chief, workers, ...grid } = found;
 
-  const _ = db.command;
-  const notices = docsOf<NoticeRecord>(
-    await db
-    .collection('notices')
-    .where({ 'scope.id': _.in([grid._id, grid.communityId, grid.streetId]) })
-    .orderBy('pinned', 'desc')
-    .orderBy('publishedAt', 'desc')
-    .limit(NOTICES_ON_GRID_PAGE)
-    .get(),
-  );
-
+  const { items: notices } = await listNotices(db, placeOfGrid(grid), undefined, NOTICES_ON_GRID_PAGE);
   return { grid, community: community[0], street: street[0], staff: [...chief, ...workers], notices };
 }
 

@@ -50,8 +50,11 @@ export async function removeNotice(db: DB.Database, id: string): Promise<void> {
 
 export type NoticePage = { items: NoticeRecord[]; cursor: string | null };
 
-/** A grid's notices (its own, its community's, its street's): pinned first, then newest, a page at a time. */
-export async function listNotices(db: DB.Database, place: NoticePlace, cursor: string | undefined): Promise<NoticePage> {
+/**
+ * A grid's notices (its own, its community's, its street's): pinned first, then newest, `size` at a
+ * time. The one query for a grid's notices: the notice list and the grid page's latest few alike.
+ */
+export async function listNotices(db: DB.Database, place: NoticePlace, cursor: string | undefined, size: number = PAGE): Promise<NoticePage> {
   const _ = db.command;
   const scopes = [
     { 'scope.kind': 'grid', 'scope.id': place.gridId },
@@ -59,8 +62,8 @@ export async function listNotices(db: DB.Database, place: NoticePlace, cursor: s
     { 'scope.kind': 'street', 'scope.id': place.streetId },
   ];
   const where = _.and([_.or(scopes), ...(cursor ? [{ sortKey: _.lt(cursor) }] : [])]);
-  const items = docsOf<NoticeRecord>(await notices(db).where(where).orderBy('sortKey', 'desc').field({ body: true, title: true, pinned: true, publishedAt: true, scope: true, scopeLabel: true, reads: true, sortKey: true }).limit(PAGE).get());
-  return { items, cursor: items.length === PAGE ? items[items.length - 1].sortKey ?? null : null };
+  const items = docsOf<NoticeRecord>(await notices(db).where(where).orderBy('sortKey', 'desc').field({ body: true, title: true, pinned: true, publishedAt: true, scope: true, scopeLabel: true, reads: true, sortKey: true }).limit(size).get());
+  return { items, cursor: items.length === size ? items[items.length - 1].sortKey ?? null : null };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { DevIdentity } from '../../types/api';
+import { noticeSortKey } from '../../cloudfunctions/domain/notice';
 import type { CommunityRecord, GridRecord, NoticeRecord, StaffRecord, StreetRecord } from '../../cloudfunctions/domain/records';
 
 /** The shape of `demo/zoucheng.json`: collections as stored, dates as ISO strings. */
@@ -23,7 +24,7 @@ export function demoCollections(demo: DemoData): Record<string, object[]> {
     communities: demo.communities,
     grids: demo.grids,
     staff: demo.staff,
-    notices: demo.notices.map((n) => ({ ...n, publishedAt: new Date(n.publishedAt) })),
+    notices: demo.notices.map((n) => ({ ...n, publishedAt: new Date(n.publishedAt), sortKey: noticeSortKey({ ...n, publishedAt: new Date(n.publishedAt) }) })),
     settings: demo.settings,
   };
 }
