@@ -3,7 +3,7 @@ import { maySee } from '../domain/permissions';
 import type { Ports } from '../kit/ports';
 import { viewerOf } from '../kit/caller';
 import { refuse } from '../domain/refusal';
-import { getAppeal } from '../store/appeals';
+import { getAppeal, saveAppeal } from '../store/appeals';
 import type { AppealRecord } from '../domain/records';
 
 /**
@@ -11,6 +11,11 @@ import type { AppealRecord } from '../domain/records';
  * is not theirs: the same FORBIDDEN whether or not the id exists would hide nothing, since ids
  * are unguessable hashes, and FORBIDDEN tells an honest user what went wrong.
  */
+/** Saves a transition; an appeal someone else changed meanwhile is a CONFLICT with nothing written. */
+export async function saveOrRefuse(ports: Ports, before: AppealRecord, next: AppealRecord): Promise<void> {
+  if (!(await saveAppeal(ports.db, before, next))) refuse('CONFLICT', '诉求刚被他人处理，请刷新后重试');
+}
+
 export async function appealForViewer(ports: Ports, id: string): Promise<{ appeal: AppealRecord; viewer: Viewer }> {
   const [viewer, appeal] = await Promise.all([viewerOf(ports), getAppeal(ports.db, id)]);
   if (!appeal) return refuse('NOT_FOUND', '没有找到这条诉求');

@@ -4,9 +4,8 @@ import { detailView } from '../domain/appealView';
 import { mayBlock, mayModerate } from '../domain/permissions';
 import { action } from '../kit/action';
 import { refuse } from '../domain/refusal';
-import { saveAppeal } from '../store/appeals';
 import { block as addBlock, unblock as removeBlock } from '../store/blocks';
-import { appealForViewer } from './context';
+import { appealForViewer, saveOrRefuse } from './context';
 import { screenText } from '../kit/caller';
 import { tellGrid, tellResident } from '../services/tell';
 
@@ -19,7 +18,7 @@ export const moderate = action(ModerateInput, async ({ id, release, reason }, po
   const now = ports.clock.now();
   const s = viewer.staff;
   const next = transition(appeal, { type: 'moderate', release, reason }, { kind: 'staff', staffId: s._id, name: s.name, title: s.title }, now);
-  await saveAppeal(ports.db, appeal, next);
+  await saveOrRefuse(ports, appeal, next);
   if (release) await tellGrid(ports, next, '新诉求');
   await tellResident(ports, next, release ? '已通过审核，转网格办理' : `未通过审核：${reason || '内容不符合要求'}`);
   return detailView(next, viewer, now);

@@ -4,8 +4,7 @@ import { detailView } from '../domain/appealView';
 import { isFiler, mayRate } from '../domain/permissions';
 import { action } from '../kit/action';
 import { refuse } from '../domain/refusal';
-import { saveAppeal } from '../store/appeals';
-import { appealForViewer } from './context';
+import { appealForViewer, saveOrRefuse } from './context';
 import { screenText } from '../kit/caller';
 import { tellGrid } from '../services/tell';
 
@@ -17,7 +16,7 @@ export const rate = action(RateInput, async ({ id, score, comment }, ports) => {
   await screenText(ports, viewer.openid, 'residentWords', comment);
   const now = ports.clock.now();
   const next = transition(appeal, { type: 'rate', score, comment }, { kind: 'resident', openid: viewer.openid }, now);
-  await saveAppeal(ports.db, appeal, next);
+  await saveOrRefuse(ports, appeal, next);
   if (next.status === 'submitted') await tellGrid(ports, next, '居民不满意重办');
   return detailView(next, viewer, now);
 });

@@ -6,10 +6,9 @@ import { mayWork } from '../domain/permissions';
 import { action } from '../kit/action';
 import type { Ports } from '../kit/ports';
 import { refuse } from '../domain/refusal';
-import { saveAppeal } from '../store/appeals';
 import { gridForAppeal } from '../store/grids';
 import type { ActorRecord, AppealRecord, StaffRecord } from '../domain/records';
-import { appealForViewer } from './context';
+import { appealForViewer, saveOrRefuse } from './context';
 import { screenText } from '../kit/caller';
 import { tellGrid, tellLevel, tellResident } from '../services/tell';
 
@@ -32,7 +31,7 @@ function staffAction<S extends z.ZodMiniType<{ id: string }>>(schema: S, work: W
     if (work.words) await screenText(ports, viewer.openid, 'staffWords', work.words(input));
     const now = ports.clock.now();
     const next = transition(appeal, await work.command(input, ports), staffActor(viewer.staff), now);
-    await saveAppeal(ports.db, appeal, next);
+    await saveOrRefuse(ports, appeal, next);
     await work.after(ports, next, viewer.staff);
     return detailView(next, viewer, now);
   });

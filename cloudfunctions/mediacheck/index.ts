@@ -2,7 +2,9 @@ import * as z from 'zod/mini';
 import { action, dispatch } from '../kit/action';
 import { platformPorts } from '../kit/platform';
 import { refuse } from '../domain/refusal';
-import { appealsWithMediaTrace, saveAppeal } from '../store/appeals';
+import type { AppealRecord } from '../domain/records';
+import type { Ports } from '../kit/ports';
+import { appealsWithMediaTrace, getAppeal, saveAppeal } from '../store/appeals';
 import { audit } from '../store/audit';
 import { noticesWithMediaTrace, saveNoticeMedia } from '../store/notices';
 
@@ -13,15 +15,28 @@ const MediaCheckPush = z.object({
   result: z.object({ suggest: z.enum(['pass', 'review', 'risky']) }),
 });
 
+/** Staff working the appeal at the same moment may move it on: read it again and hide the photo in what is stored then. */
+const SAVE_ATTEMPTS = 5;
+
+async function hidePhoto(ports: Ports, appeal: AppealRecord, traceId: string, now: Date): Promise<void> {
+  let current: AppealRecord | null = appeal;
+  for (let tries = 0; current && tries < SAVE_ATTEMPTS; tries++) {
+    const media = current.media.map((m) => (m.traceId === traceId ? { ...m, hidden: true } : m));
+    if (await saveAppeal(ports.db, current, { ...current, media, updatedAt: now, version: current.version + 1 })) return;
+    current = await getAppeal(ports.db, current._id);
+  }
+  // Left visible only while the appeal keeps changing: failing the push makes WeChat send it again.
+  if (current) throw new Error(`photo ${traceId} of appeal ${appeal._id} not hidden after ${SAVE_ATTEMPTS} attempts`);
+}
+
 /** A photo judged risky after the fact disappears from its appeal or notice; the audit log keeps why. */
 const verdict = action(MediaCheckPush, async ({ trace_id, result }, ports) => {
   if (ports.source === 'wx_client') return refuse('FORBIDDEN');
   if (result.suggest !== 'risky') return { hidden: 0 };
   let hidden = 0;
   for (const appeal of await appealsWithMediaTrace(ports.db, trace_id)) {
-    const media = appeal.media.map((m) => (m.traceId === trace_id ? { ...m, hidden: true } : m));
     const now = ports.clock.now();
-    await saveAppeal(ports.db, appeal, { ...appeal, media, updatedAt: now, version: appeal.version + 1 });
+    await hidePhoto(ports, appeal, trace_id, now);
     const photo = appeal.media.find((m) => m.traceId === trace_id)!;
     await audit(ports.db, { appealId: appeal._id, at: now, actor: { kind: 'system' }, change: 'photoHidden', before: photo, after: { ...photo, hidden: true } });
     hidden += 1;

@@ -1,7 +1,6 @@
 import type { DB } from 'wx-server-sdk/index';
 import { APPEAL_LIMITS, type AppealStatus } from '../../types/appeal';
 import { currentDeadline } from '../domain/appealView';
-import { Refusal } from '../domain/refusal';
 import { docsOf } from './results';
 import type { AppealRecord } from '../domain/records';
 
@@ -42,9 +41,10 @@ export async function removeAppeal(db: DB.Database, id: string): Promise<void> {
 
 /**
  * Writes what a transition changed, only if nobody else changed the appeal since it was read
- * (its version): new timeline events are appended, changed fields replaced whole.
+ * (its version): new timeline events are appended, changed fields replaced whole. False when the
+ * stored appeal had moved on (nothing written): the caller decides what that means.
  */
-export async function saveAppeal(db: DB.Database, before: AppealRecord, next: AppealRecord): Promise<void> {
+export async function saveAppeal(db: DB.Database, before: AppealRecord, next: AppealRecord): Promise<boolean> {
   const _ = db.command;
   const changes: Record<string, unknown> = { dueKey: dueKey(next) };
   for (const key of Object.keys(next) as Array<keyof AppealRecord>) {
@@ -54,7 +54,7 @@ export async function saveAppeal(db: DB.Database, before: AppealRecord, next: Ap
   const added = next.timeline.slice(before.timeline.length);
   if (added.length) changes.timeline = _.push(added as never);
   const { stats } = (await appeals(db).where({ _id: before._id, version: before.version }).update({ data: changes })) as { stats: { updated: number } };
-  if (stats.updated !== 1) throw new Refusal('CONFLICT', '诉求刚被他人处理，请刷新后重试');
+  return stats.updated === 1;
 }
 
 function page(items: Stored[], key: 'sortKey' | 'dueKey'): AppealPage {

@@ -30,7 +30,8 @@ export async function closeUnrated(ports: Ports, deadline: number): Promise<numb
     if (ports.clock.now().getTime() > deadline) break;
     const next = transition(appeal, { type: 'autoClose' }, { kind: 'system' }, now);
     try {
-      await saveAppeal(ports.db, appeal, next);
+      // not saved: someone rated it or another run closed it first
+      if (!(await saveAppeal(ports.db, appeal, next))) continue;
       closed += 1;
       await tellResident(ports, next, '超过7天未评价，已自动办结');
     } catch (error) {
