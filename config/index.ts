@@ -2,7 +2,6 @@ import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import devConfig from './dev';
 import prodConfig from './prod';
-import { LINK_DOMAIN } from '../types/links';
 
 /**
  * GridLink's Taro build. One source tree, two targets:
@@ -26,7 +25,6 @@ export default defineConfig<'webpack5'>(async (merge) => {
     // Taro loads `.env*` into process.env before this file runs; empty = the default cloud env.
     env: {
       TARO_APP_CLOUD_ENV: JSON.stringify(process.env.TARO_APP_CLOUD_ENV ?? ''),
-      GRIDLINK_LINK_DOMAIN: JSON.stringify(LINK_DOMAIN),
     },
     copy: { patterns: [], options: {} },
     framework: 'react',

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { resolveCloudIDs } from './openData';
-import { sdkEnvironment } from './sdkEnv';
+import { sdkEndpoint, sdkEnvironment } from './sdkEnv';
 
 type CallEnvironment = Record<string, string | undefined>;
 
@@ -78,7 +78,7 @@ export function functionRunner(opts: { functionsDir: string; adminUrl: string })
       const env: CallEnvironment = {
         WX_OPENID: who.openid ?? undefined,
         TCB_SOURCE: who.source,
-        TCB_CONTEXT_CNFG: JSON.stringify({ URL: `${admin.origin}/admin/c/${callId}` }),
+        TCB_CONTEXT_CNFG: sdkEndpoint(`${admin.origin}/admin/c/${callId}`),
       };
       // The platform resolves a client call's CloudIDs and adds `userInfo`; handlers must not trust the latter.
       const platformEvent =

@@ -7,6 +7,7 @@ import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import { openDatabase } from './index';
+import { sdkEnvironment } from '../sdkEnv';
 
 jest.setTimeout(30_000);
 
@@ -36,15 +37,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
   const port = (server.address() as any).port;
-  Object.assign(process.env, {
-    TENCENTCLOUD_SECRETID: 'local',
-    TENCENTCLOUD_SECRETKEY: 'local',
-    TCB_CONTEXT_CNFG: JSON.stringify({ URL: `http://127.0.0.1:${port}/admin` }),
-    TENCENTCLOUD: 'true',
-    SCF_NAMESPACE: 'local-env',
-    TCB_ENV: 'local-env',
-    SILENCE: 'true',
-  });
+  Object.assign(process.env, sdkEnvironment(`http://127.0.0.1:${port}/admin`), { SILENCE: 'true' });
   // eslint-disable-next-line @typescript-eslint/no-var-requires
   cloud = require('wx-server-sdk');
   cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV });

@@ -10,6 +10,7 @@ import * as path from 'path';
 import type { AddressInfo } from 'net';
 import { openApi, openOutbox, type Outbox } from '../openapi';
 import { openStorage, type LocalStorage } from '../storage';
+import { LOCAL_ENV_ID, sdkEndpoint, sdkEnvironment } from '../sdkEnv';
 import { tcbHandler, type DatabaseEndpoint } from '../tcb';
 
 export interface Harness {
@@ -24,17 +25,11 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export const ENV_ID = 'local-env';
+export const ENV_ID = LOCAL_ENV_ID;
 
-/** Must run before wx-server-sdk is required (the credential and platform checks read these). */
+/** Must run before wx-server-sdk is required (the credential and platform checks read these); the harness sets the port. */
 export function prepareSdkEnv(): void {
-  process.env.TENCENTCLOUD_SECRETID = 'local';
-  process.env.TENCENTCLOUD_SECRETKEY = 'local';
-  process.env.TENCENTCLOUD = 'true';
-  process.env.SCF_NAMESPACE = ENV_ID;
-  process.env.TCB_ENV = ENV_ID;
-  process.env.SILENCE = 'true';
-  if (!process.env.TCB_CONTEXT_CNFG) process.env.TCB_CONTEXT_CNFG = JSON.stringify({ URL: 'http://127.0.0.1:9/admin' });
+  Object.assign(process.env, sdkEnvironment('http://127.0.0.1:9/admin'), { SILENCE: 'true' });
 }
 
 export async function startHarness(opts: { database?: DatabaseEndpoint; storageNow?: () => number } = {}): Promise<Harness> {
@@ -65,7 +60,7 @@ export async function startHarness(opts: { database?: DatabaseEndpoint; storageN
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const useCallId = (callId?: string) => {
-    process.env.TCB_CONTEXT_CNFG = JSON.stringify({ URL: callId ? `${origin}/admin/c/${encodeURIComponent(callId)}` : `${origin}/admin` });
+    process.env.TCB_CONTEXT_CNFG = sdkEndpoint(callId ? `${origin}/admin/c/${encodeURIComponent(callId)}` : `${origin}/admin`);
   };
   useCallId();
   return {
