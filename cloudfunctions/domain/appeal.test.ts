@@ -1,4 +1,5 @@
-import { APPEAL_STATUSES, type AppealLevel, type AppealStatus } from '../../types/appeal';
+import type { AppealLevel, AppealStatus } from '../../types/appeal';
+import { APPEAL_STATUSES } from '../../types/vocabulary';
 import { Refusal } from './refusal';
 import type { ActorRecord, AppealRecord } from './records';
 import { appealNumber, dueForAutoClose, fileAppeal, transition, type Command } from './appeal';
@@ -39,7 +40,7 @@ const COMMANDS: Record<string, Command> = {
   transfer: { type: 'transfer', to: grid('GS-0102'), reason: '属于第二网格' },
   escalate: { type: 'escalate', reason: '需要社区协调' },
   resolve: { type: 'resolve', note: '已清理完毕', photos: [] },
-  return: { type: 'return', reason: '不属于本网格职责' },
+  sendBack: { type: 'sendBack', reason: '不属于本网格职责' },
   'rate 4': { type: 'rate', score: 4, comment: '满意' },
   'rate 2': { type: 'rate', score: 2, comment: '没有清理干净' },
   'moderate release': { type: 'moderate', release: true, reason: '' },
@@ -54,7 +55,7 @@ const EXPECTED: Record<string, Partial<Record<AppealStatus, AppealStatus>>> = {
   transfer: { submitted: 'submitted', accepted: 'submitted', returned: 'submitted' },
   escalate: { submitted: 'submitted', accepted: 'accepted', returned: 'returned' },
   resolve: { submitted: 'resolved', accepted: 'resolved', returned: 'resolved' },
-  return: { submitted: 'returned', accepted: 'returned' },
+  sendBack: { submitted: 'returned', accepted: 'returned' },
   'rate 4': { resolved: 'closed' },
   'rate 2': { resolved: 'submitted' },
   'moderate release': { held: 'submitted' },
@@ -95,8 +96,8 @@ describe('the appeal state machine', () => {
     ['grid', 'community'],
     ['community', 'street'],
     ['street', 'CONFLICT'],
-  ] as Array<[AppealLevel, AppealLevel | 'CONFLICT']>)('return from level %s → %s', (level, expected) => {
-    const run = () => transition(filed({ level }), COMMANDS.return, chief, LATER);
+  ] as Array<[AppealLevel, AppealLevel | 'CONFLICT']>)('sendBack from level %s → %s', (level, expected) => {
+    const run = () => transition(filed({ level }), COMMANDS.sendBack, chief, LATER);
     if (expected === 'CONFLICT') expect(run).toThrow(expect.objectContaining({ code: 'CONFLICT' }));
     else expect(run().level).toBe(expected);
   });
@@ -143,7 +144,7 @@ describe('the appeal state machine', () => {
       actor: chief,
       text: '需要社区协调',
       photos: [],
-      detail: '社区',
+      detail: 'community',
       before: { status: 'submitted', level: 'grid', gridId: 'grid-GS-0101' },
       after: { status: 'submitted', level: 'community', gridId: 'grid-GS-0101' },
     });

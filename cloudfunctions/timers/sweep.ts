@@ -32,7 +32,7 @@ export async function closeUnrated(ports: Ports, deadline: number): Promise<numb
     try {
       await saveAppeal(ports.db, appeal, next);
       closed += 1;
-      await tellResident(ports, next, '超过7天未评价，已自动办结');
+      await tellResident(ports, next);
     } catch (error) {
       console.error('[gridlink] could not auto-close', appeal._id, error);
     }
