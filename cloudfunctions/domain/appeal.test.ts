@@ -1,38 +1,10 @@
 import type { AppealLevel, AppealStatus } from '../../types/appeal';
 import { APPEAL_STATUSES } from '../../types/vocabulary';
 import { Refusal } from './refusal';
-import type { ActorRecord, AppealRecord } from './records';
+import type { AppealRecord } from './records';
+import { chiefActor as chief, FILED, filedAppeal as filed, gridRef as grid, LATER } from '../../tests/support/appealRecord';
 import { appealNumber, dueForAutoClose, fileAppeal, transition, type Command } from './appeal';
 import { deadlinesFor } from './sla';
-
-const FILED = new Date('2026-11-24T02:00:00.000Z'); // 10:00 in Zoucheng
-const LATER = new Date('2026-11-24T05:00:00.000Z');
-const chief: ActorRecord = { kind: 'staff', staffId: 'chief-GS-0101', name: '张桂兰', title: '网格长' };
-
-// GS-0101 → community GS01, street GS (the demo's codes)
-const grid = (code: string) => ({ _id: `grid-${code}`, code, name: `${code} 网格`, communityId: `${code.slice(0, 2)}${code.slice(3, 5)}`, streetId: code.slice(0, 2) });
-
-function filed(overrides: Partial<AppealRecord> = {}): AppealRecord {
-  const appeal = fileAppeal(
-    {
-      id: 'a1',
-      number: 'GS-20261124-0001',
-      requestId: 'req-00000001',
-      residentOpenid: 'resident-1',
-      grid: grid('GS-0101'),
-      category: { id: 'sanitation', name: '环境卫生' },
-      content: '楼道里堆满了杂物',
-      photos: [],
-      photoTraceIds: [],
-      location: null,
-      contactPhone: '13912345678',
-      anonymous: false,
-      held: false,
-    },
-    FILED,
-  );
-  return { ...appeal, ...overrides };
-}
 
 const COMMANDS: Record<string, Command> = {
   accept: { type: 'accept' },

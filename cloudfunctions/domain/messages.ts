@@ -71,7 +71,7 @@ export function progressNote(appeal: AppealRecord, event: AppealEventRecord): st
     case 'released':
       return `${EVENT.released}，转${LEVEL.grid}办理`;
     case 'closed':
-      if (event.before.status === 'held') return `未通过${ACTION.moderate.label}：${event.text ?? ''}`;
+      if (event.before.status === 'held') return `未通过${ACTION.moderate.label}，已${EVENT.closed}：${event.text ?? ''}`;
       if (event.actor.kind === 'system') return `超过${AUTO_CLOSE_AFTER_DAYS}天${event.text ?? ''}，已${ACTION.autoClose.label}`;
       return `已${EVENT.closed}`;
     default:

@@ -14,6 +14,7 @@ function open(detail: AppealDetail, me: Me = meFixture(), more: Record<string, H
 
 const ALL_BUTTONS = ['受理', '回复', '转办', '提级', '办结', '退回', '审核', '提交评价'];
 const buttons = () => Array.from(document.querySelectorAll('button')).map((b) => b.textContent);
+const texts = (selector: string) => Array.from(document.querySelectorAll(selector)).map((e) => e.textContent);
 
 describe('诉求详情', () => {
   it('shows the appeal and its whole timeline: what, who, when (Asia/Shanghai), text and detail', async () => {
@@ -50,6 +51,19 @@ describe('诉求详情', () => {
     await act(async () => undefined);
     const present = buttons().filter((b) => ALL_BUTTONS.includes(b ?? ''));
     expect(present.sort()).toEqual([...shown].sort());
+  });
+
+  it('shows the three clocks of an appeal, and none while it is held (its clocks start when released)', async () => {
+    const { unmount } = open(detailFixture());
+    await screen.findByText('办理时限');
+    expect(texts('.kv__label').filter((l) => l!.endsWith('时限'))).toEqual(['受理时限', '到场时限', '办结时限']);
+    expect(screen.getByText('2026-11-24 12:00')).toBeTruthy();
+    unmount();
+
+    open(detailFixture({ status: 'held', statusLabel: '审核中', deadlines: null, clock: null }));
+    await screen.findByText('办理进度');
+    expect(screen.queryByText('办理时限')).toBeNull();
+    expect(texts('.kv__label').filter((l) => l!.endsWith('时限'))).toEqual([]);
   });
 
   it('shows staff the resident’s phone and calls the resident “居民”', async () => {
