@@ -14,7 +14,7 @@ import type {
   RateInput,
   ReplyInput,
   ResolveInput,
-  ReturnInput,
+  SendBackInput,
   SubmitAppealInput,
   TransferInput,
 } from './appeal';
@@ -65,7 +65,7 @@ export type Api = {
     transfer: { input: In<typeof TransferInput>; output: AppealDetail };
     escalate: { input: In<typeof EscalateInput>; output: AppealDetail };
     resolve: { input: In<typeof ResolveInput>; output: AppealDetail };
-    return: { input: In<typeof ReturnInput>; output: AppealDetail };
+    sendBack: { input: In<typeof SendBackInput>; output: AppealDetail };
     rate: { input: In<typeof RateInput>; output: AppealDetail };
     moderate: { input: In<typeof ModerateInput>; output: AppealDetail };
     block: { input: In<typeof BlockInput>; output: { blocked: true } };

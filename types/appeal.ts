@@ -1,6 +1,11 @@
 import * as z from 'zod/mini';
 import { GridCode } from './grid';
 import { normalizePhone } from './typed';
+import { APPEAL_STATUSES, APPEAL_WORDS, type AppealAction, type AppealEventType, type AppealLevel, type DeadlineKind } from './vocabulary';
+
+export type { AppealEventType, AppealLevel } from './vocabulary';
+
+const ACTION_WORDS = APPEAL_WORDS.action;
 
 /** Limits a resident sees while typing; the functions enforce the same numbers. */
 export const APPEAL_LIMITS = {
@@ -61,21 +66,8 @@ export const SubmitAppealInput = z.object({
 });
 export type SubmitAppealInput = z.input<typeof SubmitAppealInput>;
 
-export const APPEAL_STATUSES = ['held', 'submitted', 'accepted', 'returned', 'resolved', 'closed'] as const;
 export const AppealStatus = z.enum(APPEAL_STATUSES);
 export type AppealStatus = z.infer<typeof AppealStatus>;
-
-export const APPEAL_STATUS_LABELS: Record<AppealStatus, string> = {
-  held: '审核中',
-  submitted: '待受理',
-  accepted: '处理中',
-  returned: '已退回',
-  resolved: '待评价',
-  closed: '已办结',
-};
-
-export const APPEAL_LEVELS = ['grid', 'community', 'street'] as const;
-export type AppealLevel = (typeof APPEAL_LEVELS)[number];
 
 export const Cursor = z.string().check(z.regex(/^[A-Za-z0-9_.:-]{1,128}$/, { error: '分页参数不正确' }));
 
@@ -83,23 +75,21 @@ export const ListMineInput = z.object({ status: z.optional(AppealStatus), cursor
 export const InboxInput = z.object({ status: z.optional(AppealStatus), cursor: z.optional(Cursor) });
 export const AppealRef = z.object({ id: Id });
 
-export const ReplyInput = z.object({ id: Id, text: text(1, APPEAL_LIMITS.noteMax, '回复内容'), photos: z._default(Photos, []) });
-export const TransferInput = z.object({ id: Id, toGridCode: GridCode, reason: text(2, APPEAL_LIMITS.reasonMax, '转办原因') });
-export const EscalateInput = z.object({ id: Id, reason: text(2, APPEAL_LIMITS.reasonMax, '上报原因') });
-export const ResolveInput = z.object({ id: Id, note: text(2, APPEAL_LIMITS.noteMax, '办理结果'), photos: z._default(Photos, []) });
-export const ReturnInput = z.object({ id: Id, reason: text(2, APPEAL_LIMITS.reasonMax, '退回原因') });
+export const ReplyInput = z.object({ id: Id, text: text(1, APPEAL_LIMITS.noteMax, ACTION_WORDS.reply.note), photos: z._default(Photos, []) });
+export const TransferInput = z.object({ id: Id, toGridCode: GridCode, reason: text(2, APPEAL_LIMITS.reasonMax, ACTION_WORDS.transfer.note) });
+export const EscalateInput = z.object({ id: Id, reason: text(2, APPEAL_LIMITS.reasonMax, ACTION_WORDS.escalate.note) });
+export const ResolveInput = z.object({ id: Id, note: text(2, APPEAL_LIMITS.noteMax, ACTION_WORDS.resolve.note), photos: z._default(Photos, []) });
+/** 退回: the appeal is not this level's to work; it goes to the level above to be passed on. */
+export const SendBackInput = z.object({ id: Id, reason: text(2, APPEAL_LIMITS.reasonMax, ACTION_WORDS.sendBack.note) });
 export const RateInput = z.object({
   id: Id,
   score: z.number().check(z.int({ error: '评分必须是 1–5 的整数' }), z.gte(1, { error: '评分必须是 1–5 的整数' }), z.lte(5, { error: '评分必须是 1–5 的整数' })),
-  comment: z._default(z.string().check(z.trim(), z.maxLength(APPEAL_LIMITS.commentMax, { error: `评价不能超过 ${APPEAL_LIMITS.commentMax} 个字` })), ''),
+  comment: z._default(z.string().check(z.trim(), z.maxLength(APPEAL_LIMITS.commentMax, { error: `${ACTION_WORDS.rate.label}不能超过 ${APPEAL_LIMITS.commentMax} 个字` })), ''),
 });
 export const ModerateInput = z.object({ id: Id, release: z.boolean(), reason: z._default(z.string().check(z.trim(), z.maxLength(APPEAL_LIMITS.reasonMax)), '') });
 
 /** Street staff bar the filer of an appeal from filing more (they never learn who it is). */
-export const BlockInput = z.object({ id: Id, reason: text(2, APPEAL_LIMITS.reasonMax, '限制原因') });
-
-export const EVENT_TYPES = ['submitted', 'held', 'released', 'accepted', 'replied', 'transferred', 'escalated', 'returned', 'resolved', 'rated', 'reopened', 'closed'] as const;
-export type AppealEventType = (typeof EVENT_TYPES)[number];
+export const BlockInput = z.object({ id: Id, reason: text(2, APPEAL_LIMITS.reasonMax, ACTION_WORDS.block.note) });
 
 export type Actor =
   | { kind: 'resident' }
@@ -113,11 +103,12 @@ export type AppealEventView = {
   actor: Actor;
   text: string | null;
   photos: string[];
-  /** transfer: the grid it went to; escalate: the level it went to; rate: the score. */
+  /** transferred: the grid it went to (`GS-0102 name`); escalated, returned: the level key it went to; rated: the score. */
   detail: string | null;
 };
 
-export type Deadlines = { acceptBy: string; onSiteBy: string; resolveBy: string };
+/** Each clock's due time, ISO 8601. */
+export type Deadlines = Record<DeadlineKind, string>;
 
 export type AppealSummary = {
   id: string;
@@ -131,7 +122,10 @@ export type AppealSummary = {
   gridCode: string;
   gridName: string;
   createdAt: string;
-  deadlines: Deadlines;
+  /** null while held: no clock runs until 审核 releases it (its clocks start then). */
+  deadlines: Deadlines | null;
+  /** The clock the appeal is racing now (受理 while new, 办结 once taken on); null when none runs. */
+  clock: { kind: DeadlineKind; at: string } | null;
   overdue: boolean;
 };
 
@@ -146,7 +140,7 @@ export type AppealDetail = AppealSummary & {
   rating: { score: number; comment: string; at: string } | null;
   timeline: AppealEventView[];
   /** What the caller may do now: drives the buttons. */
-  can: Array<'accept' | 'reply' | 'transfer' | 'escalate' | 'resolve' | 'return' | 'rate' | 'moderate' | 'block'>;
+  can: Array<Exclude<AppealAction, 'autoClose'>>;
 };
 
 export type Page<T> = { items: T[]; cursor: string | null };

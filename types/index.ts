@@ -6,3 +6,4 @@ export * from './notice';
 export * from './routes';
 export * from './groupChat';
 export * from './staff';
+export * from './vocabulary';

@@ -124,7 +124,7 @@ const ACTIONS: Record<string, Row> = {
     expect: staffWork,
     effect: (e) => expect(lastEvent(e)).toMatchObject({ type: 'resolved', text: '已清理完毕' }),
   },
-  return: {
+  sendBack: {
     setup: 'submitted',
     params: (id) => ({ id, reason: '不属于网格职责' }),
     expect: staffWork,

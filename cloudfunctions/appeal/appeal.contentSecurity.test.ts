@@ -153,7 +153,7 @@ describe('risky words from staff and in ratings are refused too', () => {
   it.each([
     ['a transfer reason', 'transfer', { toGridCode: 'GS-0102', reason: '这里有人赌博' }],
     ['an escalation reason', 'escalate', { reason: '涉及违禁物品' }],
-    ['a return reason', 'return', { reason: '枪支问题不归网格' }],
+    ['a send-back reason', 'sendBack', { reason: '枪支问题不归网格' }],
   ])('a risky %s is CONTENT_RISKY and the appeal is unchanged', async (_, action, params) => {
     const filed = await fileAppeal(cloud, newResident());
     const before = await readDoc(db, 'appeals', filed.id);

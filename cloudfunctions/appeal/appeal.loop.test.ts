@@ -79,7 +79,7 @@ describe('an appeal from filing to closing', () => {
   it('the new chief escalates it to the community', async () => {
     const up = await act(chiefOf(second), 'escalate', { reason: '需要物业和社区协调' });
     expect(up.level).toBe('community');
-    expect(up.timeline.at(-1)).toMatchObject({ type: 'escalated', detail: '社区' });
+    expect(up.timeline.at(-1)).toMatchObject({ type: 'escalated', detail: 'community' });
     expect(await inInbox(communityOf(second), id)).toBe(true);
   });
 
@@ -102,7 +102,7 @@ describe('an appeal from filing to closing', () => {
   it('resolved again and rated 4, it closes', async () => {
     await act(chiefOf(second), 'resolve', { note: '两盏路灯都已更换' });
     const closed = await act(resident, 'rate', { score: 4, comment: '这次修好了' });
-    expect(closed).toMatchObject({ status: 'closed', statusLabel: '已办结', reopenCount: 1, rating: { score: 4, comment: '这次修好了' } });
+    expect(closed).toMatchObject({ status: 'closed', statusLabel: '已结案', reopenCount: 1, rating: { score: 4, comment: '这次修好了' } });
     expect(await inInbox(chiefOf(second), id)).toBe(false);
   });
 

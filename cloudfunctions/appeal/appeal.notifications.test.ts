@@ -8,6 +8,7 @@
 import type { DB } from 'wx-server-sdk/index';
 import type { AppealDetail } from '../../types/appeal';
 import { PAGES } from '../../types/routes';
+import { APPEAL_WORDS } from '../../types/vocabulary';
 import { MAX_ATTEMPTS, RETRY_BACKOFF_MINUTES } from '../kit/notify';
 import {
   appeal,
@@ -104,6 +105,27 @@ describe('telling the grid of a new appeal', () => {
       [communityOf('GS-0301'), 'skipped'],
     ]);
     expect(subscribeSends(await devOutbox(cloud)).filter((s) => s.params.page === pageOf(filed))).toEqual([]);
+  });
+});
+
+describe('the resident’s 诉求进度通知 speaks the app’s words', () => {
+  it('each step’s message carries the status the app shows and the word of what happened', async () => {
+    const resident = newResident('words');
+    const chief = chiefOf('QQ-0101');
+    await grantConsents(cloud, resident, ['appealProgress', 'appealProgress', 'appealProgress']);
+    const filed = await fileAppeal(cloud, resident, { gridCode: 'QQ-0101' });
+    const steps: Array<[string, object, string]> = [
+      ['accept', {}, APPEAL_WORDS.event.accepted],
+      ['escalate', { reason: '需要社区协调' }, APPEAL_WORDS.event.escalated],
+      ['resolve', { note: '已清理完毕' }, APPEAL_WORDS.event.resolved],
+    ];
+    const shown: string[] = [];
+    for (const [action, params] of steps) shown.push(okData(await appeal<AppealDetail>(cloud, chief, action, { id: filed.id, ...params })).statusLabel);
+    expect(shown).toEqual([APPEAL_WORDS.status.accepted, APPEAL_WORDS.status.accepted, APPEAL_WORDS.status.resolved]);
+
+    const sends = subscribeSends(await devOutbox(cloud), resident).filter((s) => s.params.page === pageOf(filed));
+    expect(sends.map((s) => s.params.data.phrase2.value)).toEqual(shown);
+    sends.forEach((s, i) => expect(s.params.data.thing3.value).toContain(steps[i][2]));
   });
 });
 

@@ -4,9 +4,9 @@ import { detail, inbox, mine } from './lists';
 import { block, moderate, unblock } from './oversight';
 import { rate } from './resident';
 import { submit } from './submit';
-import { accept, escalate, reply, resolve, returnAppeal, transfer } from './work';
+import { accept, escalate, reply, resolve, sendBack, transfer } from './work';
 
 export const main = dispatch(
-  { submit, mine, detail, inbox, accept, reply, transfer, escalate, resolve, return: returnAppeal, rate, moderate, block, unblock },
+  { submit, mine, detail, inbox, accept, reply, transfer, escalate, resolve, sendBack, rate, moderate, block, unblock },
   platformPorts,
 );

@@ -19,8 +19,8 @@ export const moderate = action(ModerateInput, async ({ id, release, reason }, po
   const s = viewer.staff;
   const next = transition(appeal, { type: 'moderate', release, reason }, { kind: 'staff', staffId: s._id, name: s.name, title: s.title }, now);
   await saveOrRefuse(ports, appeal, next);
-  if (release) await tellGrid(ports, next, '新诉求');
-  await tellResident(ports, next, release ? '已通过审核，转网格办理' : `未通过审核：${reason || '内容不符合要求'}`);
+  if (release) await tellGrid(ports, next);
+  await tellResident(ports, next);
   return detailView(next, viewer, now);
 });
 

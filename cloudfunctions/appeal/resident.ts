@@ -17,6 +17,6 @@ export const rate = action(RateInput, async ({ id, score, comment }, ports) => {
   const now = ports.clock.now();
   const next = transition(appeal, { type: 'rate', score, comment }, { kind: 'resident', openid: viewer.openid }, now);
   await saveOrRefuse(ports, appeal, next);
-  if (next.status === 'submitted') await tellGrid(ports, next, '居民不满意重办');
+  if (next.status === 'submitted') await tellGrid(ports, next);
   return detailView(next, viewer, now);
 });

@@ -91,7 +91,7 @@ export const submit = action(SubmitAppealInput, async (input, ports) => {
       await removeAppeal(db, id);
       refuse('RATE_LIMITED', RATE_LIMITED_MESSAGE);
     }
-    if (!held) await tellGrid(ports, appeal, '新诉求', target.chief);
+    if (!held) await tellGrid(ports, appeal, target.chief);
     return detailView(appeal, viewer, now);
   }
 });

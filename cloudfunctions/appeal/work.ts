@@ -1,5 +1,5 @@
 import type * as z from 'zod/mini';
-import { AppealRef, EscalateInput, ReplyInput, ResolveInput, ReturnInput, TransferInput } from '../../types/appeal';
+import { AppealRef, EscalateInput, ReplyInput, ResolveInput, SendBackInput, TransferInput } from '../../types/appeal';
 import { transition, type Command } from '../domain/appeal';
 import { detailView } from '../domain/appealView';
 import { mayWork } from '../domain/permissions';
@@ -17,10 +17,15 @@ type Work<S extends z.ZodMiniType> = {
   words?: (input: z.output<S>) => string;
   command: (input: z.output<S>, ports: Ports) => Promise<Command> | Command;
   /** Who hears of it once it is saved. */
-  after: (ports: Ports, next: AppealRecord, actor: StaffRecord) => Promise<void>;
+  after: (ports: Ports, next: AppealRecord) => Promise<void>;
 };
 
-const who = (s: StaffRecord) => `${s.title} ${s.name}`;
+/** 提级 and 退回 move the appeal to the level above: its staff and the filer hear of it. */
+async function tellAbove(ports: Ports, next: AppealRecord): Promise<void> {
+  await tellLevel(ports, next);
+  await tellResident(ports, next);
+}
+
 const staffActor = (s: StaffRecord): ActorRecord => ({ kind: 'staff', staffId: s._id, name: s.name, title: s.title });
 
 /** An action of staff over the appeal's grid: read, may they, screen, transition, save, tell. */
@@ -32,20 +37,20 @@ function staffAction<S extends z.ZodMiniType<{ id: string }>>(schema: S, work: W
     const now = ports.clock.now();
     const next = transition(appeal, await work.command(input, ports), staffActor(viewer.staff), now);
     await saveOrRefuse(ports, appeal, next);
-    await work.after(ports, next, viewer.staff);
+    await work.after(ports, next);
     return detailView(next, viewer, now);
   });
 }
 
 export const accept = staffAction(AppealRef, {
   command: () => ({ type: 'accept' }),
-  after: (ports, next, s) => tellResident(ports, next, `${who(s)}已受理`),
+  after: tellResident,
 });
 
 export const reply = staffAction(ReplyInput, {
   words: ({ text }) => text,
   command: ({ text, photos }) => ({ type: 'reply', text, photos }),
-  after: (ports, next, s) => tellResident(ports, next, `${who(s)}回复：${next.timeline[next.timeline.length - 1].text}`),
+  after: tellResident,
 });
 
 export const transfer = staffAction(TransferInput, {
@@ -56,31 +61,25 @@ export const transfer = staffAction(TransferInput, {
     return { type: 'transfer', to: target.grid, reason };
   },
   after: async (ports, next) => {
-    await tellGrid(ports, next, '转办');
-    await tellResident(ports, next, `已转至${next.gridName}办理`);
+    await tellGrid(ports, next);
+    await tellResident(ports, next);
   },
 });
 
 export const escalate = staffAction(EscalateInput, {
   words: ({ reason }) => reason,
   command: ({ reason }) => ({ type: 'escalate', reason }),
-  after: async (ports, next) => {
-    await tellLevel(ports, next, '上报');
-    await tellResident(ports, next, `已上报${next.level === 'community' ? '社区' : '街道'}协调办理`);
-  },
+  after: tellAbove,
 });
 
 export const resolve = staffAction(ResolveInput, {
   words: ({ note }) => note,
   command: ({ note, photos }) => ({ type: 'resolve', note, photos }),
-  after: (ports, next) => tellResident(ports, next, '已办结，请您评价'),
+  after: tellResident,
 });
 
-export const returnAppeal = staffAction(ReturnInput, {
+export const sendBack = staffAction(SendBackInput, {
   words: ({ reason }) => reason,
-  command: ({ reason }) => ({ type: 'return', reason }),
-  after: async (ports, next) => {
-    await tellLevel(ports, next, '退回');
-    await tellResident(ports, next, `已退回${next.level === 'community' ? '社区' : '街道'}重新分派`);
-  },
+  command: ({ reason }) => ({ type: 'sendBack', reason }),
+  after: tellAbove,
 });

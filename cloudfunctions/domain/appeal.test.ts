@@ -1,37 +1,10 @@
-import { APPEAL_STATUSES, type AppealLevel, type AppealStatus } from '../../types/appeal';
+import type { AppealLevel, AppealStatus } from '../../types/appeal';
+import { APPEAL_STATUSES } from '../../types/vocabulary';
 import { Refusal } from './refusal';
-import type { ActorRecord, AppealRecord } from './records';
+import type { AppealRecord } from './records';
+import { chiefActor as chief, FILED, filedAppeal as filed, gridRef as grid, LATER } from '../../tests/support/appealRecord';
 import { appealNumber, dueForAutoClose, fileAppeal, transition, type Command } from './appeal';
 import { deadlinesFor } from './sla';
-
-const FILED = new Date('2026-11-24T02:00:00.000Z'); // 10:00 in Zoucheng
-const LATER = new Date('2026-11-24T05:00:00.000Z');
-const chief: ActorRecord = { kind: 'staff', staffId: 'chief-GS-0101', name: '张桂兰', title: '网格长' };
-
-// GS-0101 → community GS01, street GS (the demo's codes)
-const grid = (code: string) => ({ _id: `grid-${code}`, code, name: `${code} 网格`, communityId: `${code.slice(0, 2)}${code.slice(3, 5)}`, streetId: code.slice(0, 2) });
-
-function filed(overrides: Partial<AppealRecord> = {}): AppealRecord {
-  const appeal = fileAppeal(
-    {
-      id: 'a1',
-      number: 'GS-20261124-0001',
-      requestId: 'req-00000001',
-      residentOpenid: 'resident-1',
-      grid: grid('GS-0101'),
-      category: { id: 'sanitation', name: '环境卫生' },
-      content: '楼道里堆满了杂物',
-      photos: [],
-      photoTraceIds: [],
-      location: null,
-      contactPhone: '13912345678',
-      anonymous: false,
-      held: false,
-    },
-    FILED,
-  );
-  return { ...appeal, ...overrides };
-}
 
 const COMMANDS: Record<string, Command> = {
   accept: { type: 'accept' },
@@ -39,7 +12,7 @@ const COMMANDS: Record<string, Command> = {
   transfer: { type: 'transfer', to: grid('GS-0102'), reason: '属于第二网格' },
   escalate: { type: 'escalate', reason: '需要社区协调' },
   resolve: { type: 'resolve', note: '已清理完毕', photos: [] },
-  return: { type: 'return', reason: '不属于本网格职责' },
+  sendBack: { type: 'sendBack', reason: '不属于本网格职责' },
   'rate 4': { type: 'rate', score: 4, comment: '满意' },
   'rate 2': { type: 'rate', score: 2, comment: '没有清理干净' },
   'moderate release': { type: 'moderate', release: true, reason: '' },
@@ -54,7 +27,7 @@ const EXPECTED: Record<string, Partial<Record<AppealStatus, AppealStatus>>> = {
   transfer: { submitted: 'submitted', accepted: 'submitted', returned: 'submitted' },
   escalate: { submitted: 'submitted', accepted: 'accepted', returned: 'returned' },
   resolve: { submitted: 'resolved', accepted: 'resolved', returned: 'resolved' },
-  return: { submitted: 'returned', accepted: 'returned' },
+  sendBack: { submitted: 'returned', accepted: 'returned' },
   'rate 4': { resolved: 'closed' },
   'rate 2': { resolved: 'submitted' },
   'moderate release': { held: 'submitted' },
@@ -95,8 +68,8 @@ describe('the appeal state machine', () => {
     ['grid', 'community'],
     ['community', 'street'],
     ['street', 'CONFLICT'],
-  ] as Array<[AppealLevel, AppealLevel | 'CONFLICT']>)('return from level %s → %s', (level, expected) => {
-    const run = () => transition(filed({ level }), COMMANDS.return, chief, LATER);
+  ] as Array<[AppealLevel, AppealLevel | 'CONFLICT']>)('sendBack from level %s → %s', (level, expected) => {
+    const run = () => transition(filed({ level }), COMMANDS.sendBack, chief, LATER);
     if (expected === 'CONFLICT') expect(run).toThrow(expect.objectContaining({ code: 'CONFLICT' }));
     else expect(run().level).toBe(expected);
   });
@@ -143,7 +116,7 @@ describe('the appeal state machine', () => {
       actor: chief,
       text: '需要社区协调',
       photos: [],
-      detail: '社区',
+      detail: 'community',
       before: { status: 'submitted', level: 'grid', gridId: 'grid-GS-0101' },
       after: { status: 'submitted', level: 'community', gridId: 'grid-GS-0101' },
     });

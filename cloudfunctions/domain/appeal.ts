@@ -1,4 +1,5 @@
-import { APPEAL_STATUS_LABELS, type AppealEventType, type AppealLevel, type AppealStatus } from '../../types/appeal';
+import type { AppealStatus } from '../../types/appeal';
+import { APPEAL_WORDS, type AppealEventType, type AppealLevel } from '../../types/vocabulary';
 import { Refusal } from './refusal';
 import type { ActorRecord, AppealEventRecord, AppealPlace, AppealRecord, GridRecord } from './records';
 import { deadlinesFor, type SlaPolicy } from './sla';
@@ -10,7 +11,7 @@ export type Command =
   | { type: 'transfer'; to: Pick<GridRecord, '_id' | 'code' | 'name' | 'communityId' | 'streetId'>; reason: string }
   | { type: 'escalate'; reason: string }
   | { type: 'resolve'; note: string; photos: string[] }
-  | { type: 'return'; reason: string }
+  | { type: 'sendBack'; reason: string }
   | { type: 'rate'; score: number; comment: string }
   | { type: 'moderate'; release: boolean; reason: string }
   | { type: 'autoClose' };
@@ -20,6 +21,8 @@ export type CommandType = Command['type'];
 /** Ratings at or below this reopen the appeal (重办). */
 export const REOPEN_AT_OR_BELOW = 2;
 export const AUTO_CLOSE_AFTER_DAYS = 7;
+/** Why a held appeal refused in 审核 without a reason was closed (the resident reads it). */
+export const REFUSED_IN_MODERATION = '内容不符合要求';
 
 const OPEN: AppealStatus[] = ['submitted', 'accepted', 'returned'];
 
@@ -30,33 +33,20 @@ export const ALLOWED_FROM: Record<CommandType, AppealStatus[]> = {
   transfer: OPEN,
   escalate: OPEN,
   resolve: OPEN,
-  return: ['submitted', 'accepted'],
+  sendBack: ['submitted', 'accepted'],
   rate: ['resolved'],
   moderate: ['held'],
   autoClose: ['resolved'],
 };
 
 const LEVEL_ABOVE: Record<AppealLevel, AppealLevel | null> = { grid: 'community', community: 'street', street: null };
-const LEVEL_NAMES: Record<AppealLevel, string> = { grid: '网格', community: '社区', street: '街道' };
 
 const place = (a: AppealRecord): AppealPlace => ({ status: a.status, level: a.level, gridId: a.gridId });
-
-const ACTION_NAMES: Record<CommandType, string> = {
-  accept: '受理',
-  reply: '回复',
-  transfer: '转办',
-  escalate: '上报',
-  resolve: '办结',
-  return: '退回',
-  rate: '评价',
-  moderate: '审核',
-  autoClose: '自动办结',
-};
 
 /** Whether a command fits the appeal's state (who may issue it is `permissions`' question). */
 export function fitsState(appeal: AppealRecord, type: CommandType): boolean {
   if (!ALLOWED_FROM[type].includes(appeal.status)) return false;
-  if (type === 'escalate' || type === 'return') return LEVEL_ABOVE[appeal.level] !== null;
+  if (type === 'escalate' || type === 'sendBack') return LEVEL_ABOVE[appeal.level] !== null;
   return true;
 }
 
@@ -66,7 +56,7 @@ export function fitsState(appeal: AppealRecord, type: CommandType): boolean {
  */
 export function transition(appeal: AppealRecord, command: Command, actor: ActorRecord, at: Date, policy?: SlaPolicy): AppealRecord {
   if (!fitsState(appeal, command.type)) {
-    throw new Refusal('CONFLICT', `诉求${APPEAL_STATUS_LABELS[appeal.status]}，不能${ACTION_NAMES[command.type]}`);
+    throw new Refusal('CONFLICT', `诉求${APPEAL_WORDS.status[appeal.status]}，不能${APPEAL_WORDS.action[command.type].label}`);
   }
   const next: AppealRecord = { ...appeal, timeline: [...appeal.timeline], updatedAt: at, version: appeal.version + 1 };
   const record = (type: AppealEventType, fields: Partial<Pick<AppealEventRecord, 'text' | 'photos' | 'detail'>>, before: AppealPlace) =>
@@ -82,7 +72,7 @@ export function transition(appeal: AppealRecord, command: Command, actor: ActorR
       record('replied', { text: command.text, photos: command.photos }, before);
       break;
     case 'transfer':
-      if (command.to._id === appeal.gridId) throw new Refusal('CONFLICT', '诉求已在该网格，无需转办');
+      if (command.to._id === appeal.gridId) throw new Refusal('CONFLICT', `诉求已在该网格，无需${APPEAL_WORDS.action.transfer.label}`);
       Object.assign(next, {
         gridId: command.to._id,
         gridCode: command.to.code,
@@ -97,17 +87,17 @@ export function transition(appeal: AppealRecord, command: Command, actor: ActorR
       break;
     case 'escalate':
       next.level = LEVEL_ABOVE[appeal.level]!;
-      record('escalated', { text: command.reason, detail: LEVEL_NAMES[next.level] }, before);
+      record('escalated', { text: command.reason, detail: next.level }, before);
       break;
     case 'resolve':
       next.status = 'resolved';
       next.resolvedAt = at;
       record('resolved', { text: command.note, photos: command.photos }, before);
       break;
-    case 'return':
+    case 'sendBack':
       next.status = 'returned';
       next.level = LEVEL_ABOVE[appeal.level]!;
-      record('returned', { text: command.reason, detail: LEVEL_NAMES[next.level] }, before);
+      record('returned', { text: command.reason, detail: next.level }, before);
       break;
     case 'rate': {
       next.rating = { score: command.score, comment: command.comment, at };
@@ -116,7 +106,7 @@ export function transition(appeal: AppealRecord, command: Command, actor: ActorR
       if (command.score <= REOPEN_AT_OR_BELOW) {
         // 重办: back to the same grid with the resident's words as the reason, clocks restarted.
         Object.assign(next, { status: 'submitted', level: 'grid', resolvedAt: null, reopenCount: appeal.reopenCount + 1, deadlines: deadlinesFor(at, policy) });
-        record('reopened', { text: command.comment || '居民不满意，退回重办' }, rated);
+        record('reopened', { text: command.comment || `居民不满意，${APPEAL_WORDS.event.reopened}` }, rated);
       } else {
         next.status = 'closed';
         record('closed', {}, rated);
@@ -126,11 +116,11 @@ export function transition(appeal: AppealRecord, command: Command, actor: ActorR
     case 'moderate':
       next.status = command.release ? 'submitted' : 'closed';
       if (command.release) next.deadlines = deadlinesFor(at, policy);
-      record(command.release ? 'released' : 'closed', { text: command.reason || (command.release ? null : '未通过审核') }, before);
+      record(command.release ? 'released' : 'closed', { text: command.reason || (command.release ? null : REFUSED_IN_MODERATION) }, before);
       break;
     case 'autoClose':
       next.status = 'closed';
-      record('closed', { text: '未评价' }, before);
+      record('closed', { text: `未${APPEAL_WORDS.action.rate.label}` }, before);
       break;
   }
   return next;

@@ -1,16 +1,23 @@
-import { APPEAL_STATUS_LABELS, type AppealDetail, type AppealSummary, type Actor } from '../../types/appeal';
-import type { ActorRecord, AppealRecord } from './records';
-import { fitsState, type CommandType } from './appeal';
+import type { AppealDetail, AppealEventView, AppealStatus, AppealSummary, Actor } from '../../types/appeal';
+import { APPEAL_LEVELS, APPEAL_WORDS, type AppealLevel, type DeadlineKind } from '../../types/vocabulary';
+import type { ActorRecord, AppealEventRecord, AppealRecord } from './records';
+import { fitsState } from './appeal';
 import { isFiler, mayBlock, mayModerate, mayRate, mayWork, type Viewer } from './permissions';
 
 const EXCERPT = 40;
-const STAFF_ACTIONS = ['accept', 'reply', 'transfer', 'escalate', 'resolve', 'return'] as const;
+const STAFF_ACTIONS = ['accept', 'reply', 'transfer', 'escalate', 'resolve', 'sendBack'] as const;
 
-/** The deadline the appeal is racing now: acceptance while new, resolution once taken on. */
+/**
+ * The one clock each status races (有呼必应: 受理 while new; 当日必达 and 办结 once taken on or
+ * sent back). A held appeal races none: its clocks start when 审核 releases it. Resolved and
+ * closed appeals race none either.
+ */
+const RUNNING_CLOCK: Partial<Record<AppealStatus, DeadlineKind>> = { submitted: 'acceptBy', accepted: 'resolveBy', returned: 'resolveBy' };
+
+/** The deadline the appeal is racing now, or null when no clock runs. */
 export function currentDeadline(appeal: AppealRecord): Date | null {
-  if (appeal.status === 'submitted') return appeal.deadlines.acceptBy;
-  if (appeal.status === 'accepted' || appeal.status === 'returned') return appeal.deadlines.resolveBy;
-  return null;
+  const kind = RUNNING_CLOCK[appeal.status];
+  return kind ? appeal.deadlines[kind] : null;
 }
 
 export function isOverdue(appeal: AppealRecord, now: Date): boolean {
@@ -20,6 +27,11 @@ export function isOverdue(appeal: AppealRecord, now: Date): boolean {
 
 const iso = (d: Date) => new Date(d).toISOString();
 
+function clockOf(appeal: AppealRecord): AppealSummary['clock'] {
+  const kind = RUNNING_CLOCK[appeal.status];
+  return kind ? { kind, at: iso(appeal.deadlines[kind]) } : null;
+}
+
 export function summaryView(appeal: AppealRecord, now: Date): AppealSummary {
   return {
     id: appeal._id,
@@ -28,14 +40,24 @@ export function summaryView(appeal: AppealRecord, now: Date): AppealSummary {
     categoryName: appeal.categoryName,
     excerpt: appeal.content.length > EXCERPT ? `${appeal.content.slice(0, EXCERPT)}…` : appeal.content,
     status: appeal.status,
-    statusLabel: APPEAL_STATUS_LABELS[appeal.status],
+    statusLabel: APPEAL_WORDS.status[appeal.status],
     level: appeal.level,
     gridCode: appeal.gridCode,
     gridName: appeal.gridName,
     createdAt: iso(appeal.createdAt),
-    deadlines: { acceptBy: iso(appeal.deadlines.acceptBy), onSiteBy: iso(appeal.deadlines.onSiteBy), resolveBy: iso(appeal.deadlines.resolveBy) },
+    deadlines: appeal.status === 'held' ? null : { acceptBy: iso(appeal.deadlines.acceptBy), onSiteBy: iso(appeal.deadlines.onSiteBy), resolveBy: iso(appeal.deadlines.resolveBy) },
+    clock: clockOf(appeal),
     overdue: isOverdue(appeal, now),
   };
+}
+
+/**
+ * An event's `detail` as the contract has it. Escalations and send-backs store the level's key;
+ * records written before they did hold its word (`社区`), read back to the key.
+ */
+function detailOf(e: AppealEventRecord): AppealEventView['detail'] {
+  if (e.type !== 'escalated' && e.type !== 'returned') return e.detail;
+  return APPEAL_LEVELS.find((level: AppealLevel) => level === e.detail || APPEAL_WORDS.level[level] === e.detail) ?? e.detail;
 }
 
 /** A resident is never named to anyone, not even by openid: only "the resident". */
@@ -44,7 +66,7 @@ const actorView = (actor: ActorRecord): Actor =>
 
 export function allowedActions(appeal: AppealRecord, viewer: Viewer): AppealDetail['can'] {
   const can: AppealDetail['can'] = [];
-  if (mayWork(viewer, appeal)) for (const a of STAFF_ACTIONS) if (fitsState(appeal, a as CommandType)) can.push(a);
+  if (mayWork(viewer, appeal)) for (const a of STAFF_ACTIONS) if (fitsState(appeal, a)) can.push(a);
   if (mayModerate(viewer, appeal) && fitsState(appeal, 'moderate')) can.push('moderate');
   if (mayRate(viewer, appeal) && fitsState(appeal, 'rate')) can.push('rate');
   if (mayBlock(viewer, appeal)) can.push('block');
@@ -74,7 +96,7 @@ export function detailView(appeal: AppealRecord, viewer: Viewer, now: Date): App
       actor: actorView(e.actor),
       text: e.text,
       photos: visible(e.photos),
-      detail: e.detail,
+      detail: detailOf(e),
     })),
     can: allowedActions(appeal, viewer),
   };

@@ -1,6 +1,8 @@
 import type { TemplateKey } from '../../types/appeal';
 import { PAGES } from '../../types/routes';
-import type { AppealRecord } from './records';
+import { APPEAL_WORDS } from '../../types/vocabulary';
+import { AUTO_CLOSE_AFTER_DAYS } from './appeal';
+import type { ActorRecord, AppealEventRecord, AppealRecord } from './records';
 import { inShanghai } from './time';
 
 /**
@@ -36,28 +38,69 @@ const when = (at: Date) => inShanghai(at).format('YYYY-MM-DD HH:mm');
 
 export const appealPage = (appeal: Pick<AppealRecord, '_id'>) => `${PAGES.appealDetail}?id=${appeal._id}`;
 
-/** 新诉求提醒, to whoever must act on the grid: the template's keywords, in its order. */
-export function newAppealMessage(appeal: AppealRecord, reason: string, at: Date): { template: TemplateKey; data: MessageData } {
+const { status: STATUS, action: ACTION, event: EVENT, level: LEVEL } = APPEAL_WORDS;
+const lastEvent = (appeal: AppealRecord) => appeal.timeline[appeal.timeline.length - 1];
+
+/** Why staff are called to an appeal, from the event that brought it to them: `新诉求`, `转办`, `提级`, … */
+export function callReason(event: AppealEventRecord): string {
+  if (event.type === 'submitted' || event.type === 'released') return '新诉求';
+  if (event.type === 'reopened') return `居民不满意${EVENT.reopened}`;
+  return EVENT[event.type];
+}
+
+const by = (actor: ActorRecord) => (actor.kind === 'staff' ? `${actor.title} ${actor.name}` : '');
+
+/**
+ * What the filer is told of an event on their appeal (the 诉求进度通知's 进度说明), in the words
+ * of the vocabulary: `网格长 张桂兰已受理`, `已提级至社区办理`, `已办结，请您评价`, …
+ */
+export function progressNote(appeal: AppealRecord, event: AppealEventRecord): string {
+  switch (event.type) {
+    case 'accepted':
+      return `${by(event.actor)}已${EVENT.accepted}`;
+    case 'replied':
+      return `${by(event.actor)}${EVENT.replied}：${event.text ?? ''}`;
+    case 'transferred':
+      return `已${EVENT.transferred}至${appeal.gridName}`;
+    case 'escalated':
+      return `已${EVENT.escalated}至${LEVEL[appeal.level]}办理`;
+    case 'returned':
+      return `已${EVENT.returned}至${LEVEL[appeal.level]}重新分派`;
+    case 'resolved':
+      return `已${EVENT.resolved}，请您${ACTION.rate.label}`;
+    case 'released':
+      return `${EVENT.released}，转${LEVEL.grid}办理`;
+    case 'closed':
+      if (event.before.status === 'held') return `未通过${ACTION.moderate.label}，已${EVENT.closed}：${event.text ?? ''}`;
+      if (event.actor.kind === 'system') return `超过${AUTO_CLOSE_AFTER_DAYS}天${event.text ?? ''}，已${ACTION.autoClose.label}`;
+      return `已${EVENT.closed}`;
+    default:
+      return EVENT[event.type];
+  }
+}
+
+/** 新诉求提醒, to whoever must act on the appeal now: why (its latest event) and what, in the template's keywords. */
+export function newAppealMessage(appeal: AppealRecord, at: Date): { template: TemplateKey; data: MessageData } {
   return {
     template: 'appealNew',
     data: fit({
       character_string1: appeal.number,
       thing2: appeal.categoryName,
-      thing3: `${reason}：${appeal.content}`,
+      thing3: `${callReason(lastEvent(appeal))}：${appeal.content}`,
       thing4: appeal.gridName,
       time5: when(at),
     }),
   };
 }
 
-/** 诉求进度通知, to the resident who filed it. */
-export function progressMessage(appeal: AppealRecord, what: string, at: Date): { template: TemplateKey; data: MessageData } {
+/** 诉求进度通知, to the resident who filed it: the status word and what its latest event was. */
+export function progressMessage(appeal: AppealRecord, at: Date): { template: TemplateKey; data: MessageData } {
   return {
     template: 'appealProgress',
     data: fit({
       character_string1: appeal.number,
-      phrase2: { held: '审核中', submitted: '待受理', accepted: '处理中', returned: '已退回', resolved: '已办结', closed: '已关闭' }[appeal.status],
-      thing3: what,
+      phrase2: STATUS[appeal.status],
+      thing3: progressNote(appeal, lastEvent(appeal)),
       time4: when(at),
     }),
   };

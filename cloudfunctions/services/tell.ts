@@ -5,11 +5,12 @@ import type { AppealRecord, StaffRecord } from '../domain/records';
 import { chiefOfGrid, communityStaff, streetStaff } from '../store/staff';
 
 /**
- * Tells the grid's chief an appeal needs them; when the chief has no reminder left (or there
- * is no chief), the community staff above the grid are told instead.
+ * Tells the grid's chief an appeal needs them, for the reason its latest event gives (新诉求,
+ * 转办, 重办); when the chief has no reminder left (or there is no chief), the community staff
+ * above the grid are told instead.
  */
-export async function tellGrid(ports: Ports, appeal: AppealRecord, reason: string, knownChief?: StaffRecord | null): Promise<void> {
-  const { template, data } = newAppealMessage(appeal, reason, ports.clock.now());
+export async function tellGrid(ports: Ports, appeal: AppealRecord, knownChief?: StaffRecord | null): Promise<void> {
+  const { template, data } = newAppealMessage(appeal, ports.clock.now());
   const page = appealPage(appeal);
   const chief = knownChief === undefined ? await chiefOfGrid(ports.db, appeal.gridId) : knownChief;
   if (chief && (await notify(ports, { touser: chief.openid, template, page, data, appealId: appeal._id })) !== 'skipped') return;
@@ -18,16 +19,16 @@ export async function tellGrid(ports: Ports, appeal: AppealRecord, reason: strin
   }
 }
 
-/** Tells the resident what happened to their appeal, if they left a consent for it. */
-export async function tellResident(ports: Ports, appeal: AppealRecord, what: string): Promise<void> {
-  const { template, data } = progressMessage(appeal, what, ports.clock.now());
+/** Tells the resident what just happened to their appeal (its latest event), if they left a consent for it. */
+export async function tellResident(ports: Ports, appeal: AppealRecord): Promise<void> {
+  const { template, data } = progressMessage(appeal, ports.clock.now());
   await notify(ports, { touser: appeal.residentOpenid, template, page: appealPage(appeal), data, appealId: appeal._id });
 }
 
-/** Tells the staff of the level an appeal was escalated or returned to. */
-export async function tellLevel(ports: Ports, appeal: AppealRecord, reason: string): Promise<void> {
-  if (appeal.level === 'grid') return tellGrid(ports, appeal, reason);
-  const { template, data } = newAppealMessage(appeal, reason, ports.clock.now());
+/** Tells the staff of the level an appeal was raised (提级) or sent back (退回) to. */
+export async function tellLevel(ports: Ports, appeal: AppealRecord): Promise<void> {
+  if (appeal.level === 'grid') return tellGrid(ports, appeal);
+  const { template, data } = newAppealMessage(appeal, ports.clock.now());
   const staff = appeal.level === 'community' ? await communityStaff(ports.db, appeal.communityId) : await streetStaff(ports.db, appeal.streetId);
   for (const s of staff) await notify(ports, { touser: s.openid, template, page: appealPage(appeal), data, appealId: appeal._id });
 }

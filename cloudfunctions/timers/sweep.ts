@@ -33,7 +33,7 @@ export async function closeUnrated(ports: Ports, deadline: number): Promise<numb
       // not saved: someone rated it or another run closed it first
       if (!(await saveAppeal(ports.db, appeal, next))) continue;
       closed += 1;
-      await tellResident(ports, next, '超过7天未评价，已自动办结');
+      await tellResident(ports, next);
     } catch (error) {
       console.error('[gridlink] could not auto-close', appeal._id, error);
     }

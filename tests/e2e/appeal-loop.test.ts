@@ -40,7 +40,7 @@ it('a resident files an appeal with a photo, the grid chief works it, the reside
   await chiefPage.getByText(content.slice(0, 10)).filter({ visible: true }).first().click();
   await shown(chiefPage, '13900001111').waitFor();
   await shown(chiefPage, '受理').click();
-  await shown(chiefPage, '处理中').waitFor();
+  await shown(chiefPage, '办理中').waitFor();
   await shown(chiefPage, '回复').click();
   await chiefPage.locator('textarea').filter({ visible: true }).fill('已联系物业电工，今天下午更换');
   await shown(chiefPage, '发送回复').click();
@@ -59,7 +59,7 @@ it('a resident files an appeal with a photo, the grid chief works it, the reside
   await residentPage.getByLabel('5 星').filter({ visible: true }).click();
   await residentPage.locator('textarea').filter({ visible: true }).fill('当天就修好了，谢谢网格长');
   await shown(residentPage, '提交评价').click();
-  await shown(residentPage, '已办结').waitFor();
+  await shown(residentPage, '已结案').waitFor();
   await screenshot(residentPage, 'appeal-rated');
 
   const { body } = await cloud.call('appeal', { action: 'detail', id }, resident);

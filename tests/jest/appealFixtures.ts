@@ -31,6 +31,7 @@ export function summaryFixture(n: number, overrides: Partial<AppealSummary> = {}
     gridName: '府前社区第一网格',
     createdAt: '2026-11-24T02:00:00.000Z',
     deadlines: { acceptBy: '2026-11-24T04:00:00.000Z', onSiteBy: '2026-11-24T10:00:00.000Z', resolveBy: '2026-11-27T10:00:00.000Z' },
+    clock: { kind: 'acceptBy', at: '2026-11-24T04:00:00.000Z' },
     overdue: false,
     ...overrides,
   };
@@ -64,7 +65,7 @@ export function detailFixture(overrides: Partial<AppealDetail> = {}): AppealDeta
         photos: ['cloud://test-env.7465-test-env-1300000000/appeals/202611/b.jpg'],
         detail: null,
       },
-      { type: 'escalated', at: '2026-11-24T16:10:00.000Z', actor: { kind: 'system' }, text: '超时未办结，自动上报', photos: [], detail: 'community' },
+      { type: 'escalated', at: '2026-11-24T16:10:00.000Z', actor: { kind: 'system' }, text: '超时未办结，自动提级', photos: [], detail: 'community' },
     ],
     can: [],
     ...overrides,

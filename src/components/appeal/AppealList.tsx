@@ -5,9 +5,9 @@ import type { AppealStatus, AppealSummary } from '../../../types/appeal';
 import type { Failure } from '../../../types/envelope';
 import { call } from '../../services/cloud';
 import { routes } from '../../services/routes';
-import { currentDeadline, shanghaiTime } from './format';
+import { APPEAL_WORDS } from '../../../types/vocabulary';
+import { shanghaiTime } from './format';
 import './appeal.scss';
-
 
 type ListState = { items: AppealSummary[]; cursor: string | null; loading: boolean; error: Failure | null; loaded: boolean };
 const EMPTY: ListState = { items: [], cursor: null, loading: false, error: null, loaded: false };
@@ -94,7 +94,7 @@ export function AppealListView({ list, empty, showDeadline = false }: { list: Re
 }
 
 export function AppealListItem({ appeal: a, showDeadline }: { appeal: AppealSummary; showDeadline: boolean }) {
-  const due = showDeadline ? currentDeadline(a) : null;
+  const due = showDeadline ? a.clock : null;
   return (
     <View className="card appeal-item" onClick={() => Taro.navigateTo({ url: routes.appealDetail(a.id) })}>
       <View className="appeal-item__top">
@@ -109,7 +109,7 @@ export function AppealListItem({ appeal: a, showDeadline }: { appeal: AppealSumm
       </View>
       {due && (
         <Text className={`appeal-item__due${a.overdue ? ' appeal-item__due--late' : ''}`}>
-          {due.label} {shanghaiTime(due.at)}
+          {APPEAL_WORDS.deadline[due.kind]} {shanghaiTime(due.at)}
         </Text>
       )}
       <Text className="appeal-item__number">编号 {a.number}</Text>

@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro';
 import { Button, Text, Textarea, View } from '@tarojs/components';
 import { useState } from 'react';
 import { APPEAL_LIMITS, type AppealDetail } from '../../../types/appeal';
+import { APPEAL_WORDS } from '../../../types/vocabulary';
 import { call } from '../../services/cloud';
 import './appeal.scss';
 
@@ -50,7 +51,7 @@ export function RatingForm({ id, onDone }: { id: string; onDone: (d: AppealDetai
         {score > 0 && <Text className="rating-form__word">{SCORE_WORDS[score]}</Text>}
       </View>
       {score > 0 && score <= 2 && (
-        <Text className="rating-form__hint">1–2 星将退回重办：诉求会重新交给工作人员处理。</Text>
+        <Text className="rating-form__hint">{`1–2 星将${APPEAL_WORDS.event.reopened}：诉求会重新交给工作人员办理。`}</Text>
       )}
       <Textarea
         className="field__textarea field__textarea--short"
@@ -60,7 +61,7 @@ export function RatingForm({ id, onDone }: { id: string; onDone: (d: AppealDetai
         onInput={(e) => setComment(e.detail.value)}
       />
       <Button className="btn btn-primary rating-form__btn" disabled={busy || undefined} onClick={submit}>
-        {busy ? '提交中…' : '提交评价'}
+        {busy ? '提交中…' : `提交${APPEAL_WORDS.action.rate.label}`}
       </Button>
     </View>
   );

@@ -8,28 +8,33 @@ import {
   ModerateInput,
   ReplyInput,
   ResolveInput,
-  ReturnInput,
+  SendBackInput,
   TransferInput,
   type AppealDetail,
 } from '../../../types/appeal';
 import type { Envelope } from '../../../types/envelope';
+import { APPEAL_WORDS } from '../../../types/vocabulary';
 import { call } from '../../services/cloud';
 import { PhotoPicker } from './PhotoPicker';
 import { Sheet } from './Sheet';
 import './appeal.scss';
 
-type StaffAction = 'accept' | 'reply' | 'transfer' | 'escalate' | 'resolve' | 'return' | 'moderate' | 'block';
+type StaffAction = Exclude<AppealDetail['can'][number], 'rate'>;
+const WORDS = APPEAL_WORDS.action;
 
-/** The bar's buttons in working order, each with its label and what its sheet asks. */
-const ACTIONS: Array<{ key: StaffAction; label: string; confirm: string; title: string }> = [
-  { key: 'moderate', label: '审核', confirm: '提交审核', title: '审核诉求内容' },
-  { key: 'accept', label: '受理', confirm: '受理', title: '受理' },
-  { key: 'reply', label: '回复', confirm: '发送回复', title: '回复居民' },
-  { key: 'resolve', label: '办结', confirm: '确认办结', title: '办结诉求' },
-  { key: 'transfer', label: '转办', confirm: '确认转办', title: '转办到其他网格' },
-  { key: 'escalate', label: '上报', confirm: '确认上报', title: '上报上级' },
-  { key: 'return', label: '退回', confirm: '确认退回', title: '退回诉求' },
-  { key: 'block', label: '限制反映人', confirm: '确认限制', title: '限制该居民继续提交诉求' },
+/**
+ * The bar's buttons in working order: each button is its action's word in the vocabulary, and
+ * its sheet asks for the action's `note` under a title and a confirm button built from that word.
+ */
+const ACTIONS: Array<{ key: StaffAction; confirm: string; title: string }> = [
+  { key: 'moderate', confirm: `提交${WORDS.moderate.label}`, title: `${WORDS.moderate.label}诉求内容` },
+  { key: 'accept', confirm: WORDS.accept.label, title: WORDS.accept.label },
+  { key: 'reply', confirm: `发送${WORDS.reply.label}`, title: `${WORDS.reply.label}居民` },
+  { key: 'resolve', confirm: `确认${WORDS.resolve.label}`, title: `${WORDS.resolve.label}诉求` },
+  { key: 'transfer', confirm: `确认${WORDS.transfer.label}`, title: `${WORDS.transfer.label}到其他网格` },
+  { key: 'escalate', confirm: `确认${WORDS.escalate.label}`, title: `${WORDS.escalate.label}到上级办理` },
+  { key: 'sendBack', confirm: `确认${WORDS.sendBack.label}`, title: `${WORDS.sendBack.label}到上级重新分派` },
+  { key: 'block', confirm: '确认限制', title: '限制该居民继续提交诉求' },
 ];
 
 type Fields = { text: string; photos: string[]; gridCode: string; release: boolean | null };
@@ -61,9 +66,9 @@ function send(action: StaffAction, id: string, f: Fields): Promise<Envelope<Appe
       const input = parse(EscalateInput, { id, reason: f.text });
       return typeof input === 'string' ? input : call('appeal', 'escalate', input);
     }
-    case 'return': {
-      const input = parse(ReturnInput, { id, reason: f.text });
-      return typeof input === 'string' ? input : call('appeal', 'return', input);
+    case 'sendBack': {
+      const input = parse(SendBackInput, { id, reason: f.text });
+      return typeof input === 'string' ? input : call('appeal', 'sendBack', input);
     }
     case 'block': {
       // Blocking changes no appeal: show the appeal as it stands once the block is kept.
@@ -117,16 +122,7 @@ export function StaffActions({ detail, onDone }: { detail: AppealDetail; onDone:
 
   const meta = ACTIONS.find((a) => a.key === open);
   const set = (patch: Partial<Fields>) => setFields((f) => ({ ...f, ...patch }));
-  const textLabel: Record<StaffAction, string> = {
-    accept: '',
-    reply: '回复内容',
-    resolve: '办理结果',
-    transfer: '转办原因',
-    escalate: '上报原因',
-    return: '退回原因',
-    moderate: '审核意见（选填）',
-    block: '限制原因',
-  };
+  const note = open ? WORDS[open].note : null;
   const textMax = open === 'reply' || open === 'resolve' ? APPEAL_LIMITS.noteMax : APPEAL_LIMITS.reasonMax;
 
   return (
@@ -139,7 +135,7 @@ export function StaffActions({ detail, onDone }: { detail: AppealDetail; onDone:
             disabled={busy || undefined}
             onClick={() => tap(a.key)}
           >
-            {a.label}
+            {WORDS[a.key].label}
           </Button>
         ))}
       </View>
@@ -174,16 +170,18 @@ export function StaffActions({ detail, onDone }: { detail: AppealDetail; onDone:
               />
             </View>
           )}
-          <View className="field">
-            <Text className="field__label">{textLabel[open]}</Text>
-            <Textarea
-              className="field__textarea field__textarea--short"
-              value={fields.text}
-              maxlength={textMax}
-              placeholder={`请填写${textLabel[open].replace('（选填）', '')}`}
-              onInput={(e) => set({ text: e.detail.value })}
-            />
-          </View>
+          {note && (
+            <View className="field">
+              <Text className="field__label">{open === 'moderate' ? `${note}（选填）` : note}</Text>
+              <Textarea
+                className="field__textarea field__textarea--short"
+                value={fields.text}
+                maxlength={textMax}
+                placeholder={`请填写${note}`}
+                onInput={(e) => set({ text: e.detail.value })}
+              />
+            </View>
+          )}
           {(open === 'reply' || open === 'resolve') && (
             <View className="field">
               <Text className="field__label">照片（选填）</Text>

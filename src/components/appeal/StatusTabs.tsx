@@ -1,5 +1,6 @@
 import { ScrollView, Text, View } from '@tarojs/components';
-import { APPEAL_STATUSES, APPEAL_STATUS_LABELS, type AppealStatus } from '../../../types/appeal';
+import type { AppealStatus } from '../../../types/appeal';
+import { APPEAL_STATUSES, APPEAL_WORDS } from '../../../types/vocabulary';
 import './appeal.scss';
 
 type Props = { value: AppealStatus | null; onChange: (s: AppealStatus | null) => void; statuses?: readonly AppealStatus[] };
@@ -8,7 +9,7 @@ type Props = { value: AppealStatus | null; onChange: (s: AppealStatus | null) =>
 export function StatusTabs({ value, onChange, statuses = APPEAL_STATUSES }: Props) {
   const tabs: Array<{ key: AppealStatus | null; label: string }> = [
     { key: null, label: '全部' },
-    ...statuses.map((s) => ({ key: s, label: APPEAL_STATUS_LABELS[s] })),
+    ...statuses.map((s) => ({ key: s, label: APPEAL_WORDS.status[s] })),
   ];
   return (
     <ScrollView className="status-tabs" scrollX enableFlex>

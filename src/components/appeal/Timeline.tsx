@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import type { AppealEventView } from '../../../types/appeal';
-import { actorName, EVENT_LABELS, eventDetail, shanghaiTime } from './format';
+import { APPEAL_WORDS } from '../../../types/vocabulary';
+import { actorName, eventDetail, shanghaiTime } from './format';
 import { PhotoGrid } from './PhotoPicker';
 import './appeal.scss';
 
@@ -15,7 +16,7 @@ export function Timeline({ events, viewerIsStaff }: { events: AppealEventView[];
             <View className={`timeline__dot${i === events.length - 1 ? ' timeline__dot--now' : ''}`} />
             <View className="timeline__body">
               <View className="timeline__head">
-                <Text className="timeline__what">{EVENT_LABELS[e.type] ?? e.type}</Text>
+                <Text className="timeline__what">{APPEAL_WORDS.event[e.type] ?? e.type}</Text>
                 <Text className="timeline__when">{shanghaiTime(e.at)}</Text>
               </View>
               <Text className="timeline__who">{actorName(e.actor, viewerIsStaff)}</Text>

@@ -12,8 +12,9 @@ function open(detail: AppealDetail, me: Me = meFixture(), more: Record<string, H
   return render(<AppealDetailPage />);
 }
 
-const ALL_BUTTONS = ['受理', '回复', '转办', '上报', '办结', '退回', '审核', '提交评价'];
+const ALL_BUTTONS = ['受理', '回复', '转办', '提级', '办结', '退回', '审核', '提交评价'];
 const buttons = () => Array.from(document.querySelectorAll('button')).map((b) => b.textContent);
+const texts = (selector: string) => Array.from(document.querySelectorAll(selector)).map((e) => e.textContent);
 
 describe('诉求详情', () => {
   it('shows the appeal and its whole timeline: what, who, when (Asia/Shanghai), text and detail', async () => {
@@ -26,9 +27,9 @@ describe('诉求详情', () => {
     const items = Array.from(document.querySelectorAll('.timeline__item')).map((e) => e.textContent);
     expect(items).toHaveLength(4);
     expect(items[0]).toBe('提交诉求2026-11-24 10:00您');
-    expect(items[1]).toBe('已受理2026-11-24 10:30张桂兰（网格长）');
+    expect(items[1]).toBe('受理2026-11-24 10:30张桂兰（网格长）');
     expect(items[2]).toBe('回复2026-11-24 11:05张桂兰（网格长）已联系物业，今天下午清理。');
-    expect(items[3]).toBe('上报2026-11-25 00:10系统上报至社区超时未办结，自动上报'); // 16:10Z is past midnight in Zoucheng
+    expect(items[3]).toBe('提级2026-11-25 00:10系统提级至社区超时未办结，自动提级'); // 16:10Z is past midnight in Zoucheng
     await act(async () => undefined);
 
     fireEvent.click(document.querySelectorAll('.timeline__item img')[0]);
@@ -40,8 +41,8 @@ describe('诉求详情', () => {
 
   it.each([
     [[], []],
-    [['accept', 'return'], ['受理', '退回']],
-    [['reply', 'resolve', 'transfer', 'escalate'], ['回复', '办结', '转办', '上报']],
+    [['accept', 'sendBack'], ['受理', '退回']],
+    [['reply', 'resolve', 'transfer', 'escalate'], ['回复', '办结', '转办', '提级']],
     [['moderate'], ['审核']],
     [['rate'], ['提交评价']],
   ] as const)('with can=%j shows only %j', async (can, shown) => {
@@ -50,6 +51,19 @@ describe('诉求详情', () => {
     await act(async () => undefined);
     const present = buttons().filter((b) => ALL_BUTTONS.includes(b ?? ''));
     expect(present.sort()).toEqual([...shown].sort());
+  });
+
+  it('shows the three clocks of an appeal, and none while it is held (its clocks start when released)', async () => {
+    const { unmount } = open(detailFixture());
+    await screen.findByText('办理时限');
+    expect(texts('.kv__label').filter((l) => l!.endsWith('时限'))).toEqual(['受理时限', '到场时限', '办结时限']);
+    expect(screen.getByText('2026-11-24 12:00')).toBeTruthy();
+    unmount();
+
+    open(detailFixture({ status: 'held', statusLabel: '审核中', deadlines: null, clock: null }));
+    await screen.findByText('办理进度');
+    expect(screen.queryByText('办理时限')).toBeNull();
+    expect(texts('.kv__label').filter((l) => l!.endsWith('时限'))).toEqual([]);
   });
 
   it('shows staff the resident’s phone and calls the resident “居民”', async () => {
@@ -61,26 +75,26 @@ describe('诉求详情', () => {
   it('explains that 1–2 stars send it back, and re-renders with what appeal.rate answers', async () => {
     const reopened = detailFixture({
       status: 'accepted',
-      statusLabel: '处理中',
+      statusLabel: '办理中',
       reopenCount: 1,
       rating: { score: 2, comment: '没有清理干净', at: '2026-11-25T01:00:00.000Z' },
       can: [],
     });
     open(detailFixture({ status: 'resolved', statusLabel: '待评价', can: ['rate'] }), meFixture(), { 'appeal.rate': () => ok(reopened) });
     await screen.findByText('提交评价');
-    expect(screen.queryByText(/1–2 星将退回重办/)).toBeNull();
+    expect(screen.queryByText(/1–2 星将重办/)).toBeNull();
 
     fireEvent.click(screen.getByLabelText('4 星'));
-    expect(screen.queryByText(/1–2 星将退回重办/)).toBeNull();
+    expect(screen.queryByText(/1–2 星将重办/)).toBeNull();
     fireEvent.click(screen.getByLabelText('2 星'));
-    expect(screen.getByText(/1–2 星将退回重办/)).toBeTruthy();
+    expect(screen.getByText(/1–2 星将重办/)).toBeTruthy();
     fireEvent.click(screen.getByLabelText('1 星'));
-    expect(screen.getByText(/1–2 星将退回重办/)).toBeTruthy();
+    expect(screen.getByText(/1–2 星将重办/)).toBeTruthy();
     fireEvent.click(screen.getByLabelText('2 星'));
 
     fireEvent.change(document.querySelector('.rating-form textarea')!, { target: { value: '  没有清理干净 ' } });
     fireEvent.click(screen.getByText('提交评价'));
-    expect(await screen.findByText('处理中')).toBeTruthy();
+    expect(await screen.findByText('办理中')).toBeTruthy();
     expect(document.querySelector('.rating-form')).toBeNull();
     expect(cloudCalls('appeal.rate').map((c) => c.data)).toEqual([{ action: 'rate', id: 'ap-1', score: 2, comment: '没有清理干净' }]);
     expect(screen.getByText('没有清理干净', { selector: '.rating-comment' })).toBeTruthy();
@@ -90,7 +104,7 @@ describe('诉求详情', () => {
   it('works an action through its sheet and shows the appeal as the cloud answers it', async () => {
     const after = detailFixture({
       status: 'accepted',
-      statusLabel: '处理中',
+      statusLabel: '办理中',
       can: ['resolve'],
       timeline: [...detailFixture().timeline, {
         type: 'replied', at: '2026-11-24T05:00:00.000Z', actor: { kind: 'staff', staffId: 's', name: '张桂兰', title: '网格长' },
@@ -108,7 +122,7 @@ describe('诉求详情', () => {
     await waitFor(() => expect(document.querySelector('.sheet')).toBeNull());
     expect(cloudCalls('appeal.reply').map((c) => c.data)).toEqual([{ action: 'reply', id: 'ap-1', text: '明早八点到现场', photos: [] }]);
     expect(screen.getByText('明早八点到现场', { selector: '.timeline__text' })).toBeTruthy();
-    expect(screen.getByText('处理中')).toBeTruthy();
+    expect(screen.getByText('办理中')).toBeTruthy();
     expect(buttons()).toEqual(['办结']);
   });
 

@@ -2,8 +2,9 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
 import type { AppealDetail } from '../../../../types/appeal';
+import { APPEAL_WORDS, DEADLINE_KINDS } from '../../../../types/vocabulary';
 import { Loading, PageFrame } from '../../../components/PageFrame';
-import { LEVEL_LABELS, shanghaiTime, stars } from '../../../components/appeal/format';
+import { shanghaiTime, stars } from '../../../components/appeal/format';
 import { PhotoGrid } from '../../../components/appeal/PhotoPicker';
 import { RatingForm } from '../../../components/appeal/RatingForm';
 import { StaffActions } from '../../../components/appeal/StaffActions';
@@ -60,7 +61,7 @@ function DetailView({ detail: d, staff, onChange }: { detail: AppealDetail; staf
         <View className="kv">
           <Row label="诉求编号" value={d.number} />
           <Row label="所属网格" value={`${d.gridName}（${d.gridCode}）`} />
-          {d.level !== 'grid' && <Row label="当前层级" value={LEVEL_LABELS[d.level]} />}
+          {d.level !== 'grid' && <Row label="当前层级" value={APPEAL_WORDS.level[d.level]} />}
           <Row label="提交时间" value={shanghaiTime(d.createdAt)} />
           {d.location && (
             <View className="kv__row" onClick={() => openMap(d)}>
@@ -75,16 +76,11 @@ function DetailView({ detail: d, staff, onChange }: { detail: AppealDetail; staf
               <Text className="kv__value kv__value--link">{d.contactPhone}</Text>
             </View>
           )}
-          {d.reopenCount > 0 && <Row label="退回重办" value={`${d.reopenCount} 次`} />}
+          {d.reopenCount > 0 && <Row label={APPEAL_WORDS.event.reopened} value={`${d.reopenCount} 次`} />}
         </View>
       </View>
 
-      <Text className="section-title">办理时限</Text>
-      <View className="card kv">
-        <Row label="受理时限" value={shanghaiTime(d.deadlines.acceptBy)} />
-        <Row label="到场时限" value={shanghaiTime(d.deadlines.onSiteBy)} />
-        <Row label="办结时限" value={shanghaiTime(d.deadlines.resolveBy)} />
-      </View>
+      {d.deadlines && <Deadlines deadlines={d.deadlines} />}
 
       {d.rating && (
         <View>
@@ -103,6 +99,20 @@ function DetailView({ detail: d, staff, onChange }: { detail: AppealDetail; staf
       <Timeline events={d.timeline} viewerIsStaff={staff} />
 
       <StaffActions detail={d} onDone={onChange} />
+    </View>
+  );
+}
+
+/** The appeal's clocks; a held appeal has none until 审核 releases it. */
+function Deadlines({ deadlines }: { deadlines: NonNullable<AppealDetail['deadlines']> }) {
+  return (
+    <View>
+      <Text className="section-title">办理时限</Text>
+      <View className="card kv">
+        {DEADLINE_KINDS.map((kind) => (
+          <Row key={kind} label={APPEAL_WORDS.deadline[kind]} value={shanghaiTime(deadlines[kind])} />
+        ))}
+      </View>
     </View>
   );
 }

@@ -29,12 +29,12 @@ describe('我的诉求', () => {
     programCloud({
       'appeal.mine': (d) =>
         ok(d.status === 'closed'
-          ? { items: [summaryFixture(7, { status: 'closed', statusLabel: '已办结' })], cursor: null }
+          ? { items: [summaryFixture(7, { status: 'closed', statusLabel: '已结案' })], cursor: null }
           : { items: [summaryFixture(8)], cursor: null }),
     });
     render(<MyAppealsPage />);
     await screen.findByText('第 8 条：楼道里堆满了杂物');
-    fireEvent.click(screen.getAllByText('已办结')[0]);
+    fireEvent.click(screen.getAllByText('已结案')[0]);
     expect(await screen.findByText('第 7 条：楼道里堆满了杂物')).toBeTruthy();
     expect(screen.queryByText('第 8 条：楼道里堆满了杂物')).toBeNull();
     expect(cloudCalls('appeal')[1].data).toEqual({ action: 'mine', status: 'closed' });

@@ -1,0 +1,36 @@
+import { fileAppeal, type Filing } from '../../cloudfunctions/domain/appeal';
+import type { ActorRecord, AppealRecord } from '../../cloudfunctions/domain/records';
+
+/** Records as the appeals collection holds them, for tests of the pure domain and its consumers. */
+
+export const FILED = new Date('2026-11-24T02:00:00.000Z'); // 10:00 in Zoucheng
+export const LATER = new Date('2026-11-24T05:00:00.000Z');
+export const chiefActor: ActorRecord = { kind: 'staff', staffId: 'chief-GS-0101', name: '张桂兰', title: '网格长' };
+export const residentActor: ActorRecord = { kind: 'resident', openid: 'resident-1' };
+
+/** GS-0101 → community GS01, street GS (the demo's codes). */
+export const gridRef = (code: string) => ({ _id: `grid-${code}`, code, name: `${code} 网格`, communityId: `${code.slice(0, 2)}${code.slice(3, 5)}`, streetId: code.slice(0, 2) });
+
+/** An appeal filed in GS-0101 at `FILED` (as `filing` says), with `overrides` laid over the record. */
+export function filedAppeal(overrides: Partial<AppealRecord> = {}, filing: Partial<Filing> = {}): AppealRecord {
+  const appeal = fileAppeal(
+    {
+      id: 'a1',
+      number: 'GS-20261124-0001',
+      requestId: 'req-00000001',
+      residentOpenid: 'resident-1',
+      grid: gridRef('GS-0101'),
+      category: { id: 'sanitation', name: '环境卫生' },
+      content: '楼道里堆满了杂物',
+      photos: [],
+      photoTraceIds: [],
+      location: null,
+      contactPhone: '13912345678',
+      anonymous: false,
+      held: false,
+      ...filing,
+    },
+    FILED,
+  );
+  return { ...appeal, ...overrides };
+}

@@ -1,0 +1,102 @@
+/**
+ * GridLink's words for appeals, once (DESIGN §3 "Vocabulary"): every status, action, timeline
+ * event, level, source and deadline, with the Chinese that the functions, the subscribe
+ * messages and the app show. Nothing else holds a label for these keys; a consumer that needs
+ * a word looks it up here, and a new key added here fails the typecheck wherever a word for it
+ * is missing (every map below is a `Record` over its keys).
+ *
+ * The words are the 12345 hotline's, each with one meaning:
+ * - 受理: staff take on a new appeal (`accept`); until then it is 待受理.
+ * - 办理: the work between 受理 and 办结 (the status 办理中).
+ * - 办结: staff finish the work with a note (`resolve`); the appeal then waits for 评价.
+ * - 回访/评价: the filer rates the result (`rate`); 评价 is the filer's word in the app.
+ * - 重办: an unsatisfied rating sends the appeal back to its grid (`reopened`).
+ * - 退回: staff send an appeal that is not theirs back to the level above (`sendBack`).
+ * - 转办: staff pass the appeal to another grid (`transfer`).
+ * - 提级: staff raise the appeal to the level above to coordinate (`escalate`).
+ * - 结案: the appeal's life is over, however it ended (rated, left unrated, refused in 审核).
+ * - 上报, 督办, 延期 are kept for what comes next: a staff member's own report of what they
+ *   found (`report`, source `staff`), supervision (`supervise`) and extensions
+ *   (`requestExtension` / `decideExtension`). They slot in as new keys below; escalation by the
+ *   timer is the `escalated` event with the system as its actor. Escalation is 提级, not 上报,
+ *   so that 上报 keeps its one meaning.
+ *
+ * Status words are also the 诉求进度通知's `phrase2`, so each is at most 5 characters.
+ * `return` is a reserved word in JavaScript, so sending back is `sendBack` (its event and status
+ * keep the stored names `returned`).
+ */
+
+/** An appeal's statuses, in the order the app's tabs list them. */
+export const APPEAL_STATUSES = ['held', 'submitted', 'accepted', 'returned', 'resolved', 'closed'] as const;
+type Status = (typeof APPEAL_STATUSES)[number];
+
+/** What people and the clock do to an appeal: the state machine's commands and `block`. */
+export const APPEAL_ACTIONS = ['accept', 'reply', 'transfer', 'escalate', 'resolve', 'sendBack', 'rate', 'moderate', 'block', 'autoClose'] as const;
+export type AppealAction = (typeof APPEAL_ACTIONS)[number];
+
+/** The lines of an appeal's timeline (stored names: old records hold the same keys). */
+export const EVENT_TYPES = ['submitted', 'held', 'released', 'accepted', 'replied', 'transferred', 'escalated', 'returned', 'resolved', 'rated', 'reopened', 'closed'] as const;
+export type AppealEventType = (typeof EVENT_TYPES)[number];
+
+/** Where an appeal is worked: its grid, or the community or street above after 提级 or 退回. */
+export const APPEAL_LEVELS = ['grid', 'community', 'street'] as const;
+export type AppealLevel = (typeof APPEAL_LEVELS)[number];
+
+/** Who brought the appeal in: a resident (居民反映) or, next, staff reporting what they found (上报). */
+export const APPEAL_SOURCES = ['resident', 'staff'] as const;
+export type AppealSource = (typeof APPEAL_SOURCES)[number];
+
+/** An appeal's clocks ("有呼必应、当日必达"). */
+export const DEADLINE_KINDS = ['acceptBy', 'onSiteBy', 'resolveBy'] as const;
+export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
+
+/** An action's word (its button and the verb in messages) and what its sheet asks for, if anything. */
+export type ActionWords = { label: string; note: string | null };
+
+/** The one table (`as const`: a word is its own type, so a sheet's `note` is known to be there). */
+export const APPEAL_WORDS = {
+  status: {
+    held: '审核中',
+    submitted: '待受理',
+    accepted: '办理中',
+    returned: '已退回',
+    resolved: '待评价',
+    closed: '已结案',
+  },
+  action: {
+    accept: { label: '受理', note: null },
+    reply: { label: '回复', note: '回复内容' },
+    transfer: { label: '转办', note: '转办原因' },
+    escalate: { label: '提级', note: '提级原因' },
+    resolve: { label: '办结', note: '办理结果' },
+    sendBack: { label: '退回', note: '退回原因' },
+    rate: { label: '评价', note: '评价内容' },
+    moderate: { label: '审核', note: '审核意见' },
+    block: { label: '限制反映人', note: '限制原因' },
+    autoClose: { label: '自动结案', note: null },
+  },
+  event: {
+    submitted: '提交诉求',
+    held: '进入内容审核',
+    released: '审核通过',
+    accepted: '受理',
+    replied: '回复',
+    transferred: '转办',
+    escalated: '提级',
+    returned: '退回',
+    resolved: '办结',
+    rated: '评价',
+    reopened: '重办',
+    closed: '结案',
+  },
+  level: { grid: '网格', community: '社区', street: '街道' },
+  source: { resident: '居民反映', staff: '工作人员上报' },
+  deadline: { acceptBy: '受理时限', onSiteBy: '到场时限', resolveBy: '办结时限' },
+} as const satisfies {
+  status: Record<Status, string>;
+  action: Record<AppealAction, ActionWords>;
+  event: Record<AppealEventType, string>;
+  level: Record<AppealLevel, string>;
+  source: Record<AppealSource, string>;
+  deadline: Record<DeadlineKind, string>;
+};
