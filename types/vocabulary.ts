@@ -13,12 +13,12 @@
  * - 重办: an unsatisfied rating sends the appeal back to its grid (`reopened`).
  * - 退回: staff send an appeal that is not theirs back to the level above (`sendBack`).
  * - 转办: staff pass the appeal to another grid (`transfer`).
- * - 提级: staff raise the appeal to the level above to coordinate (`escalate`).
+ * - 升级: the appeal rises to the level above, by staff to coordinate or by the SLA timer when late (`escalate`; "已升级至社区").
  * - 结案: the appeal's life is over, however it ended (rated, left unrated, refused in 审核).
  * - 上报, 督办, 延期 are kept for what comes next: a staff member's own report of what they
  *   found (`report`, source `staff`), supervision (`supervise`) and extensions
  *   (`requestExtension` / `decideExtension`). They slot in as new keys below; escalation by the
- *   timer is the `escalated` event with the system as its actor. Escalation is 提级, not 上报,
+ *   timer is the `escalated` event with the system as its actor. Escalation is 升级, not 上报,
  *   so that 上报 keeps its one meaning.
  *
  * Status words are also the 诉求进度通知's `phrase2`, so each is at most 5 characters.
@@ -38,7 +38,7 @@ export type AppealAction = (typeof APPEAL_ACTIONS)[number];
 export const EVENT_TYPES = ['submitted', 'held', 'released', 'accepted', 'replied', 'transferred', 'escalated', 'returned', 'resolved', 'rated', 'reopened', 'closed'] as const;
 export type AppealEventType = (typeof EVENT_TYPES)[number];
 
-/** Where an appeal is worked: its grid, or the community or street above after 提级 or 退回. */
+/** Where an appeal is worked: its grid, or the community or street above after 升级 or 退回. */
 export const APPEAL_LEVELS = ['grid', 'community', 'street'] as const;
 export type AppealLevel = (typeof APPEAL_LEVELS)[number];
 
@@ -67,7 +67,7 @@ export const APPEAL_WORDS = {
     accept: { label: '受理', note: null },
     reply: { label: '回复', note: '回复内容' },
     transfer: { label: '转办', note: '转办原因' },
-    escalate: { label: '提级', note: '提级原因' },
+    escalate: { label: '升级', note: '升级原因' },
     resolve: { label: '办结', note: '办理结果' },
     sendBack: { label: '退回', note: '退回原因' },
     rate: { label: '评价', note: '评价内容' },
@@ -82,7 +82,7 @@ export const APPEAL_WORDS = {
     accepted: '受理',
     replied: '回复',
     transferred: '转办',
-    escalated: '提级',
+    escalated: '升级',
     returned: '退回',
     resolved: '办结',
     rated: '评价',

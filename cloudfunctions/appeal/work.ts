@@ -20,7 +20,7 @@ type Work<S extends z.ZodMiniType> = {
   after: (ports: Ports, next: AppealRecord) => Promise<void>;
 };
 
-/** 提级 and 退回 move the appeal to the level above: its staff and the filer hear of it. */
+/** 升级 and 退回 move the appeal to the level above: its staff and the filer hear of it. */
 async function tellAbove(ports: Ports, next: AppealRecord): Promise<void> {
   await tellLevel(ports, next);
   await tellResident(ports, next);

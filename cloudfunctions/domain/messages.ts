@@ -41,7 +41,7 @@ export const appealPage = (appeal: Pick<AppealRecord, '_id'>) => `${PAGES.appeal
 const { status: STATUS, action: ACTION, event: EVENT, level: LEVEL } = APPEAL_WORDS;
 const lastEvent = (appeal: AppealRecord) => appeal.timeline[appeal.timeline.length - 1];
 
-/** Why staff are called to an appeal, from the event that brought it to them: `新诉求`, `转办`, `提级`, … */
+/** Why staff are called to an appeal, from the event that brought it to them: `新诉求`, `转办`, `升级`, … */
 export function callReason(event: AppealEventRecord): string {
   if (event.type === 'submitted' || event.type === 'released') return '新诉求';
   if (event.type === 'reopened') return `居民不满意${EVENT.reopened}`;
@@ -52,7 +52,7 @@ const by = (actor: ActorRecord) => (actor.kind === 'staff' ? `${actor.title} ${a
 
 /**
  * What the filer is told of an event on their appeal (the 诉求进度通知's 进度说明), in the words
- * of the vocabulary: `网格长 张桂兰已受理`, `已提级至社区办理`, `已办结，请您评价`, …
+ * of the vocabulary: `网格长 张桂兰已受理`, `已升级至社区办理`, `已办结，请您评价`, …
  */
 export function progressNote(appeal: AppealRecord, event: AppealEventRecord): string {
   switch (event.type) {

@@ -25,7 +25,7 @@ export async function tellResident(ports: Ports, appeal: AppealRecord): Promise<
   await notify(ports, { touser: appeal.residentOpenid, template, page: appealPage(appeal), data, appealId: appeal._id });
 }
 
-/** Tells the staff of the level an appeal was raised (提级) or sent back (退回) to. */
+/** Tells the staff of the level an appeal was raised (升级) or sent back (退回) to. */
 export async function tellLevel(ports: Ports, appeal: AppealRecord): Promise<void> {
   if (appeal.level === 'grid') return tellGrid(ports, appeal);
   const { template, data } = newAppealMessage(appeal, ports.clock.now());

@@ -65,7 +65,7 @@ export function detailFixture(overrides: Partial<AppealDetail> = {}): AppealDeta
         photos: ['cloud://test-env.7465-test-env-1300000000/appeals/202611/b.jpg'],
         detail: null,
       },
-      { type: 'escalated', at: '2026-11-24T16:10:00.000Z', actor: { kind: 'system' }, text: '超时未办结，自动提级', photos: [], detail: 'community' },
+      { type: 'escalated', at: '2026-11-24T16:10:00.000Z', actor: { kind: 'system' }, text: '超时未办结，自动升级', photos: [], detail: 'community' },
     ],
     can: [],
     ...overrides,

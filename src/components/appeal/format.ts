@@ -22,7 +22,7 @@ export function actorName(actor: Actor, viewerIsStaff: boolean): string {
 
 /**
  * The `detail` of an event in words: the grid it was transferred to, the level it was raised
- * (提级) or sent back (退回) to, the score.
+ * (升级) or sent back (退回) to, the score.
  */
 export function eventDetail(type: AppealEventType, detail: string | null): string | null {
   if (!detail) return null;

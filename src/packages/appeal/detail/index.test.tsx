@@ -12,7 +12,7 @@ function open(detail: AppealDetail, me: Me = meFixture(), more: Record<string, H
   return render(<AppealDetailPage />);
 }
 
-const ALL_BUTTONS = ['受理', '回复', '转办', '提级', '办结', '退回', '审核', '提交评价'];
+const ALL_BUTTONS = ['受理', '回复', '转办', '升级', '办结', '退回', '审核', '提交评价'];
 const buttons = () => Array.from(document.querySelectorAll('button')).map((b) => b.textContent);
 const texts = (selector: string) => Array.from(document.querySelectorAll(selector)).map((e) => e.textContent);
 
@@ -29,7 +29,7 @@ describe('诉求详情', () => {
     expect(items[0]).toBe('提交诉求2026-11-24 10:00您');
     expect(items[1]).toBe('受理2026-11-24 10:30张桂兰（网格长）');
     expect(items[2]).toBe('回复2026-11-24 11:05张桂兰（网格长）已联系物业，今天下午清理。');
-    expect(items[3]).toBe('提级2026-11-25 00:10系统提级至社区超时未办结，自动提级'); // 16:10Z is past midnight in Zoucheng
+    expect(items[3]).toBe('升级2026-11-25 00:10系统升级至社区超时未办结，自动升级'); // 16:10Z is past midnight in Zoucheng
     await act(async () => undefined);
 
     fireEvent.click(document.querySelectorAll('.timeline__item img')[0]);
@@ -42,7 +42,7 @@ describe('诉求详情', () => {
   it.each([
     [[], []],
     [['accept', 'sendBack'], ['受理', '退回']],
-    [['reply', 'resolve', 'transfer', 'escalate'], ['回复', '办结', '转办', '提级']],
+    [['reply', 'resolve', 'transfer', 'escalate'], ['回复', '办结', '转办', '升级']],
     [['moderate'], ['审核']],
     [['rate'], ['提交评价']],
   ] as const)('with can=%j shows only %j', async (can, shown) => {
