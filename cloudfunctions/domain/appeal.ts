@@ -24,15 +24,16 @@ export const AUTO_CLOSE_AFTER_DAYS = 7;
 /** Why a held appeal refused in 审核 without a reason was closed (the resident reads it). */
 export const REFUSED_IN_MODERATION = '内容不符合要求';
 
-const OPEN: AppealStatus[] = ['submitted', 'accepted', 'returned'];
+/** Statuses in which staff still owe the resident work: the inbox lists them. */
+export const OPEN_STATUSES: AppealStatus[] = ['submitted', 'accepted', 'returned'];
 
 /** The statuses each command may start from: anything else is a CONFLICT. */
 export const ALLOWED_FROM: Record<CommandType, AppealStatus[]> = {
   accept: ['submitted'],
-  reply: OPEN,
-  transfer: OPEN,
-  escalate: OPEN,
-  resolve: OPEN,
+  reply: OPEN_STATUSES,
+  transfer: OPEN_STATUSES,
+  escalate: OPEN_STATUSES,
+  resolve: OPEN_STATUSES,
   sendBack: ['submitted', 'accepted'],
   rate: ['resolved'],
   moderate: ['held'],

@@ -1,34 +1,17 @@
-import type { AppealDetail, AppealEventView, AppealStatus, AppealSummary, Actor } from '../../types/appeal';
-import { APPEAL_LEVELS, APPEAL_WORDS, type AppealLevel, type DeadlineKind } from '../../types/vocabulary';
+import type { AppealDetail, AppealEventView, AppealSummary, Actor } from '../../types/appeal';
+import { APPEAL_LEVELS, APPEAL_WORDS, type AppealLevel } from '../../types/vocabulary';
 import type { ActorRecord, AppealEventRecord, AppealRecord } from './records';
 import { fitsState } from './appeal';
+import { isOverdue, runningClock } from './sla';
 import { isFiler, mayBlock, mayModerate, mayRate, mayWork, type Viewer } from './permissions';
 
 const EXCERPT = 40;
 const STAFF_ACTIONS = ['accept', 'reply', 'transfer', 'escalate', 'resolve', 'sendBack'] as const;
 
-/**
- * The one clock each status races (有呼必应: 受理 while new; 当日必达 and 办结 once taken on or
- * sent back). A held appeal races none: its clocks start when 审核 releases it. Resolved and
- * closed appeals race none either.
- */
-const RUNNING_CLOCK: Partial<Record<AppealStatus, DeadlineKind>> = { submitted: 'acceptBy', accepted: 'resolveBy', returned: 'resolveBy' };
-
-/** The deadline the appeal is racing now, or null when no clock runs. */
-export function currentDeadline(appeal: AppealRecord): Date | null {
-  const kind = RUNNING_CLOCK[appeal.status];
-  return kind ? appeal.deadlines[kind] : null;
-}
-
-export function isOverdue(appeal: AppealRecord, now: Date): boolean {
-  const due = currentDeadline(appeal);
-  return due !== null && now.getTime() > new Date(due).getTime();
-}
-
 const iso = (d: Date) => new Date(d).toISOString();
 
 function clockOf(appeal: AppealRecord): AppealSummary['clock'] {
-  const kind = RUNNING_CLOCK[appeal.status];
+  const kind = runningClock(appeal);
   return kind ? { kind, at: iso(appeal.deadlines[kind]) } : null;
 }
 

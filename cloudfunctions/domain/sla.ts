@@ -1,4 +1,6 @@
 import type { Dayjs } from 'dayjs';
+import type { AppealStatus } from '../../types/appeal';
+import type { DeadlineKind } from '../../types/vocabulary';
 import { inShanghai } from './time';
 
 /**
@@ -71,4 +73,27 @@ export type AppealDeadlines = { acceptBy: Date; onSiteBy: Date; resolveBy: Date 
 
 export function deadlinesFor(filed: Date, policy: SlaPolicy = DEFAULT_SLA): AppealDeadlines {
   return { acceptBy: acceptBy(filed, policy), onSiteBy: onSiteBy(filed, policy), resolveBy: resolveBy(filed, policy) };
+}
+
+/**
+ * The one clock each status races (有呼必应: 受理 while new; 当日必达 and 办结 once taken on or
+ * sent back). A held appeal races none: its clocks start when 审核 releases it. Resolved and
+ * closed appeals race none either.
+ */
+const RUNNING_CLOCK: Partial<Record<AppealStatus, DeadlineKind>> = { submitted: 'acceptBy', accepted: 'resolveBy', returned: 'resolveBy' };
+
+type Clocked = { status: AppealStatus; deadlines: AppealDeadlines };
+
+/** Which deadline the appeal is racing now, or null when no clock runs. */
+export const runningClock = (appeal: Pick<Clocked, 'status'>): DeadlineKind | null => RUNNING_CLOCK[appeal.status] ?? null;
+
+/** The deadline the appeal is racing now, or null when no clock runs. */
+export function currentDeadline(appeal: Clocked): Date | null {
+  const kind = runningClock(appeal);
+  return kind ? appeal.deadlines[kind] : null;
+}
+
+export function isOverdue(appeal: Clocked, now: Date): boolean {
+  const due = currentDeadline(appeal);
+  return due !== null && now.getTime() > new Date(due).getTime();
 }

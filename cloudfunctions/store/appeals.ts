@@ -1,6 +1,7 @@
 import type { DB } from 'wx-server-sdk/index';
 import { APPEAL_LIMITS, type AppealStatus } from '../../types/appeal';
-import { currentDeadline } from '../domain/appealView';
+import { OPEN_STATUSES } from '../domain/appeal';
+import { currentDeadline } from '../domain/sla';
 import { docsOf } from './results';
 import type { AppealRecord } from '../domain/records';
 
@@ -16,7 +17,6 @@ export const dueKey = (a: AppealRecord) => {
 };
 
 const PAGE = APPEAL_LIMITS.pageSize;
-const OPEN: AppealStatus[] = ['submitted', 'accepted', 'returned'];
 const LIST_FIELDS = { timeline: false, media: false } as const;
 
 type Stored = AppealRecord & { sortKey: string; dueKey: string };
@@ -78,7 +78,7 @@ export type InboxScope = { gridIds: string[]; communityIds: string[]; streetIds:
  */
 export async function listInbox(db: DB.Database, scope: InboxScope, status: AppealStatus | undefined, cursor: string | undefined): Promise<AppealPage> {
   const _ = db.command;
-  const statuses = status ? [status] : [...OPEN, 'held' as const];
+  const statuses = status ? [status] : [...OPEN_STATUSES, 'held' as const];
   const forGrid = statuses.filter((s) => s !== 'held');
   const reach = [
     scope.gridIds.length && forGrid.length ? { gridId: _.in(scope.gridIds), status: _.in(forGrid) } : null,
