@@ -126,7 +126,7 @@ describe('registry rows with formulas, times and errors', () => {
     const sheet = await registryWith((s) => {
       const cell = s.getCell(2, column('stationHours'));
       cell.value = at(8, 30);
-      cell.numFmt = 'h:mm';
+      cell.style = { ...cell.style, numFmt: 'h:mm' }; // a copy: a row's cells share one style object
     });
     const read = readRegistrySheet(await sheetsOf(sheet));
     expect(read.problems).toEqual([]);
