@@ -237,6 +237,8 @@ describe('several people in one cell', () => {
     ['+86 and full-width digits', '赵小明 +86 139 0000 0001、钱小红 １３９０００００００２', zhaoQian],
     ['zero-width spaces pasted from a web page', '赵小明\u200B 13900000001\uFEFF，钱小红 13900000002', zhaoQian],
     ['a name with a middle dot', '阿依古丽·买买提 13900000001', people(['阿依古丽·买买提', '13900000001'])],
+    ['two-character names padded to line up with three-character ones', '王　强 13900000001\n赵小明 13900000002', people(['王强', '13900000001'], ['赵小明', '13900000002'])],
+    ['a surname written apart', '王 小明 13900000001、李 娜 13900000002', people(['王小明', '13900000001'], ['李娜', '13900000002'])],
     ['one person', '王强 13805370002', people(['王强', '13805370002'])],
     ['an empty cell', '', []],
   ])('%s', (_, workers, expected) => {
@@ -267,6 +269,7 @@ describe('several people in one cell', () => {
     ['the phone typed after the name, phone column empty', '李娜 13805370001', '', { name: '李娜', phone: '13805370001' }],
     ['the phone in both columns', '李娜（13805370001）', '138 0537 0001', { name: '李娜', phone: '13805370001' }],
     ['the two columns swapped', '0537-5212345', '李娜', { name: '李娜', phone: '0537-5212345' }],
+    ['a two-character name padded with a full-width space', '李　娜', '13805370001', { name: '李娜', phone: '13805370001' }],
   ])('the chief: %s', (_, chiefName, chiefPhone, chief) => {
     const { rows, problems } = readRegistrySheet(table([{ ...good, chiefName, chiefPhone }]));
     expect(problems).toEqual([]);
@@ -392,8 +395,11 @@ describe('which sheet, which row', () => {
     expect(read.problems).toEqual([{ row: 2, column: '社区（村）', message: '工作表「网格台账」的表头缺少必填列「社区（村）」，请使用网格台账模板' }]);
   });
 
-  it('says when no sheet has the registry’s headers at all', () => {
-    expect(readRegistrySheet([registry('Sheet1', [['随便写的一段话'], ['没有表头']])]).problems).toEqual([
+  it.each([
+    ['a note', [registry('Sheet1', [['随便写的一段话'], ['没有表头']])]],
+    ['only 填写说明, one column name a row', [notes]],
+  ])('says when no sheet has the registry’s headers at all: %s', (_, sheets) => {
+    expect(readRegistrySheet(sheets).problems).toEqual([
       { row: null, column: null, message: '没有找到网格台账的表头：前 20 行中没有一行有「街道」「社区（村）」「网格名称」「网格类型」这几列，请使用网格台账模板' },
     ]);
   });

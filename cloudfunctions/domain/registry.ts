@@ -202,7 +202,7 @@ export type ImportPlan = {
  * half-width agree; invisible characters gone) and without spaces, which no place name here
  * needs. `平阳社区\u200B`, `平阳　社区` and `平阳社区` are one community.
  */
-export const nameKey = (name: string) => cleanText(name).replace(/\s/g, '');
+const nameKey = (name: string) => cleanText(name).replace(/\s/g, '');
 
 type Named = { _id: string; name: string };
 

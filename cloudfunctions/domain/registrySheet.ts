@@ -16,7 +16,7 @@ export type SheetCell = string | { fault: string };
 export type WorkbookSheet = { name: string | null; hidden: boolean; rows: SheetCell[][] };
 
 /** A cell's text, or '' for a cell that cannot be read (its fault is reported where the column is read). */
-export const cellText = (cell: SheetCell | undefined): string => (typeof cell === 'string' ? cleanText(cell) : '');
+const cellText = (cell: SheetCell | undefined): string => (typeof cell === 'string' ? cleanText(cell) : '');
 
 /** A problem with one cell, raised by a column's reader; `column` when it belongs to another column than the one read. */
 export class CellFault extends Error {
@@ -35,7 +35,7 @@ export const fail = (message: string, column?: RegistryColumnKey): never => {
 export const HEADER_BY_KEY = Object.fromEntries(REGISTRY_COLUMNS.map((c) => [c.key, c.header])) as Record<RegistryColumnKey, string>;
 
 /** Title rows a street office puts above the headers (sheet title, 填报单位, date) fit well within these. */
-export const HEADER_SEARCH_ROWS = 20;
+const HEADER_SEARCH_ROWS = 20;
 
 /**
  * A header as compared: cleaned (NFKC, invisible characters gone), spaces and line breaks
@@ -88,14 +88,17 @@ function headerIn(sheet: WorkbookSheet): Found | null {
 
 const sheetLabel = (sheet: WorkbookSheet) => (sheet.name === null ? '' : `工作表「${sheet.name}」的`);
 
-/** The row of any sheet naming the most registry columns, for saying what its headers lack. */
+/** A row naming fewer registry columns is not a header (a 填写说明 row names one). */
+const HEADER_LEAST_COLUMNS = 2;
+
+/** The row of any sheet naming the most registry columns (at least two), for saying what its headers lack. */
 function closestHeader(sheets: WorkbookSheet[]): { sheet: WorkbookSheet; row: number; columns: Columns } | null {
   let best: { sheet: WorkbookSheet; row: number; columns: Columns; count: number } | null = null;
   for (const sheet of sheets) {
     for (let index = 0; index < Math.min(sheet.rows.length, HEADER_SEARCH_ROWS); index++) {
       const { columns } = columnsOf(sheet.rows[index] ?? []);
       const count = Object.keys(columns).length;
-      if (count && (!best || count > best.count)) best = { sheet, row: index + 1, columns, count };
+      if (count >= HEADER_LEAST_COLUMNS && (!best || count > best.count)) best = { sheet, row: index + 1, columns, count };
     }
   }
   return best;

@@ -7,14 +7,14 @@ import { CellFault, fail } from './registrySheet';
 
 /**
  * The people a registry cell names, as street offices write them: `赵小明 13900000001，钱小红
- * 13900000002`, `13900000001 赵小明、13900000002钱小红`, one per line, `李娜（0537-5212345）`.
+ * 13900000002`, `13900000001 赵小明、13900000002钱小红`, one per line, `李娜（0537-5212345）`, `王　强`.
  * Every person has a name and one phone (residents call them from the grid page), a name never
  * holds digits, and a cell whose people cannot be told apart without guessing is refused with
  * its reason (a `CellFault`), never stored half right.
  */
 
 /** At most this many workers to a grid: more is a pasted list, not a grid's team. */
-export const MAX_WORKERS = 20;
+const MAX_WORKERS = 20;
 const NAME_MAX = 20;
 
 /**
@@ -35,16 +35,30 @@ const LABEL = /^(电话|手机|手机号|手机号码|联系电话|联系方式|
 
 type Token = { kind: 'name' | 'phone'; text: string };
 
+const length = (word: string) => [...word].length;
+
+/**
+ * No one's name is one character: a one-character word joins the word after it, or the last
+ * one before it, so names padded to line up (`王　强`, `王 小明`) stay whole.
+ */
+function joinSingles(words: string[]): string[] {
+  const names: string[] = [];
+  for (const word of words) {
+    if (names.length && length(names[names.length - 1]) === 1) names[names.length - 1] += word;
+    else names.push(word);
+  }
+  if (names.length > 1 && length(names[names.length - 1]) === 1) names.splice(-2, 2, names[names.length - 2] + names[names.length - 1]);
+  return names;
+}
+
 function nameTokens(text: string): Token[] {
-  return text
-    .split(AROUND)
-    .filter((word) => word && !LABEL.test(word))
-    .map((word) => {
-      if (/^[\d+]+$/.test(word)) fail(`「${word}」不是有效的电话号码（手机 11 位，座机要带区号）`);
-      if (/\d/.test(word)) fail(`「${word}」里有数字：姓名里不能有电话或数字，请把姓名和电话分开写`);
-      if (word.length > NAME_MAX) fail(`「${word}」不像一个姓名（超过 ${NAME_MAX} 个字），多人请用顿号或分号隔开`);
-      return { kind: 'name' as const, text: word };
-    });
+  const words = text.split(AROUND).filter((word) => word && !LABEL.test(word));
+  return joinSingles(words).map((word) => {
+    if (/^[\d+]+$/.test(word)) fail(`「${word}」不是有效的电话号码（手机 11 位，座机要带区号）`);
+    if (/\d/.test(word)) fail(`「${word}」里有数字：姓名里不能有电话或数字，请把姓名和电话分开写`);
+    if (length(word) > NAME_MAX) fail(`「${word}」不像一个姓名（超过 ${NAME_MAX} 个字），多人请用顿号或分号隔开`);
+    return { kind: 'name' as const, text: word };
+  });
 }
 
 /** One person's part of a cell, as tokens in written order: phones found first, the rest are names. */
