@@ -18,7 +18,7 @@ export const REGISTRY_COLUMNS = [
   { key: 'boundary', header: '边界（GeoJSON）', required: false, hint: 'GeoJSON Polygon，可留空' },
   { key: 'chiefName', header: '网格长姓名', required: false, hint: '' },
   { key: 'chiefPhone', header: '网格长电话', required: false, hint: '手机号或带区号的座机' },
-  { key: 'workers', header: '网格员', required: false, hint: '“姓名 电话”，多人用分号隔开' },
+  { key: 'workers', header: '网格员', required: false, hint: '每人“姓名 电话”（先写电话也可），多人用顿号、逗号、分号或换行隔开' },
   { key: 'stationName', header: '服务站名称', required: false, hint: '' },
   { key: 'stationAddress', header: '服务站地址', required: false, hint: '' },
   { key: 'stationHours', header: '服务时间', required: false, hint: '如：周一至周日 8:30–18:00' },
@@ -37,10 +37,23 @@ export const ImportRegistryInput = z.object({
 });
 export type ImportRegistryInput = z.input<typeof ImportRegistryInput>;
 
-/** One thing wrong with the sheet: `row` is the spreadsheet's own row number (headers are row 1). */
+/** One thing wrong with the sheet: `row` is the spreadsheet's own row number, as Excel shows it. */
 export type SheetProblem = Problem;
 
-export type ImportedGrid = { row: number; code: string; name: string; change: 'created' | 'updated' | 'unchanged' };
+/** A community as the import report names it: `id` tells apart names that look alike. */
+export type CommunityRef = { id: string; name: string };
+
+/**
+ * One row's grid and what the import does to it. `move`: an existing grid that the row puts in
+ * another community of its street (also counted as updated), so a dry run shows it before it happens.
+ */
+export type ImportedGrid = {
+  row: number;
+  code: string;
+  name: string;
+  change: 'created' | 'updated' | 'unchanged';
+  move?: { from: CommunityRef; to: CommunityRef };
+};
 
 export type ImportReport = {
   importId: string | null;
@@ -49,7 +62,12 @@ export type ImportReport = {
   created: number;
   updated: number;
   unchanged: number;
+  /** Existing grids the sheet puts in another community (each also counted in `updated`). */
+  moved: number;
   communitiesCreated: string[];
+  /** The worksheet read (null for a CSV) and its header row: title rows and other sheets are skipped. */
+  sheet: string | null;
+  headerRow: number;
   /** Every row's grid with its code: the codes assigned to new grids are here to fill back in. */
   grids: ImportedGrid[];
 };

@@ -1,13 +1,17 @@
 import * as z from 'zod/mini';
-import { ContactPhone } from '../../types/appeal';
 import { GRID_CODE_PATTERN, GRID_KIND_LABELS, GRID_KINDS, GridCode, type GridKind } from '../../types/grid';
-import { REGISTRY_COLUMNS, REGISTRY_MAX_ROWS, type ImportedGrid, type RegistryColumnKey, type SheetProblem } from '../../types/registry';
+import { REGISTRY_MAX_ROWS, type CommunityRef, type ImportedGrid, type RegistryColumnKey, type SheetProblem } from '../../types/registry';
+import { cleanText } from '../../types/typed';
 import type { CommunityRecord, GridRecord, RosterPerson, StationRecord, StreetRecord } from './records';
 import type { GeoPolygon, LngLat } from './locate';
+import { CellFault, fail, HEADER_BY_KEY, isBlankRow, locateTable, type Columns, type SheetCell, type WorkbookSheet } from './registrySheet';
+import { rosterChief, rosterPeople } from './rosterCell';
 
 /**
- * The registry import, as pure steps: a table of cells → checked rows → a plan of writes.
- * Nothing is written unless every row is sound, so a bad sheet changes nothing.
+ * The registry import, as pure steps: a workbook's cells → its table (`registrySheet.ts`) →
+ * checked rows (people cells by `rosterCell.ts`) → a plan of writes. Every cell is cleaned
+ * (`cleanText`) before it is read or matched. Nothing is written unless every row is sound, so a
+ * bad sheet changes nothing.
  */
 
 /** A sheet row as the import understands it; a field is undefined when its column is absent. */
@@ -24,42 +28,6 @@ export type RegistryRow = {
   chief?: RosterPerson | null;
   workers?: RosterPerson[];
   station?: StationRecord | null;
-};
-
-const HEADER_BY_KEY = Object.fromEntries(REGISTRY_COLUMNS.map((c) => [c.key, c.header])) as Record<RegistryColumnKey, string>;
-
-const normalizeHeader = (text: string) => text.replace(/\s+/g, '').replace(/[()]/g, (p) => (p === '(' ? '（' : '）'));
-
-type Columns = Partial<Record<RegistryColumnKey, number>>;
-
-function mapHeaders(header: string[]): { columns: Columns; problems: SheetProblem[] } {
-  const wanted = new Map(REGISTRY_COLUMNS.map((c) => [normalizeHeader(c.header), c.key]));
-  const columns: Columns = {};
-  const problems: SheetProblem[] = [];
-  header.forEach((cell, index) => {
-    const key = wanted.get(normalizeHeader(cell));
-    if (!key) return;
-    if (columns[key] !== undefined) problems.push({ row: 1, column: HEADER_BY_KEY[key], message: `表头「${HEADER_BY_KEY[key]}」出现了两次` });
-    else columns[key] = index;
-  });
-  for (const column of REGISTRY_COLUMNS) {
-    if (column.required && columns[column.key] === undefined) {
-      problems.push({ row: 1, column: column.header, message: `缺少必填列「${column.header}」，请使用网格台账模板` });
-    }
-  }
-  const paired: Array<[RegistryColumnKey, RegistryColumnKey]> = [['lng', 'lat'], ['chiefName', 'chiefPhone']];
-  for (const [a, b] of paired) {
-    if ((columns[a] === undefined) !== (columns[b] === undefined)) {
-      const missing = columns[a] === undefined ? a : b;
-      problems.push({ row: 1, column: HEADER_BY_KEY[missing], message: `「${HEADER_BY_KEY[a]}」和「${HEADER_BY_KEY[b]}」两列要一起提供` });
-    }
-  }
-  return { columns, problems };
-}
-
-class CellError extends Error {}
-const fail = (message: string): never => {
-  throw new CellError(message);
 };
 
 const KIND_BY_WORD: Record<string, GridKind> = {
@@ -118,68 +86,65 @@ function boundary(raw: string): GeoPolygon | null {
   return parsed.data as GeoPolygon;
 }
 
-const MAX_WORKERS = 20;
+/**
+ * A row's cells by column: `text` cleaned (NFKC, invisible characters gone, spaces collapsed),
+ * `raw` as written (line breaks kept, for the people cells). A cell the reader could not read
+ * raises its fault for that column.
+ */
+type Cells = { text: (key: RegistryColumnKey) => string; raw: (key: RegistryColumnKey) => string };
 
-function people(raw: string): RosterPerson[] {
-  if (!raw) return [];
-  const entries = raw.split(/[;；\n]+/).map((e) => e.trim()).filter(Boolean);
-  if (entries.length > MAX_WORKERS) fail(`网格员不能超过 ${MAX_WORKERS} 人`);
-  return entries.map((entry) => {
-    const match = /^(.+?)[\s:：,，]+([0-9-]+)$/.exec(entry);
-    if (!match) return fail(`「${entry}」应写成“姓名 电话”`);
-    return { name: text(20, '网格员姓名')(match[1].trim()), phone: zodValue(ContactPhone, match[2]) };
-  });
-}
-
-type Cells = (key: RegistryColumnKey) => string;
-
-/** Reads one column's cell into its value; a CellError names what is wrong in Chinese. */
+/** Reads one column's cell (or, for the chief, the pair of cells) into its value; a CellFault names what is wrong. */
 const READERS = {
-  street: (c: Cells) => text(30, '街道')(c('street')),
-  community: (c: Cells) => text(30, '社区（村）名称')(c('community')),
-  code: (c: Cells) => (c('code') ? zodValue(GridCode, c('code')) : null),
-  name: (c: Cells) => text(40, '网格名称')(c('name')),
-  kind: (c: Cells) => KIND_BY_WORD[c('kind')] ?? fail(c('kind') ? `网格类型「${c('kind')}」不认识，应为：${Object.values(GRID_KIND_LABELS).join('、')}` : '请填写网格类型'),
+  street: (c: Cells) => text(30, '街道')(c.text('street')),
+  community: (c: Cells) => text(30, '社区（村）名称')(c.text('community')),
+  code: (c: Cells) => (c.text('code') ? zodValue(GridCode, c.text('code')) : null),
+  name: (c: Cells) => text(40, '网格名称')(c.text('name')),
+  kind: (c: Cells) => KIND_BY_WORD[c.text('kind')] ?? fail(c.text('kind') ? `网格类型「${c.text('kind')}」不认识，应为：${Object.values(GRID_KIND_LABELS).join('、')}` : '请填写网格类型'),
   households: (c: Cells) => {
-    const raw = c('households').replace(/,/g, '');
+    const raw = c.text('households').replace(/,/g, '');
     if (!raw) return null;
     if (!/^\d{1,6}$/.test(raw)) fail('户数应为不小于 0 的整数');
     return Number(raw);
   },
-  lng: (c: Cells) => coordinate('lng', c('lng')),
-  lat: (c: Cells) => coordinate('lat', c('lat')),
-  boundary: (c: Cells) => boundary(c('boundary')),
-  chiefName: (c: Cells) => optionalText(20, '网格长姓名')(c('chiefName')),
-  chiefPhone: (c: Cells) => (c('chiefPhone') ? zodValue(ContactPhone, c('chiefPhone')) : null),
-  workers: (c: Cells) => people(c('workers')),
-  stationName: (c: Cells) => optionalText(40, '服务站名称')(c('stationName')),
-  stationAddress: (c: Cells) => optionalText(80, '服务站地址')(c('stationAddress')),
-  stationHours: (c: Cells) => optionalText(40, '服务时间')(c('stationHours')),
-} satisfies Record<RegistryColumnKey, (c: Cells) => unknown>;
+  lng: (c: Cells) => coordinate('lng', c.text('lng')),
+  lat: (c: Cells) => coordinate('lat', c.text('lat')),
+  boundary: (c: Cells) => boundary(c.text('boundary')),
+  chiefName: (c: Cells) => rosterChief(c.raw('chiefName'), c.raw('chiefPhone')),
+  workers: (c: Cells) => rosterPeople(c.raw('workers')),
+  stationName: (c: Cells) => optionalText(40, '服务站名称')(c.text('stationName')),
+  stationAddress: (c: Cells) => optionalText(80, '服务站地址')(c.text('stationAddress')),
+  stationHours: (c: Cells) => optionalText(40, '服务时间')(c.text('stationHours')),
+} satisfies Partial<Record<RegistryColumnKey, (c: Cells) => unknown>>;
 
-type Read = { [K in RegistryColumnKey]?: ReturnType<(typeof READERS)[K]> };
+type ReadKey = keyof typeof READERS;
+type Read = { [K in ReadKey]?: ReturnType<(typeof READERS)[K]> };
 
-function readRow(cells: string[], columns: Columns, row: number): { value: RegistryRow | null; problems: SheetProblem[] } {
-  const c: Cells = (key) => {
+function cellsOf(cells: SheetCell[], columns: Columns): Cells {
+  const raw = (key: RegistryColumnKey) => {
     const index = columns[key];
-    return index === undefined ? '' : (cells[index] ?? '').trim();
+    const cell = index === undefined ? '' : (cells[index] ?? '');
+    return typeof cell === 'string' ? cell : fail(cell.fault, key);
   };
+  return { raw, text: (key) => cleanText(raw(key)) };
+}
+
+function readRow(cells: SheetCell[], columns: Columns, row: number): { value: RegistryRow | null; problems: SheetProblem[] } {
+  const c = cellsOf(cells, columns);
   const read: Read = {};
   const problems: SheetProblem[] = [];
   const problem = (key: RegistryColumnKey | null, message: string) => problems.push({ row, column: key && HEADER_BY_KEY[key], message });
-  for (const key of Object.keys(READERS) as RegistryColumnKey[]) {
+  for (const key of Object.keys(READERS) as ReadKey[]) {
     if (columns[key] === undefined) continue;
     try {
       (read as Record<string, unknown>)[key] = READERS[key](c);
     } catch (error) {
-      if (!(error instanceof CellError)) throw error;
-      problem(key, error.message);
+      if (!(error instanceof CellFault)) throw error;
+      problem(error.column ?? key, error.message);
     }
   }
   if (problems.length) return { value: null, problems };
 
   if ((read.lng === null) !== (read.lat === null)) problem(read.lng === null ? 'lng' : 'lat', '中心经度和纬度要一起填写');
-  if ((read.chiefName === null) !== (read.chiefPhone === null)) problem(read.chiefName === null ? 'chiefName' : 'chiefPhone', '网格长的姓名和电话要一起填写');
   const stationGiven = read.stationAddress || read.stationHours;
   if (stationGiven && !read.stationName) problem('stationName', '填写了服务站地址或时间，请同时填写服务站名称');
   if (problems.length) return { value: null, problems };
@@ -189,32 +154,38 @@ function readRow(cells: string[], columns: Columns, row: number): { value: Regis
   if (has('households')) value.households = read.households!;
   if (has('lng')) value.centre = read.lng === null ? null : { lng: read.lng!, lat: read.lat! };
   if (has('boundary')) value.boundary = read.boundary!;
-  if (has('chiefName')) value.chief = read.chiefName ? { name: read.chiefName, phone: read.chiefPhone! } : null;
+  if (has('chiefName')) value.chief = read.chiefName!;
   if (has('workers')) value.workers = read.workers!;
   if (has('stationName')) value.station = read.stationName ? { name: read.stationName, address: read.stationAddress ?? '', hours: read.stationHours ?? '' } : null;
   return { value, problems };
 }
 
-/** Checks a sheet's cells (first row the headers). Rows wholly blank are skipped, numbering kept. */
-export function readRegistrySheet(table: string[][]): { rows: RegistryRow[]; problems: SheetProblem[] } {
-  const [header = [], ...body] = table;
-  const { columns, problems } = mapHeaders(header.map((h) => String(h ?? '')));
-  if (problems.length) return { rows: [], problems };
+/** Where the rows were read: the worksheet (null for a CSV) and the header row, as Excel numbers it. */
+export type SheetSource = { sheet: string | null; headerRow: number };
+
+/**
+ * Checks a workbook's registry rows: finds the sheet and header row (`locateTable`), then reads
+ * each row below it. Rows blank in every column the import reads are skipped, numbering kept.
+ */
+export function readRegistrySheet(sheets: WorkbookSheet[]): { rows: RegistryRow[]; problems: SheetProblem[]; source: SheetSource | null } {
+  const { table, problems } = locateTable(sheets);
+  if (!table || problems.length) return { rows: [], problems, source: null };
+  const { sheet, headerRow, columns } = table;
   const rows: RegistryRow[] = [];
-  body.forEach((cells, index) => {
-    if (cells.every((cell) => !String(cell ?? '').trim())) return;
-    const read = readRow(cells.map((cell) => String(cell ?? '')), columns, index + 2);
+  sheet.rows.forEach((cells, index) => {
+    if (index < headerRow || isBlankRow(cells, columns)) return;
+    const read = readRow(cells ?? [], columns, index + 1);
     problems.push(...read.problems);
     if (read.value) rows.push(read.value);
   });
   if (!rows.length && !problems.length) problems.push({ row: null, column: null, message: '表格里没有网格数据' });
   if (rows.length > REGISTRY_MAX_ROWS) problems.push({ row: null, column: null, message: `一次最多导入 ${REGISTRY_MAX_ROWS} 个网格` });
-  return { rows, problems };
+  return { rows, problems, source: { sheet: sheet.name, headerRow } };
 }
 
-/** What the registry holds now, for the streets a sheet names (and any grid a given code points to). */
+/** What the registry holds now: every street, the communities and grids of the streets a sheet names, and any grid a code in it names. */
 export type RegistryState = {
-  streets: StreetRecord[];
+  streets: Array<Pick<StreetRecord, '_id' | 'name'>>;
   communities: Array<CommunityRecord & { seq?: number }>;
   grids: GridRecord[];
 };
@@ -225,6 +196,42 @@ export type ImportPlan = {
   updates: Array<{ _id: string; code: string; changes: Partial<GridRecord> }>;
   grids: ImportedGrid[];
 };
+
+/**
+ * A street, community or grid name as matched: cleaned (`cleanText`: NFKC, so full-width and
+ * half-width agree; invisible characters gone) and without spaces, which no place name here
+ * needs. `平阳社区\u200B`, `平阳　社区` and `平阳社区` are one community.
+ */
+const nameKey = (name: string) => cleanText(name).replace(/\s/g, '');
+
+type Named = { _id: string; name: string };
+
+/**
+ * Records by their name's key within a scope (a street's communities, a community's grids).
+ * `find` gives the one record a name means: the only one with that key, else the one stored
+ * under exactly that name; several and none exact is `ambiguous`, to refuse rather than guess.
+ */
+function nameIndex<T extends Named>(records: T[], scopeOf: (record: T) => string) {
+  const byKey = new Map<string, T[]>();
+  const add = (record: T) => {
+    const key = `${scopeOf(record)}\n${nameKey(record.name)}`;
+    byKey.set(key, [...(byKey.get(key) ?? []), record]);
+  };
+  records.forEach(add);
+  const find = (scope: string, name: string): { match: T | null; ambiguous: T[] } => {
+    const all = byKey.get(`${scope}\n${nameKey(name)}`) ?? [];
+    const exact = all.filter((r) => r.name === name);
+    if (all.length <= 1 || exact.length === 1) return { match: exact[0] ?? all[0] ?? null, ambiguous: [] };
+    return { match: null, ambiguous: all };
+  };
+  return { add, find };
+}
+
+/** The streets a sheet's street names mean (by `nameKey`), for loading what the import needs. */
+export function streetsNamed<T extends Named>(names: string[], streets: T[]): T[] {
+  const keys = new Set(names.map(nameKey));
+  return streets.filter((s) => keys.has(nameKey(s.name)));
+}
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -239,24 +246,33 @@ const REGISTRY_FIELDS = ['name', 'kind', 'households', 'communityId', 'centre', 
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
+const LOOKALIKE = '名称只差空格、全角或不可见字符';
+const ids = (records: Named[]) => records.map((r) => r._id).join('、');
+
 /**
  * Turns checked rows into writes, or problems. `streetIdsAllowed`: the streets the importer
- * runs. A row updates the grid its code names, or (no code) the active grid of that name in
- * that community; otherwise it is a new grid, coded `<street>-<community nn><grid nn>` after
- * the highest number its community has ever used (retired codes are never handed out again).
+ * runs. Streets, communities and grids are matched by `nameKey`. A row updates the grid its code
+ * names, or (no code) the active grid of that name in that community; otherwise it is a new
+ * grid, coded `<street>-<community nn><grid nn>` after the highest number its community has ever
+ * used (retired codes are never handed out again). A coded grid the row puts in another
+ * community is updated and reported as a `move`.
  */
 export function planImport(rows: RegistryRow[], state: RegistryState, streetIdsAllowed: Set<string>): { plan: ImportPlan; problems: SheetProblem[] } {
   const problems: SheetProblem[] = [];
   const problem = (row: number, column: RegistryColumnKey | null, message: string) => problems.push({ row, column: column && HEADER_BY_KEY[column], message });
   const plan: ImportPlan = { newCommunities: [], creates: [], updates: [], grids: [] };
 
-  const streetByName = new Map(state.streets.map((s) => [s.name, s]));
+  const streets = nameIndex(state.streets, () => '');
   const streetName = new Map(state.streets.map((s) => [s._id, s.name]));
   const communities = state.communities.map((c) => ({ ...c, seq: communitySeq(c) }));
-  const communityByKey = new Map(communities.map((c) => [`${c.streetId}\n${c.name}`, c]));
+  const communityIndex = nameIndex(communities, (c) => c.streetId);
+  const communityRef = new Map<string, CommunityRef>(communities.map((c) => [c._id, { id: c._id, name: c.name }]));
   const communityIds = new Set(communities.map((c) => c._id));
   const gridByCode = new Map(state.grids.map((g) => [g.code, g]));
-  const activeByName = new Map(state.grids.filter((g) => g.status === 'active').map((g) => [`${g.communityId}\n${g.name}`, g]));
+  const activeGrids = nameIndex(
+    state.grids.filter((g) => g.status === 'active'),
+    (g) => g.communityId,
+  );
 
   const usedCodes = new Set(state.grids.map((g) => g.code));
   for (const row of rows) if (row.code) usedCodes.add(row.code);
@@ -266,9 +282,12 @@ export function planImport(rows: RegistryRow[], state: RegistryState, streetIdsA
   const seenNames = new Map<string, number>();
 
   for (const row of rows) {
-    const street = streetByName.get(row.street);
+    const { match: street, ambiguous: streetLookalikes } = streets.find('', row.street);
     if (!street) {
-      problem(row.row, 'street', `街道「${row.street}」不存在，请填写已开通的街道全称`);
+      const message = streetLookalikes.length
+        ? `已开通的街道中有 ${streetLookalikes.length} 个与「${row.street}」${LOOKALIKE}（${ids(streetLookalikes)}），无法确定是哪一个，请联系管理员`
+        : `街道「${row.street}」不存在，请填写已开通的街道全称`;
+      problem(row.row, 'street', message);
       continue;
     }
     if (!streetIdsAllowed.has(street._id)) {
@@ -276,7 +295,12 @@ export function planImport(rows: RegistryRow[], state: RegistryState, streetIdsA
       continue;
     }
 
-    let community = communityByKey.get(`${street._id}\n${row.community}`);
+    const found = communityIndex.find(street._id, row.community);
+    if (found.ambiguous.length) {
+      problem(row.row, 'community', `${street.name}有 ${found.ambiguous.length} 个与「${row.community}」${LOOKALIKE}的社区（${ids(found.ambiguous)}），无法确定是哪一个，请联系管理员合并后再导入`);
+      continue;
+    }
+    let community = found.match;
     if (!community) {
       const seq = Math.max(0, ...communities.filter((c) => c.streetId === street._id).map((c) => c.seq ?? 0)) + 1;
       let id = `${street._id}${pad(seq)}`;
@@ -284,16 +308,17 @@ export function planImport(rows: RegistryRow[], state: RegistryState, streetIdsA
       community = { _id: id, streetId: street._id, name: row.community, seq };
       communities.push(community);
       communityIds.add(id);
-      communityByKey.set(`${street._id}\n${row.community}`, community);
+      communityIndex.add(community);
+      communityRef.set(id, { id, name: row.community });
       plan.newCommunities.push(community as CommunityRecord & { seq: number });
     }
 
-    const nameKey = `${community._id}\n${row.name}`;
-    if (seenNames.has(nameKey)) {
-      problem(row.row, 'name', `与第 ${seenNames.get(nameKey)} 行重复：${row.community}已有名为「${row.name}」的网格`);
+    const seenName = `${community._id}\n${nameKey(row.name)}`;
+    if (seenNames.has(seenName)) {
+      problem(row.row, 'name', `与第 ${seenNames.get(seenName)} 行重复：${community.name}已有名为「${row.name}」的网格`);
       continue;
     }
-    seenNames.set(nameKey, row.row);
+    seenNames.set(seenName, row.row);
     if (row.code) {
       if (seenCodes.has(row.code)) {
         problem(row.row, 'code', `网格编码 ${row.code} 与第 ${seenCodes.get(row.code)} 行重复`);
@@ -302,7 +327,13 @@ export function planImport(rows: RegistryRow[], state: RegistryState, streetIdsA
       seenCodes.set(row.code, row.row);
     }
 
-    const existing = row.code ? gridByCode.get(row.code) : activeByName.get(nameKey);
+    const named = row.code ? null : activeGrids.find(community._id, row.name);
+    if (named?.ambiguous.length) {
+      const codes = named.ambiguous.map((g) => g.code).join('、');
+      problem(row.row, 'name', `${community.name}有 ${named.ambiguous.length} 个与「${row.name}」${LOOKALIKE}的网格（${codes}），请填写网格编码指明是哪一个`);
+      continue;
+    }
+    const existing = row.code ? gridByCode.get(row.code) : named?.match;
     if (existing && existing.streetId !== street._id) {
       problem(row.row, 'code', `网格编码 ${existing.code} 属于${streetName.get(existing.streetId) ?? '其他街道'}，不能在${street.name}导入`);
       continue;
@@ -327,7 +358,9 @@ export function planImport(rows: RegistryRow[], state: RegistryState, streetIdsA
       const changes = Object.fromEntries(REGISTRY_FIELDS.filter((f) => f in fields && !same(fields[f], existing[f])).map((f) => [f, fields[f]])) as Partial<GridRecord>;
       const changed = Object.keys(changes).length > 0;
       if (changed) plan.updates.push({ _id: existing._id, code: existing.code, changes });
-      plan.grids.push({ row: row.row, code: existing.code, name: row.name, change: changed ? 'updated' : 'unchanged' });
+      const grid: ImportedGrid = { row: row.row, code: existing.code, name: row.name, change: changed ? 'updated' : 'unchanged' };
+      if (changes.communityId) grid.move = { from: communityRef.get(existing.communityId) ?? { id: existing.communityId, name: existing.communityId }, to: communityRef.get(community._id)! };
+      plan.grids.push(grid);
       continue;
     }
 
@@ -371,7 +404,7 @@ function codeAllocator(used: Set<string>) {
     }
     return highest.get(prefix)!;
   };
-  return (street: StreetRecord, communitySeqNo: number): string | null => {
+  return (street: Named, communitySeqNo: number): string | null => {
     const prefix = `${street._id.toUpperCase()}-${pad(communitySeqNo)}`;
     for (let n = highestOf(prefix) + 1; ; n++) {
       const code = `${prefix}${pad(n)}`;

@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { ImportRegistryInput, REGISTRY_MAX_BYTES, type ImportReport, type SheetProblem } from '../../types/registry';
-import { planImport, readRegistrySheet } from '../domain/registry';
+import { planImport, readRegistrySheet, streetsNamed } from '../domain/registry';
 import { roleScope } from '../domain/permissions';
 import { action } from '../kit/action';
 import { viewerOf } from '../kit/caller';
 import { refuse } from '../domain/refusal';
-import { applyImportPlan, finishImportRecord, insertImportRecord, loadRegistryState } from '../store/registry';
-import { sheetCells } from './sheet';
+import { applyImportPlan, finishImportRecord, insertImportRecord, loadStreetRegistry, loadStreets } from '../store/registry';
+import { sheetsOf } from './sheet';
 
 /** A person can act on the first of them; the rest are there to fix in one pass. */
 const PROBLEMS_REPORTED = 200;
@@ -30,12 +30,13 @@ export const importSheet = action(ImportRegistryInput, async ({ fileID, dryRun }
 
   const bytes = await ports.files.get(fileID).catch(() => refuse('NOT_FOUND', '没有找到上传的表格，请重新上传'));
   if (bytes.length > REGISTRY_MAX_BYTES) return refuse('INVALID_INPUT', '表格文件超过 10 MB，请拆分后分批导入');
-  const read = readRegistrySheet(await sheetCells(bytes));
-  if (read.problems.length) return refuseSheet(read.problems);
+  const read = readRegistrySheet(await sheetsOf(bytes));
+  if (read.problems.length || !read.source) return refuseSheet(read.problems);
 
-  const streetNames = [...new Set(read.rows.map((r) => r.street))];
+  const streets = await loadStreets(ports.db);
+  const named = streetsNamed([...new Set(read.rows.map((r) => r.street))], streets);
   const codes = read.rows.flatMap((r) => (r.code ? [r.code] : []));
-  const state = await loadRegistryState(ports.db, streetNames, codes);
+  const state = { streets, ...(await loadStreetRegistry(ports.db, named.map((s) => s._id), codes)) };
   const { plan, problems } = planImport(read.rows, state, streetIds);
   if (problems.length) return refuseSheet(problems);
 
@@ -43,8 +44,10 @@ export const importSheet = action(ImportRegistryInput, async ({ fileID, dryRun }
     created: plan.creates.length,
     updated: plan.updates.length,
     unchanged: plan.grids.length - plan.creates.length - plan.updates.length,
+    moved: plan.grids.filter((g) => g.move).length,
     communitiesCreated: plan.newCommunities.length,
   };
+  const { source } = read;
   const report = (importId: string | null): ImportReport => ({
     importId,
     dryRun,
@@ -52,7 +55,10 @@ export const importSheet = action(ImportRegistryInput, async ({ fileID, dryRun }
     created: counts.created,
     updated: counts.updated,
     unchanged: counts.unchanged,
+    moved: counts.moved,
     communitiesCreated: plan.newCommunities.map((c) => c.name),
+    sheet: source.sheet,
+    headerRow: source.headerRow,
     grids: plan.grids,
   });
   if (dryRun) return report(null);

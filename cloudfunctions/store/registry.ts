@@ -8,11 +8,17 @@ const REGISTRY_SCAN_LIMIT = 20_000;
 /** Writes in flight at once: enough to finish a city in seconds, few enough not to be throttled. */
 const WRITES_AT_ONCE = 20;
 
-/** The streets a sheet names, their communities and grids, and any grid a code in it names: three round trips. */
-export async function loadRegistryState(db: DB.Database, streetNames: string[], codes: string[]): Promise<RegistryState> {
+/** Well above the streets and towns of one city (Zoucheng: 16); the SDK returns at most 1,000 per query. */
+const STREETS_LIMIT = 1000;
+
+/** Every street's id and name: the import matches a sheet's street names to them. One round trip. */
+export async function loadStreets(db: DB.Database): Promise<Array<Pick<StreetRecord, '_id' | 'name'>>> {
+  return docsOf<StreetRecord>(await db.collection('streets').field({ _id: true, name: true }).limit(STREETS_LIMIT).get());
+}
+
+/** The given streets' communities and grids, and any grid a code in the sheet names: two round trips at once. */
+export async function loadStreetRegistry(db: DB.Database, streetIds: string[], codes: string[]): Promise<Omit<RegistryState, 'streets'>> {
   const _ = db.command;
-  const streets = docsOf<StreetRecord>(await db.collection('streets').where({ name: _.in(streetNames) }).limit(100).get());
-  const streetIds = streets.map((s) => s._id);
   const [communities, grids] = await Promise.all([
     db.collection('communities').aggregate().match({ streetId: _.in(streetIds) }).limit(REGISTRY_SCAN_LIMIT).end(),
     db
@@ -23,7 +29,7 @@ export async function loadRegistryState(db: DB.Database, streetNames: string[], 
       .limit(REGISTRY_SCAN_LIMIT)
       .end(),
   ]);
-  return { streets, communities: listOf<CommunityRecord>(communities), grids: listOf<GridRecord>(grids) };
+  return { communities: listOf<CommunityRecord>(communities), grids: listOf<GridRecord>(grids) };
 }
 
 /** Object values are `set` whole: a plain object in an update would be merged key by key. */
@@ -60,7 +66,7 @@ export type ImportRecord = {
   startedAt: Date;
   finishedAt: Date | null;
   status: 'applying' | 'done' | 'failed';
-  counts: { created: number; updated: number; unchanged: number; communitiesCreated: number };
+  counts: { created: number; updated: number; unchanged: number; moved: number; communitiesCreated: number };
 };
 
 export async function insertImportRecord(db: DB.Database, record: ImportRecord): Promise<void> {

@@ -53,7 +53,13 @@ async function main(): Promise<number> {
 function printReport(report: ImportReport) {
   const verb = report.dryRun ? '检查通过（未写入）' : `导入完成（${report.importId}）`;
   console.log(`${verb}：共 ${report.rows} 行，新建 ${report.created} 个网格，更新 ${report.updated} 个，未变 ${report.unchanged} 个`);
+  console.log(`读取：${report.sheet === null ? 'CSV 表格' : `工作表「${report.sheet}」`}，第 ${report.headerRow} 行为表头`);
   if (report.communitiesCreated.length) console.log(`新建社区：${report.communitiesCreated.join('、')}`);
+  const moved = report.grids.filter((g) => g.move);
+  if (moved.length) {
+    console.log(`换到其他社区的网格（${moved.length} 个）：`);
+    for (const g of moved) console.log(`  第 ${g.row} 行  ${g.code}  ${g.name}：${g.move!.from.name}（${g.move!.from.id}）→ ${g.move!.to.name}（${g.move!.to.id}）`);
+  }
   const created = report.grids.filter((g) => g.change === 'created');
   if (created.length) {
     console.log('新网格的编码（请填回台账）：');

@@ -30,8 +30,10 @@ export async function registryWorkbook(rows: SheetRow[], columns: readonly Regis
   notes.getRow(1).font = { bold: true };
   for (const c of REGISTRY_COLUMNS) notes.addRow([c.header, c.required ? '必填' : '选填', c.hint]);
   notes.addRow([]);
-  notes.addRow(['导入规则', '', '表格只读第一张工作表，第 1 行为表头；整表检查无误才会导入，有错时一个网格也不会写入。']);
+  notes.addRow(['导入规则', '', '导入时读取表头与本模板一致的那张工作表（本说明页和隐藏的工作表不影响）；表头上方可以有标题行。整表检查无误才会导入，有错时一个网格也不会写入。']);
+  notes.addRow(['', '', '单元格里的公式按 Excel 显示的结果读取；显示错误值（如 #N/A）或没有计算结果的公式会被指出，请改正后再导入。']);
   notes.addRow(['', '', '已有网格按「网格编码」更新；编码留空时按同一社区内的网格名称匹配，找不到则新建并自动编号。']);
+  notes.addRow(['', '', '已有网格填了另一个社区，会移到该社区，检查结果中会单独列出。社区、网格名称中的空格、全角字符和看不见的字符不影响匹配。']);
   notes.addRow(['', '', '表格中没有的列不会改动已有数据；有该列但单元格为空，则清空该项。']);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

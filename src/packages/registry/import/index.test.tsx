@@ -15,7 +15,10 @@ const report = (overrides: Partial<ImportReport> = {}): ImportReport => ({
   created: 1,
   updated: 1,
   unchanged: 1,
+  moved: 0,
   communitiesCreated: ['新城社区'],
+  sheet: '网格台账',
+  headerRow: 1,
   grids: [
     { row: 2, code: 'GS-0301', name: '新城社区第一网格', change: 'created' },
     { row: 3, code: 'GS-0101', name: '平阳社区第一网格', change: 'updated' },
@@ -53,6 +56,7 @@ describe('导入网格台账', () => {
     const [check] = cloudCalls('registry.import');
     expect(check.data).toEqual({ action: 'import', fileID: expect.stringContaining('/imports/'), dryRun: true });
     expect(screen.getByText('将新建社区：新城社区')).toBeTruthy();
+    expect(screen.getByText('读取：工作表「网格台账」，第 1 行为表头')).toBeTruthy();
     expect(screen.getByText('GS-0301')).toBeTruthy();
     expect(screen.queryByText('GS-0102')).toBeNull();
 
@@ -64,6 +68,40 @@ describe('导入网格台账', () => {
 
     fireEvent.click(screen.getByText('复制新网格编码'));
     expect(Taro.setClipboardData).toHaveBeenCalledWith({ data: '行号\t网格编码\t网格名称\n2\tGS-0301\t新城社区第一网格' });
+  });
+
+  it('says which sheet and header row were read, below title rows', async () => {
+    open(chiefMe({ role: 'street' }), () => ok(report({ sheet: '钢山街道台账', headerRow: 3 })));
+    pick();
+    fireEvent.click(await screen.findByText('选择台账文件（.xlsx / .csv）'));
+    expect(await screen.findByText('读取：工作表「钢山街道台账」，第 3 行为表头')).toBeTruthy();
+  });
+
+  it('says a CSV was read', async () => {
+    open(chiefMe({ role: 'street' }), () => ok(report({ sheet: null, headerRow: 2 })));
+    pick('台账.csv');
+    fireEvent.click(await screen.findByText('选择台账文件（.xlsx / .csv）'));
+    expect(await screen.findByText('读取：CSV 表格，第 2 行为表头')).toBeTruthy();
+  });
+
+  it('shows grids the sheet moves to another community in the dry run, and again once imported', async () => {
+    const moves = report({
+      updated: 2,
+      moved: 2,
+      grids: [
+        { row: 3, code: 'GS-0101', name: '平阳社区第一网格', change: 'updated', move: { from: { id: 'GS01', name: '平阳社区' }, to: { id: 'GS02', name: '北关社区' } } },
+        { row: 4, code: 'GS-0301', name: '平阳社区第四网格', change: 'updated', move: { from: { id: 'GS03', name: '平阳社区\u200B' }, to: { id: 'GS01', name: '平阳社区' } } },
+      ],
+    });
+    open(chiefMe({ role: 'street' }), (data) => ok(data.dryRun ? moves : { ...moves, dryRun: false, importId: 'import-2' }));
+    pick();
+    fireEvent.click(await screen.findByText('选择台账文件（.xlsx / .csv）'));
+    expect(await screen.findByText('有 2 个网格将换到其他社区，请核对')).toBeTruthy();
+    expect(screen.getByText('平阳社区第一网格：平阳社区 → 北关社区')).toBeTruthy();
+    expect(screen.getByText('平阳社区第四网格：平阳社区\u200B（GS03） → 平阳社区（GS01）')).toBeTruthy();
+
+    fireEvent.click(screen.getByText('确认导入'));
+    expect(await screen.findByText('2 个网格已换到其他社区')).toBeTruthy();
   });
 
   it('lists every bad row the cloud found, and offers no import', async () => {

@@ -2,7 +2,8 @@ import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import type { Failure } from '../../../../types/envelope';
-import { REGISTRY_COLUMNS, REGISTRY_MAX_BYTES, type ImportReport } from '../../../../types/registry';
+import { REGISTRY_COLUMNS, REGISTRY_MAX_BYTES, type CommunityRef, type ImportReport } from '../../../../types/registry';
+import { cleanText } from '../../../../types/typed';
 import { PageFrame } from '../../../components/PageFrame';
 import { call, upload } from '../../../services/cloud';
 import { useMe } from '../../../services/me';
@@ -163,13 +164,53 @@ function GridRows({ report, title }: { report: ImportReport; title: string }) {
   );
 }
 
+/** Which worksheet and header row the cloud read, so a person sees that title rows and other sheets were skipped. */
+function Source({ report }: { report: ImportReport }) {
+  const sheet = report.sheet === null ? 'CSV 表格' : `工作表「${report.sheet}」`;
+  return (
+    <Text className="registry-summary__line">
+      读取：{sheet}，第 {report.headerRow} 行为表头
+    </Text>
+  );
+}
+
+/** Names that look the same (they differ in invisible or full-width characters) are told apart by id. */
+function moveLabel(from: CommunityRef, to: CommunityRef) {
+  const alike = cleanText(from.name) === cleanText(to.name);
+  const label = (c: CommunityRef) => (alike ? `${c.name}（${c.id}）` : c.name);
+  return `${label(from)} → ${label(to)}`;
+}
+
+/** Existing grids the sheet puts in another community: listed apart, as they change what residents and staff see. */
+function Moves({ report, title }: { report: ImportReport; title: (count: number) => string }) {
+  const moved = report.grids.filter((g) => g.move);
+  if (!moved.length) return null;
+  return (
+    <View className="registry-rows registry-moves">
+      <Text className="registry-rows__title registry-moves__title">{title(moved.length)}</Text>
+      {moved.slice(0, ROWS_LISTED).map((g) => (
+        <View key={g.row} className="registry-row">
+          <Text className="registry-row__no">第 {g.row} 行</Text>
+          <Text className="registry-row__code">{g.code}</Text>
+          <Text className="registry-row__name">
+            {g.name}：{moveLabel(g.move!.from, g.move!.to)}
+          </Text>
+        </View>
+      ))}
+      {moved.length > ROWS_LISTED && <Text className="registry-rows__more">另有 {moved.length - ROWS_LISTED} 个网格换社区未列出</Text>}
+    </View>
+  );
+}
+
 function Summary({ report }: { report: ImportReport }) {
   const nothing = report.created + report.updated === 0;
   return (
     <View className="card registry-summary">
       <Text className="registry-summary__title">检查通过：共 {report.rows} 行{nothing ? '，与现有台账一致，无需导入' : ''}</Text>
       <Counts report={report} />
+      <Source report={report} />
       {report.communitiesCreated.length > 0 && <Text className="registry-summary__line">将新建社区：{report.communitiesCreated.join('、')}</Text>}
+      <Moves report={report} title={(n) => `有 ${n} 个网格将换到其他社区，请核对`} />
       <GridRows report={report} title="将要变动的网格" />
     </View>
   );
@@ -184,6 +225,7 @@ function Imported({ report }: { report: ImportReport }) {
       <Text className="registry-summary__title">导入完成</Text>
       <Counts report={report} />
       {report.communitiesCreated.length > 0 && <Text className="registry-summary__line">已新建社区：{report.communitiesCreated.join('、')}</Text>}
+      <Moves report={report} title={(n) => `${n} 个网格已换到其他社区`} />
       <GridRows report={report} title={created.length ? '新网格已编码，请把编码填回台账' : '已更新的网格'} />
       {created.length > 0 && (
         <Button className="btn btn-outline btn-small registry-summary__copy" onClick={copyCodes}>
