@@ -26,16 +26,18 @@ export function cleanText(value: string): string {
   return value.normalize('NFKC').replace(INVISIBLE, '').replace(/\s+/g, ' ').trim();
 }
 
-/** `cleanText` with every dash variant made ASCII `-`. */
-export const withAsciiDashes = (value: string) => cleanText(value).replace(DASHES, '-');
+/**
+ * `cleanText` with every dash variant made ASCII `-`, and a run of dashes one (a Chinese input
+ * method's dash is two em dashes).
+ */
+export const withAsciiDashes = (value: string) => cleanText(value).replace(DASHES, '-').replace(/-{2,}/g, '-');
 
 /**
- * A grid (or invite) code as typed: `ＧＳ－０１０１`, ` gs—0101 `, `GS——0101` (a Chinese input
- * method's dash is two em dashes) → `GS-0101`. Spaces inside are dropped and a run of dashes is
- * one; whether the result is a valid code is the schema's question.
+ * A grid (or invite) code as typed: `ＧＳ－０１０１`, ` gs—0101 `, `GS——0101` → `GS-0101`. Spaces
+ * inside are dropped; whether the result is a valid code is the schema's question.
  */
 export function normalizeCode(value: string): string {
-  return withAsciiDashes(value).replace(/\s+/g, '').replace(/-+/g, '-').toUpperCase();
+  return withAsciiDashes(value).replace(/\s+/g, '').replace(/-{2,}/g, '-').toUpperCase();
 }
 
 /** The country prefix of a Chinese number: `+86`, `0086`, or a bare `86` before a whole mobile number. */
