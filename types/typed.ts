@@ -40,6 +40,14 @@ export function normalizeCode(value: string): string {
   return withAsciiDashes(value).replace(/\s+/g, '').replace(/-{2,}/g, '-').toUpperCase();
 }
 
+/**
+ * How many characters an app input takes for a phone or a code: room for what people paste
+ * (`+86 139 0000 0001`, a code with spaces around it or dashes between groups), which the
+ * normalisers then reduce. A smaller `maxlength` cuts a paste short before anyone can clean it.
+ */
+export const TYPED_PHONE_MAX = 24;
+export const TYPED_CODE_MAX = 32;
+
 /** The country prefix of a Chinese number: `+86`, `0086`, or a bare `86` before a whole mobile number. */
 const COUNTRY = /^(\+86|0086)[\s-]*/;
 

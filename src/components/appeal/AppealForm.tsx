@@ -3,6 +3,7 @@ import { Input, Switch, Text, Textarea, View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
 import { APPEAL_LIMITS, SubmitAppealInput } from '../../../types/appeal';
 import type { GridPage } from '../../../types/grid';
+import { TYPED_PHONE_MAX } from '../../../types/typed';
 import { clearDraft, loadDraft, saveDraft, type AppealDraft } from '../../services/appealDraft';
 import { call } from '../../services/cloud';
 import { pickLocation } from '../../services/media';
@@ -161,7 +162,7 @@ export function AppealForm({ grid }: { grid: GridPage }) {
               className="field-row__input"
               type="text"
               value={draft.contactPhone}
-              maxlength={13}
+              maxlength={TYPED_PHONE_MAX}
               placeholder="选填，方便联系您"
               onInput={(e) => set({ contactPhone: e.detail.value })}
             />

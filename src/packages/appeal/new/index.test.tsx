@@ -126,6 +126,21 @@ describe('the appeal form (反映问题)', () => {
     expect(b.contactPhone).toBe('13812345678');
   });
 
+  it.each([
+    ['full-width with +86 and spaces', '＋８６ １３９ ００００ ０００１', '13900000001'],
+    ['grouped with full-width dashes', '１３９－００００－０００１', '13900000001'],
+    ['a landline in full-width brackets', '（０５３７）１２３４５６７', '0537-1234567'],
+  ])('sends a contact phone pasted %s as the number it is', async (_, pasted, phone) => {
+    cloudWith(() => ok(detailFixture({ id: 'ap-7' })));
+    const { container } = await openForm();
+    fireEvent.click(screen.getByText('环境卫生'));
+    type(container, CONTENT);
+    fireEvent.change(screen.getByPlaceholderText('选填，方便联系您'), { target: { value: pasted } });
+    fireEvent.click(screen.getByText('提交'));
+    await waitFor(() => expect(cloudCalls('appeal.submit')).toHaveLength(1));
+    expect(cloudCalls('appeal.submit')[0].data.contactPhone).toBe(phone);
+  });
+
   it('in WeChat, asks for the progress reminder first and submits even when refused', async () => {
     process.env.TARO_ENV = 'weapp';
     cloudWith(() => ok(detailFixture({ id: 'ap-9' })));

@@ -2,6 +2,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Input, Text, View } from '@tarojs/components';
 import { useMemo, useState } from 'react';
 import { entryOf } from '../../../../types/entry';
+import { TYPED_CODE_MAX } from '../../../../types/typed';
 import { PAGES } from '../../../../types/routes';
 import { INVITE_ROLE_LABELS, InviteCode, type InvitePreview, type StaffBinding } from '../../../../types/staff';
 import { PageFrame } from '../../../components/PageFrame';
@@ -56,7 +57,7 @@ function CodeForm({ notice, onCode }: { notice: string | null; onCode: (code: st
   return (
     <View className="card">
       <Text className="field__label">输入邀请码</Text>
-      <Input className="field__input join__code" value={typed} maxlength={8} placeholder="8 位邀请码" onInput={(e) => setTyped(e.detail.value)} onConfirm={submit} />
+      <Input className="field__input join__code" value={typed} maxlength={TYPED_CODE_MAX} placeholder="8 位邀请码" onInput={(e) => setTyped(e.detail.value)} onConfirm={submit} />
       {error && <Text className="field__error">{error}</Text>}
       <Button className="btn btn-primary join__action" onClick={submit}>
         查看邀请
