@@ -6,8 +6,8 @@ import type { GridPage } from '../../../types/grid';
 import { TYPED_PHONE_MAX } from '../../../types/typed';
 import { clearDraft, loadDraft, saveDraft, type AppealDraft } from '../../services/appealDraft';
 import { call } from '../../services/cloud';
-import { pickLocation } from '../../services/media';
 import { askSubscribe, grantConsents, useMe } from '../../services/me';
+import { pickPlace } from '../../services/position';
 import { routes } from '../../services/routes';
 import { PhotoPicker } from './PhotoPicker';
 import { CharCount } from '../CharCount';
@@ -78,7 +78,7 @@ export function AppealForm({ grid }: { grid: GridPage }) {
   };
 
   const addLocation = async () => {
-    const loc = await pickLocation();
+    const loc = await pickPlace();
     if (loc) set({ location: loc });
     else if (process.env.TARO_ENV === 'h5') Taro.showToast({ title: '无法获取位置', icon: 'none' });
   };

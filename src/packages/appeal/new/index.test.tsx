@@ -141,6 +141,22 @@ describe('the appeal form (反映问题)', () => {
     expect(cloudCalls('appeal.submit')[0].data.contactPhone).toBe(phone);
   });
 
+  it('in the browser, stores the position in GCJ-02, not the WGS-84 the browser gives (gcoord’s test pair)', async () => {
+    process.env.TARO_ENV = 'h5';
+    (Taro.getLocation as unknown as jest.Mock).mockResolvedValue({ latitude: 45, longitude: 123, errMsg: 'getLocation:ok' });
+    cloudWith(() => ok(detailFixture({ id: 'ap-8' })));
+    const { container } = await openForm();
+    fireEvent.click(screen.getByText('环境卫生'));
+    type(container, CONTENT);
+    fireEvent.click(screen.getByText('添加位置（选填）'));
+    await screen.findByText('当前位置');
+    fireEvent.click(screen.getByText('提交'));
+    await waitFor(() => expect(cloudCalls('appeal.submit')).toHaveLength(1));
+    const { location } = cloudCalls('appeal.submit')[0].data as { location: { latitude: number; longitude: number } };
+    expect(location.latitude).toBeCloseTo(45.00197815, 6);
+    expect(location.longitude).toBeCloseTo(123.00607541, 6);
+  });
+
   it('in WeChat, asks for the progress reminder first and submits even when refused', async () => {
     process.env.TARO_ENV = 'weapp';
     cloudWith(() => ok(detailFixture({ id: 'ap-9' })));
