@@ -3,7 +3,7 @@ import { Input, Switch, Text, Textarea, View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
 import { APPEAL_LIMITS, SubmitAppealInput } from '../../../types/appeal';
 import type { GridPage } from '../../../types/grid';
-import { TYPED_PHONE_MAX } from '../../../types/typed';
+import { cleanText, TYPED_PHONE_MAX } from '../../../types/typed';
 import { clearDraft, loadDraft, saveDraft, type AppealDraft } from '../../services/appealDraft';
 import { call } from '../../services/cloud';
 import { askSubscribe, grantConsents, useMe } from '../../services/me';
@@ -48,7 +48,7 @@ export function AppealForm({ grid }: { grid: GridPage }) {
       content: draft.content,
       photos: draft.photos,
       location: draft.location,
-      contactPhone: draft.anonymous || !draft.contactPhone.trim() ? null : draft.contactPhone,
+      contactPhone: draft.anonymous || !cleanText(draft.contactPhone) ? null : draft.contactPhone,
       anonymous: draft.anonymous,
       requestId: draft.requestId,
     });

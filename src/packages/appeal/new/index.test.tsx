@@ -141,6 +141,17 @@ describe('the appeal form (反映问题)', () => {
     expect(cloudCalls('appeal.submit')[0].data.contactPhone).toBe(phone);
   });
 
+  it('treats a phone field holding only invisible characters as empty', async () => {
+    cloudWith(() => ok(detailFixture({ id: 'ap-6' })));
+    const { container } = await openForm();
+    fireEvent.click(screen.getByText('环境卫生'));
+    type(container, CONTENT);
+    fireEvent.change(screen.getByPlaceholderText('选填，方便联系您'), { target: { value: '\u200B\u3000' } });
+    fireEvent.click(screen.getByText('提交'));
+    await waitFor(() => expect(cloudCalls('appeal.submit')).toHaveLength(1));
+    expect(cloudCalls('appeal.submit')[0].data.contactPhone).toBeNull();
+  });
+
   it('in the browser, stores the position in GCJ-02, not the WGS-84 the browser gives (gcoord’s test pair)', async () => {
     process.env.TARO_ENV = 'h5';
     (Taro.getLocation as unknown as jest.Mock).mockResolvedValue({ latitude: 45, longitude: 123, errMsg: 'getLocation:ok' });

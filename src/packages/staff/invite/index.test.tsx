@@ -75,7 +75,7 @@ describe('邀请工作人员', () => {
     fill('或输入网格编号，如 GS-0102', 'gs-0201');
     expect(document.querySelector('[aria-label="社区"] .chip--on')!.textContent).toBe('护驾山社区');
     expect(document.querySelector('[aria-label="网格"] .chip--on')!.textContent).toBe('第一网格');
-    fill('或输入网格编号，如 GS-0102', 'QQ-0101');
+    fill('或输入网格编号，如 GS-0102', 'ｑｑ－０１０１');
     expect(screen.getByText('您负责的范围内没有网格 QQ-0101')).toBeTruthy();
 
     fireEvent.click(screen.getByText('社区工作人员'));
