@@ -41,7 +41,7 @@ import type { Invite, InvitePreview, InviteStaffInput, RedeemInviteInput, StaffB
 export type Api = {
   grid: {
     resolve: { input: ResolveGridInput; output: GridPage };
-    search: { input: SearchGridsInput; output: GridSearchHit[] };
+    search: { input: SearchGridsInput; output: Page<GridSearchHit> };
     callStaff: { input: CallStaffInput; output: StaffPhone };
     locate: { input: LocateGridInput; output: GridLocation };
     successor: { input: ResolveGridInput; output: GridSuccessor };

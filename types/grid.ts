@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { cleanText, normalizeCode } from './typed';
+import { normalizeCode, withAsciiDashes } from './typed';
 
 /**
  * A grid's uniform code ("一网一码"). Short enough that `g=<code>` fits the 32-character
@@ -27,14 +27,22 @@ export const GRID_KIND_LABELS: Record<GridKind, string> = {
 export const ResolveGridInput = z.object({ code: GridCode });
 export type ResolveGridInput = z.infer<typeof ResolveGridInput>;
 
+/** Grids a search answers at a time; `cursor` (the last code of a page) asks for the next. */
+export const SEARCH_PAGE_SIZE = 20;
+
+/**
+ * `grid.search`: words (separated by spaces, all of them must match) found in a grid's name or
+ * code, its community's name, or its street's name or brand, as typed: full-width, any dash.
+ */
 export const SearchGridsInput = z.object({
   keyword: z.string().check(
-    z.overwrite(cleanText),
+    z.overwrite(withAsciiDashes),
     z.minLength(1, { error: '请输入要查找的网格、社区或街道名称' }),
     z.maxLength(20, { error: '关键词不能超过 20 个字' }),
   ),
+  cursor: z.optional(z.string().check(z.regex(GRID_CODE_PATTERN, { error: '分页参数不正确' }))),
 });
-export type SearchGridsInput = z.infer<typeof SearchGridsInput>;
+export type SearchGridsInput = z.input<typeof SearchGridsInput>;
 
 /**
  * Where the person is, as WeChat's getLocation reports it with `type: 'gcj02'` (the datum of

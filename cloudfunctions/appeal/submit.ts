@@ -11,8 +11,8 @@ import { countFiledSince, getAppeal, insertAppeal, removeAppeal } from '../store
 import { isBlocked } from '../store/blocks';
 import { nextSequence } from '../store/counters';
 import { isDuplicateKey } from '../store/errors';
-import { gridForAppeal } from '../store/grids';
 import { checkedText, requireCaller } from '../kit/caller';
+import { activeGrid } from '../services/activeGrid';
 import { tellGrid } from '../services/tell';
 
 /** Appeals one resident may file in an hour. */
@@ -43,25 +43,25 @@ export const submit = action(SubmitAppealInput, async (input, ports) => {
   const [blocked, recent, target] = await Promise.all([
     isBlocked(db, openid),
     countFiledSince(db, openid, hourAgo),
-    gridForAppeal(db, input.gridCode),
+    activeGrid(db, input.gridCode, ['street', 'chief']),
   ]);
   if (blocked) refuse('FORBIDDEN', '您暂时不能提交诉求，如有疑问请联系所在社区');
   if (recent >= APPEALS_PER_HOUR) refuse('RATE_LIMITED', RATE_LIMITED_MESSAGE);
-  if (!target) return refuse('NOT_FOUND', `没有找到网格码 ${input.gridCode} 对应的网格`);
-  const category = target.street.categories.find((c) => c.id === input.category);
+  const { street: [street], chief: [chief = null], ...grid } = target;
+  const category = street.categories.find((c) => c.id === input.category);
   if (!category) return refuse('INVALID_INPUT', '请从本街道的事项清单中选择类别');
 
   const { held, traces } = await screen(ports, openid, input.content, input.photos);
   const day = inShanghai(now).format('YYYYMMDD');
   for (let tries = 0; ; tries++) {
-    const seq = await nextSequence(db, `appeal-${target.street._id}-${day}`);
+    const seq = await nextSequence(db, `appeal-${street._id}-${day}`);
     const appeal = fileAppeal(
       {
         id,
-        number: appealNumber(target.street._id, day, seq),
+        number: appealNumber(street._id, day, seq),
         requestId: input.requestId,
         residentOpenid: openid,
-        grid: target.grid,
+        grid,
         category,
         content: input.content,
         photos: input.photos,
@@ -91,7 +91,7 @@ export const submit = action(SubmitAppealInput, async (input, ports) => {
       await removeAppeal(db, id);
       refuse('RATE_LIMITED', RATE_LIMITED_MESSAGE);
     }
-    if (!held) await tellGrid(ports, appeal, target.chief);
+    if (!held) await tellGrid(ports, appeal, chief);
     return detailView(appeal, viewer, now);
   }
 });

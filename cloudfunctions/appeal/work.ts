@@ -6,10 +6,10 @@ import { mayWork } from '../domain/permissions';
 import { action } from '../kit/action';
 import type { Ports } from '../kit/ports';
 import { refuse } from '../domain/refusal';
-import { gridForAppeal } from '../store/grids';
 import type { ActorRecord, AppealRecord, StaffRecord } from '../domain/records';
 import { appealForViewer, saveOrRefuse } from './context';
 import { screenText } from '../kit/caller';
+import { activeGrid } from '../services/activeGrid';
 import { tellGrid, tellLevel, tellResident } from '../services/tell';
 
 type Work<S extends z.ZodMiniType> = {
@@ -55,11 +55,7 @@ export const reply = staffAction(ReplyInput, {
 
 export const transfer = staffAction(TransferInput, {
   words: ({ reason }) => reason,
-  command: async ({ toGridCode, reason }, { db }) => {
-    const target = await gridForAppeal(db, toGridCode);
-    if (!target) return refuse('NOT_FOUND', `没有找到网格码 ${toGridCode} 对应的网格`);
-    return { type: 'transfer', to: target.grid, reason };
-  },
+  command: async ({ toGridCode, reason }, { db }) => ({ type: 'transfer', to: await activeGrid(db, toGridCode), reason }),
   after: async (ports, next) => {
     await tellGrid(ports, next);
     await tellResident(ports, next);

@@ -1,3 +1,4 @@
+import { SEARCH_PAGE_SIZE } from '../../types/grid';
 import { demo, LocalCloud } from '../../tests/support/localCloud';
 
 const grid = demo.grids.find((g) => g.code === 'GS-0101')!;
@@ -69,21 +70,81 @@ describe('grid.resolve', () => {
 });
 
 describe('grid.search', () => {
+  const codes = (body: { data: { items: Array<{ code: string }> } }) => body.data.items.map((h) => h.code);
+  const gridsOf = (filter: (g: (typeof demo.grids)[number]) => boolean) =>
+    demo.grids.filter((g) => g.status === 'active' && filter(g)).map((g) => g.code).sort();
+  const communityOf = (name: string) => demo.communities.find((c) => c.name === name)!;
+  const streetOf = (name: string) => demo.streets.find((s) => s.name === name)!;
+
   it('finds grids by part of their name, with community and street', async () => {
     const { body } = await cloud.call('grid', { action: 'search', keyword: '匡庄' });
-    expect(body.ok).toBe(true);
-    expect(body.data.map((h: { code: string }) => h.code)).toEqual(['FS-0301', 'FS-0302', 'FS-0303', 'FS-0304']);
-    expect(body.data[0]).toMatchObject({ community: '匡庄村', street: '凫山街道' });
+    expect(codes(body)).toEqual(['FS-0301', 'FS-0302', 'FS-0303', 'FS-0304']);
+    expect(body.data.items[0]).toMatchObject({ community: '匡庄村', street: '凫山街道' });
+    expect(body.data.cursor).toBeNull();
+  });
+
+  it.each([
+    ['a community whose office-building grid is named for the building', '护驾山社区', 'GS-0204'],
+    ['a community whose shopping-street grid is named for the street', '千泉社区', 'QQ-0204'],
+    ['a community whose market grid is named for the market', '太平社区', 'QQ-0304'],
+  ])('finds every grid of %s, of every kind', async (_, community, namedOtherwise) => {
+    const { body } = await cloud.call('grid', { action: 'search', keyword: community });
+    const expected = gridsOf((g) => g.communityId === communityOf(community)._id);
+    expect(codes(body)).toEqual(expected);
+    expect(expected).toContain(namedOtherwise);
+  });
+
+  it.each([
+    ['its full name', '钢山街道'],
+    ['its short name', '钢山'],
+    ['its brand', '管得宽'],
+  ])('finds a street’s grids by %s', async (_, keyword) => {
+    const { body } = await cloud.call('grid', { action: 'search', keyword });
+    expect(codes(body)).toEqual(gridsOf((g) => g.streetId === streetOf('钢山街道')._id));
+    expect(body.data.items.every((h: { street: string }) => h.street === '钢山街道')).toBe(true);
+  });
+
+  it.each([
+    ['as printed', 'GS-0204'],
+    ['in lower case', 'gs-0204'],
+    ['full-width', 'ＧＳ－０２０４'],
+    ['with an em dash', 'GS—0204'],
+  ])('finds a grid by its code typed %s', async (_, keyword) => {
+    const { body } = await cloud.call('grid', { action: 'search', keyword });
+    expect(codes(body)).toEqual(['GS-0204']);
+  });
+
+  it('needs every word of the keyword to match (a street and a community)', async () => {
+    const { body } = await cloud.call('grid', { action: 'search', keyword: '钢山　平阳' });
+    expect(codes(body)).toEqual(['GS-0101', 'GS-0102', 'GS-0103', 'GS-0104']);
+  });
+
+  it('pages through every grid by code, each once, in one round trip a page', async () => {
+    const expected = gridsOf((g) => g.name.includes('网格'));
+    expect(expected.length).toBeGreaterThan(SEARCH_PAGE_SIZE);
+    const first = await cloud.call('grid', { action: 'search', keyword: '网格' });
+    expect(codes(first.body)).toEqual(expected.slice(0, SEARCH_PAGE_SIZE));
+    expect(first.body.data.cursor).toBe(expected[SEARCH_PAGE_SIZE - 1]);
+    expect(first.roundTrips).toBe(1);
+    const next = await cloud.call('grid', { action: 'search', keyword: '网格', cursor: first.body.data.cursor });
+    expect(codes(next.body)).toEqual(expected.slice(SEARCH_PAGE_SIZE));
+    expect(next.body.data.cursor).toBeNull();
+    expect(next.roundTrips).toBe(1);
   });
 
   it('treats regex characters in the keyword as plain text', async () => {
     const { body } = await cloud.call('grid', { action: 'search', keyword: '.*' });
-    expect(body).toEqual({ ok: true, data: [] });
+    expect(body).toEqual({ ok: true, data: { items: [], cursor: null } });
   });
 
   it('refuses an empty keyword', async () => {
     const { body } = await cloud.call('grid', { action: 'search', keyword: '   ' });
     expect(body).toMatchObject({ ok: false, code: 'INVALID_INPUT', message: '请输入要查找的网格、社区或街道名称' });
+  });
+
+  it('refuses a cursor that is not a grid code', async () => {
+    const { body } = await cloud.call('grid', { action: 'search', keyword: '钢山', cursor: { $gt: '' } });
+    expect(body).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
   });
 });
 

@@ -17,6 +17,7 @@ import {
   ignoreGroupProposal,
   type GroupGridRecord,
 } from '../store/groupBindings';
+import { refuseGoneGrid } from '../services/activeGrid';
 import { gridForItsStaff } from './groupChat';
 
 const proposed = (id: string, byGridStaff: boolean): GroupEntry => ({ status: 'proposed', proposalId: byGridStaff ? id : null });
@@ -41,7 +42,7 @@ export const groupEnter = action(GroupEnterInput, async ({ code, group }, ports)
     case 'bound':
       return { status: 'bound', grid: { code: bound!.code, name: bound!.name }, here: bound!.code === card?.code };
     case 'gridGone':
-      return refuse('NOT_FOUND', `网格码 ${code} 对应的网格不存在或已撤销`);
+      return refuseGoneGrid(ports.db, code, card);
     case 'ignored':
       return { status: 'ignored' };
     case 'pending':

@@ -6,13 +6,13 @@ import { placeOfGrid, reachesAt } from '../domain/permissions';
 import { action } from '../kit/action';
 import type { Ports } from '../kit/ports';
 import { refuse } from '../domain/refusal';
-import { gridByCode, saveGroupChat } from '../store/grids';
+import { activeGrid } from '../services/activeGrid';
+import { saveGroupChat } from '../store/grids';
 import type { GridRecord, StaffRecord } from '../domain/records';
 
 /** The grid's own chief or workers set its group chat; anyone else is refused. */
 export async function gridForItsStaff(ports: Ports, code: string): Promise<{ grid: GridRecord; staff: StaffRecord }> {
-  const [viewer, grid] = await Promise.all([viewerOf(ports), gridByCode(ports.db, code)]);
-  if (!grid || grid.status !== 'active') return refuse('NOT_FOUND', `没有找到网格码 ${code} 对应的网格`);
+  const [viewer, grid] = await Promise.all([viewerOf(ports), activeGrid(ports.db, code)]);
   if (!reachesAt(viewer.staff, placeOfGrid(grid), 'grid')) {
     return refuse('FORBIDDEN', '只有本网格的网格长或网格员可以设置网格群');
   }

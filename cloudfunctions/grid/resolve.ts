@@ -1,19 +1,16 @@
 import { ResolveGridInput } from '../../types/grid';
 import { gridPageView } from '../domain/gridPage';
+import { placeOfGrid } from '../domain/permissions';
 import { action } from '../kit/action';
-import { refuse } from '../domain/refusal';
-import { activeSuccessor, gridByCode, loadGridPage } from '../store/grids';
+import { activeGrid } from '../services/activeGrid';
+import { listNotices } from '../store/notices';
 
+/** The latest notices a grid's page shows (its own, its community's, its street's); 全部通知 lists the rest. */
+const NOTICES_ON_GRID_PAGE = 5;
+
+/** The grid page of a scanned or typed code: two round trips; a retired grid is named with where it went. */
 export const resolve = action(ResolveGridInput, async ({ code }, { caller, db, clock }) => {
-  const records = await loadGridPage(db, code);
-  if (!records) return refuse('NOT_FOUND', await whyNotFound(db, code));
-  return gridPageView(records, clock.now(), caller?.openid ?? null);
+  const { community, street, chief, workers, ...grid } = await activeGrid(db, code, ['community', 'street', 'chief', 'workers']);
+  const { items: notices } = await listNotices(db, placeOfGrid(grid), undefined, NOTICES_ON_GRID_PAGE);
+  return gridPageView({ grid, community: community[0], street: street[0], staff: [...chief, ...workers], notices }, clock.now(), caller?.openid ?? null);
 });
-
-/** A retired grid is named as such, with where it went; only this path pays the extra reads. */
-async function whyNotFound(db: Parameters<typeof gridByCode>[0], code: string): Promise<string> {
-  const grid = await gridByCode(db, code);
-  if (!grid || grid.status !== 'retired') return `没有找到网格码 ${code} 对应的网格`;
-  const successor = await activeSuccessor(db, grid);
-  return successor ? `网格 ${code} 已并入 ${successor.code}（${successor.name}）` : `网格 ${code} 已撤销`;
-}

@@ -3,7 +3,7 @@ import { viewerOf } from '../kit/caller';
 import { placeOfGrid, reachesAt } from '../domain/permissions';
 import { action } from '../kit/action';
 import { refuse } from '../domain/refusal';
-import { gridByCode, retireGrid } from '../store/grids';
+import { gridOfCode, retireGrid } from '../store/grids';
 
 /**
  * Street staff over a grid retire it, or merge it into another active grid. Its appeals keep
@@ -12,8 +12,8 @@ import { gridByCode, retireGrid } from '../store/grids';
 export const retire = action(RetireGridInput, async ({ code, mergedInto }, ports): Promise<RetiredGrid> => {
   const [viewer, grid, target] = await Promise.all([
     viewerOf(ports),
-    gridByCode(ports.db, code),
-    mergedInto ? gridByCode(ports.db, mergedInto) : Promise.resolve(null),
+    gridOfCode(ports.db, code),
+    mergedInto ? gridOfCode(ports.db, mergedInto) : Promise.resolve(null),
   ]);
   if (!grid) return refuse('NOT_FOUND', `没有找到网格码 ${code} 对应的网格`);
   if (!reachesAt(viewer.staff, placeOfGrid(grid), 'street')) {

@@ -1,17 +1,18 @@
 import { ListNoticesInput, NoticeRef } from '../../types/notice';
 import { mayUnpublish, noticeDetail, noticeItem } from '../domain/notice';
+import { placeOfGrid } from '../domain/permissions';
 import { action } from '../kit/action';
 import { refuse } from '../domain/refusal';
-import { countRead, getNotice, gridPlace, listNotices, markRead, scopeTarget } from '../store/notices';
+import { activeGrid } from '../services/activeGrid';
+import { countRead, getNotice, listNotices, markRead, scopeTarget } from '../store/notices';
 import { staffByOpenid } from '../store/staff';
 
 const GONE = '这条通知不存在或已撤回';
 
 /** A grid's notices, its community's and its street's: anyone may read them, no identity needed. */
 export const list = action(ListNoticesInput, async ({ gridCode, cursor }, { db }) => {
-  const place = await gridPlace(db, gridCode);
-  if (!place) return refuse('NOT_FOUND', `没有找到网格码 ${gridCode} 对应的网格`);
-  const page = await listNotices(db, place, cursor);
+  const grid = await activeGrid(db, gridCode);
+  const page = await listNotices(db, placeOfGrid(grid), cursor);
   return { items: page.items.map(noticeItem), cursor: page.cursor };
 });
 

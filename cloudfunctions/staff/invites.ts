@@ -19,7 +19,8 @@ import { miniCodeFiles } from '../kit/miniCode';
 import type { Ports } from '../kit/ports';
 import { refuse } from '../domain/refusal';
 import { isDuplicateKey } from '../store/errors';
-import { addGridWorker, communityById, gridByCode, gridById, removeGridWorker, setGridChief } from '../store/grids';
+import { activeGrid } from '../services/activeGrid';
+import { addGridWorker, communityById, gridById, removeGridWorker, setGridChief } from '../store/grids';
 import { claimInvite, getInvite, insertInvite, releaseInvite } from '../store/invites';
 import type { InviteRecord, StaffRecord } from '../domain/records';
 import { addStaffRole, insertStaff, staffById, staffByOpenid, updateStaff } from '../store/staff';
@@ -31,14 +32,14 @@ export const OUT_OF_SCOPE = '只能邀请或解绑您所负责社区、街道的
 /** The mini-program code's scene: the join page reads `i` (WeChat caps a scene at 32 characters). */
 const inviteScene = (code: string) => `i=${code}`;
 
-/** The grid (active) or community a role sits in; null when there is none. */
+/** The grid (active: `activeGrid` refuses any other) or community a role sits in; null when there is no such community. */
 async function placeOf(ports: Ports, input: { role: InviteRole; gridCode?: string; communityId?: string }): Promise<Place | null> {
   if (input.role === 'community') {
     const community = await communityById(ports.db, input.communityId!);
     return community && { gridId: null, communityId: community._id, streetId: community.streetId, name: community.name };
   }
-  const grid = await gridByCode(ports.db, input.gridCode!);
-  return grid && grid.status === 'active' ? { gridId: grid._id, communityId: grid.communityId, streetId: grid.streetId, name: grid.name } : null;
+  const grid = await activeGrid(ports.db, input.gridCode!);
+  return { gridId: grid._id, communityId: grid.communityId, streetId: grid.streetId, name: grid.name };
 }
 
 /** Community or street staff issue a one-time code, valid 72 hours, for one seat in their scope. */

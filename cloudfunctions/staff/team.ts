@@ -5,7 +5,8 @@ import { mayManage } from '../domain/staffing';
 import { action } from '../kit/action';
 import { viewerOf } from '../kit/caller';
 import { refuse } from '../domain/refusal';
-import { communityById, gridWithStaff } from '../store/grids';
+import { activeGrid } from '../services/activeGrid';
+import { communityById } from '../store/grids';
 import type { StaffRecord } from '../domain/records';
 import { communityStaff } from '../store/staff';
 import { communitiesIn, gridsIn } from '../store/scope';
@@ -20,8 +21,7 @@ export const team = action(TeamInput, async (input, ports): Promise<Team> => {
   const { staff } = await viewerOf(ports);
   if (!staff) return refuse('FORBIDDEN', NOT_A_MANAGER);
   if (input.kind === 'grid') {
-    const grid = await gridWithStaff(ports.db, input.gridCode);
-    if (!grid) return refuse('NOT_FOUND', '没有这个网格');
+    const grid = await activeGrid(ports.db, input.gridCode, ['chief', 'workers']);
     if (!mayManage(staff, 'worker', placeOfGrid(grid))) return refuse('FORBIDDEN', OUT_OF_SCOPE);
     return { kind: 'grid', scope: grid.name, members: [...grid.chief.map((s) => member(s, 'chief')), ...grid.workers.map((s) => member(s, 'worker'))] };
   }

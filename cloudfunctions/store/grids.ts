@@ -1,68 +1,68 @@
 import type { DB } from 'wx-server-sdk/index';
 import type { GridSearchHit } from '../../types/grid';
 import type { GroupChatRecord } from '../domain/groupChat';
-import type { GridPageRecords } from '../domain/gridPage';
 import type { PlacedGrid } from '../domain/locate';
-import { placeOfGrid } from '../domain/permissions';
-import { listNotices } from './notices';
 import { docsOf, listOf } from './results';
 import type { CommunityRecord, GridRecord, StaffRecord, StreetRecord } from '../domain/records';
 
-const NOTICES_ON_GRID_PAGE = 5;
-const SEARCH_HITS = 20;
+/** The records a grid links to, by the name its lookup gives them. */
+type GridLinks = { community: CommunityRecord; street: StreetRecord; chief: StaffRecord; workers: StaffRecord };
+export type GridLink = keyof GridLinks;
 
-type GridWithLinks = GridRecord & {
-  community: CommunityRecord[];
-  street: StreetRecord[];
-  chief: StaffRecord[];
-  workers: StaffRecord[];
+/** A grid with the linked records asked for, each as the list `$lookup` gives (empty when unlinked). */
+export type GridWith<L extends GridLink> = GridRecord & { [K in L]: GridLinks[K][] };
+
+const LOOKUPS: Record<GridLink, { from: string; localField: string; foreignField: '_id' }> = {
+  community: { from: 'communities', localField: 'communityId', foreignField: '_id' },
+  street: { from: 'streets', localField: 'streetId', foreignField: '_id' },
+  chief: { from: 'staff', localField: 'chiefId', foreignField: '_id' },
+  workers: { from: 'staff', localField: 'workerIds', foreignField: '_id' },
 };
 
-/** The grid of a code with everything its page shows: two round trips, whatever the grid. */
-export async function loadGridPage(db: DB.Database, code: string): Promise<GridPageRecords | null> {
-  const list = listOf<GridWithLinks>(
-    await db
-    .collection('grids')
-    .aggregate()
-    .match({ code, status: 'active' })
-    .limit(1)
-    .lookup({ from: 'communities', localField: 'communityId', foreignField: '_id', as: 'community' })
-    .lookup({ from: 'streets', localField: 'streetId', foreignField: '_id', as: 'street' })
-    .lookup({ from: 'staff', localField: 'chiefId', foreignField: '_id', as: 'chief' })
-    .lookup({ from: 'staff', localField: 'workerIds', foreignField: '_id', as: 'workers' })
-    .end(),
-  );
-  const found = list[0];
-  if (!found || !found.community[0] || !found.street[0]) return null;
-  const { community, street, chief, workers, ...grid } = found;
-
-  const { items: notices } = await listNotices(db, placeOfGrid(grid), undefined, NOTICES_ON_GRID_PAGE);
-  return { grid, community: community[0], street: street[0], staff: [...chief, ...workers], notices };
+/**
+ * The grid of a code, active or retired (codes are never reused), with the linked records asked
+ * for: one round trip, whatever is asked. null when no grid ever had the code.
+ */
+export async function gridOfCode<L extends GridLink = never>(db: DB.Database, code: string, links: readonly L[] = []): Promise<GridWith<L> | null> {
+  let query = db.collection('grids').aggregate().match({ code }).limit(1);
+  for (const link of links) query = query.lookup({ ...LOOKUPS[link], as: link });
+  const [found] = listOf<GridWith<L>>(await query.end());
+  return found ?? null;
 }
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** Active grids whose name or code contains the keyword, with where they are. One round trip. */
-export async function searchGrids(db: DB.Database, keyword: string): Promise<GridSearchHit[]> {
+/** Where a search word may be found: the grid's name and code, its community's name, its street's name and brand. */
+const SEARCHED = ['name', 'code', 'community.name', 'street.name', 'street.brand'];
+
+/**
+ * Active grids of every kind in which each of `words` is found (case-insensitive, as plain text)
+ * in one of the SEARCHED fields, by code, at most `pageSize` after the code `after`; `cursor` is
+ * the last code given when more follow, else null. One round trip: the community and street are
+ * joined inside the database (a city's ~1,410 grids), so a community's or a street's name finds
+ * all its grids, whatever they are called.
+ */
+export async function searchGrids(db: DB.Database, words: string[], after: string | null, pageSize: number): Promise<{ items: GridSearchHit[]; cursor: string | null }> {
   const _ = db.command;
-  const pattern = db.RegExp({ regexp: escapeRegExp(keyword), options: 'i' });
-  const list = listOf<GridRecord & { community: CommunityRecord[]; street: StreetRecord[] }>(
+  const each = words.map((word) => {
+    const pattern = db.RegExp({ regexp: escapeRegExp(word), options: 'i' });
+    return _.or(SEARCHED.map((field) => ({ [field]: pattern })));
+  });
+  const list = listOf<GridSearchHit & { community: string[]; street: string[] }>(
     await db
-    .collection('grids')
-    .aggregate()
-    .match(_.and([{ status: 'active' }, _.or([{ name: pattern }, { code: pattern }])]))
-    .sort({ code: 1 })
-    .limit(SEARCH_HITS)
-    .lookup({ from: 'communities', localField: 'communityId', foreignField: '_id', as: 'community' })
-    .lookup({ from: 'streets', localField: 'streetId', foreignField: '_id', as: 'street' })
-    .end(),
+      .collection('grids')
+      .aggregate()
+      .match(after === null ? { status: 'active' } : { status: 'active', code: _.gt(after) })
+      .sort({ code: 1 })
+      .lookup({ ...LOOKUPS.community, as: 'community' })
+      .lookup({ ...LOOKUPS.street, as: 'street' })
+      .match(_.and(each))
+      .limit(pageSize + 1)
+      .project({ _id: 0, code: 1, name: 1, community: '$community.name', street: '$street.name' })
+      .end(),
   );
-  return list.map((g) => ({
-    code: g.code,
-    name: g.name,
-    community: g.community[0]?.name ?? '',
-    street: g.street[0]?.name ?? '',
-  }));
+  const items = list.slice(0, pageSize).map((g) => ({ code: g.code, name: g.name, community: g.community[0] ?? '', street: g.street[0] ?? '' }));
+  return { items, cursor: list.length > pageSize ? items[items.length - 1].code : null };
 }
 
 /** A city has ~1,410 grids; the scan refuses to pretend it saw them all beyond this. */
@@ -109,42 +109,6 @@ export async function loadGridPlaces(db: DB.Database): Promise<GridPlace[]> {
   }));
 }
 
-export type GridWithStaff = GridRecord & { chief: StaffRecord[]; workers: StaffRecord[] };
-
-/** An active grid with its chief's and workers' records: one round trip. */
-export async function gridWithStaff(db: DB.Database, code: string): Promise<GridWithStaff | null> {
-  const [found] = listOf<GridWithStaff>(
-    await db
-      .collection('grids')
-      .aggregate()
-      .match({ code, status: 'active' })
-      .limit(1)
-      .lookup({ from: 'staff', localField: 'chiefId', foreignField: '_id', as: 'chief' })
-      .lookup({ from: 'staff', localField: 'workerIds', foreignField: '_id', as: 'workers' })
-      .end(),
-  );
-  return found ?? null;
-}
-
-export type AppealTarget = { grid: GridRecord; street: StreetRecord; chief: StaffRecord | null };
-
-/** The grid an appeal goes to, with its street's item directory and its chief. One round trip. */
-export async function gridForAppeal(db: DB.Database, code: string): Promise<AppealTarget | null> {
-  const [found] = listOf<GridRecord & { street: StreetRecord[]; chief: StaffRecord[] }>(
-    await db
-      .collection('grids')
-      .aggregate()
-      .match({ code, status: 'active' })
-      .limit(1)
-      .lookup({ from: 'streets', localField: 'streetId', foreignField: '_id', as: 'street' })
-      .lookup({ from: 'staff', localField: 'chiefId', foreignField: '_id', as: 'chief' })
-      .end(),
-  );
-  if (!found?.street[0]) return null;
-  const { street, chief, ...grid } = found;
-  return { grid, street: street[0], chief: chief[0] ?? null };
-}
-
 /** Display names of the places a staff member serves, for "where I work". One round trip each kind. */
 export async function gridNames(db: DB.Database, gridIds: string[], communityIds: string[], streetIds: string[]): Promise<string[]> {
   const _ = db.command;
@@ -152,12 +116,6 @@ export async function gridNames(db: DB.Database, gridIds: string[], communityIds
     ids.length ? docsOf<{ name: string }>(await db.collection(collection).where({ _id: _.in(ids) }).field({ name: true }).limit(100).get()).map((d) => d.name) : [];
   const [grids, communities, streets] = await Promise.all([names('grids', gridIds), names('communities', communityIds), names('streets', streetIds)]);
   return [...streets, ...communities, ...grids];
-}
-
-/** A grid by code, active or retired. One round trip. */
-export async function gridByCode(db: DB.Database, code: string): Promise<GridRecord | null> {
-  const [grid] = docsOf<GridRecord>(await db.collection('grids').where({ code }).limit(1).get());
-  return grid ?? null;
 }
 
 /** Merges chain (A into B, later B into C); a longer chain than this is a data error. */
@@ -170,7 +128,7 @@ const SUCCESSOR_HOPS = 5;
 export async function activeSuccessor(db: DB.Database, retired: GridRecord): Promise<GridRecord | null> {
   let grid: GridRecord | null = retired;
   for (let hop = 0; grid && grid.status === 'retired' && grid.mergedInto && hop < SUCCESSOR_HOPS; hop += 1) {
-    grid = await gridByCode(db, grid.mergedInto);
+    grid = await gridOfCode(db, grid.mergedInto);
     if (grid?.status === 'active') return grid;
   }
   return null;

@@ -27,14 +27,6 @@ export async function scopeTarget(db: DB.Database, scope: NoticeScope): Promise<
   return s ? { place: { gridId: null, communityId: null, streetId: s._id }, name: s.name } : null;
 }
 
-/** An active grid's place by its code. One round trip. */
-export async function gridPlace(db: DB.Database, code: string): Promise<NoticePlace | null> {
-  const [g] = docsOf<GridRecord>(
-    await db.collection('grids').where({ code, status: 'active' }).field({ communityId: true, streetId: true }).limit(1).get(),
-  );
-  return g ? { gridId: g._id, communityId: g.communityId, streetId: g.streetId } : null;
-}
-
 export async function insertNotice(db: DB.Database, notice: NoticeRecord): Promise<void> {
   await notices(db).add({ data: { ...notice, sortKey: noticeSortKey(notice) } });
 }

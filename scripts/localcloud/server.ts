@@ -4,10 +4,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import sirv from 'sirv';
-import { GridCode } from '../../types/grid';
+import { readLink } from '../../types/entry';
 import { PAGES } from '../../types/routes';
-import { InviteCode } from '../../types/staff';
-import { safeParse } from 'zod/mini';
 import { openDatabase } from './db';
 import { demoCollections, demoIdentities, readDemo } from './demo';
 import { functionRunner } from './functions';
@@ -27,6 +25,8 @@ export type LocalCloudOptions = {
 
 const MAX_EVENT_BYTES = 1024 * 1024;
 const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+/** A request for an ordinary-QR link: its first path segment is `g` or `i` (read before `new URL`, which takes `//g/…` for a host). */
+const ORDINARY_LINK = /^\/+[gi](\/|\?|#|$)/i;
 
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -140,7 +140,21 @@ export async function startLocalCloud(opts: LocalCloudOptions) {
     sendJson(res, 200, result);
   }
 
+  /**
+   * An ordinary-QR link (`/g/<code>` of a grid's sign, `/i/<code>` of an invite) sends the browser
+   * to its page: with the code when `readLink` finds one, else with the link as it came (`q`), so
+   * that the page, reading it with the same parser, shows its message for a malformed link.
+   */
+  function redirectLink(rawUrl: string, res: ServerResponse) {
+    const link = readLink(rawUrl);
+    const page = link?.kind === 'invite' ? PAGES.staffJoin : PAGES.grid;
+    const query = link?.entry.ok ? `code=${encodeURIComponent(link.entry.code)}` : `q=${encodeURIComponent(origin + rawUrl)}`;
+    res.writeHead(302, { location: `/#/${page}?${query}` });
+    res.end();
+  }
+
   async function route(req: IncomingMessage, res: ServerResponse) {
+    if (ORDINARY_LINK.test(req.url ?? '')) return redirectLink(req.url!, res);
     const url = new URL(req.url ?? '/', 'http://local');
     const path = url.pathname;
     if (path === '/admin' || path.startsWith('/admin/')) return admin(req, res);
@@ -155,27 +169,6 @@ export async function startLocalCloud(opts: LocalCloudOptions) {
     if (trigger && req.method === 'POST') return fireTrigger(trigger[1], res);
     const push = /^\/api\/dev\/push\/([A-Za-z0-9_-]+)$/.exec(path);
     if (push && req.method === 'POST') return deliverPush(push[1], req, res);
-    const scanned = /^\/g\/([^/]*)$/.exec(path);
-    if (scanned) {
-      // The ordinary-QR link: send the browser to the grid page, which explains a bad code itself.
-      const parsed = safeParse(GridCode, decodeURIComponent(scanned[1]));
-      const code = parsed.success ? parsed.data : scanned[1];
-      res.writeHead(302, { location: `/#/pages/grid/index?code=${encodeURIComponent(code)}` });
-      return res.end();
-    }
-    const invited = /^\/i\/([^/]*)$/.exec(path);
-    if (invited) {
-      // A staff invite's ordinary link: the join page, which explains a bad code itself.
-      let raw = invited[1];
-      try {
-        raw = decodeURIComponent(raw);
-      } catch {
-        // a bad % sequence goes on as typed: the join page calls it malformed
-      }
-      const parsed = safeParse(InviteCode, raw);
-      res.writeHead(302, { location: `/#/${PAGES.staffJoin}?code=${encodeURIComponent(parsed.success ? parsed.data : raw)}` });
-      return res.end();
-    }
     if (path.startsWith('/api/')) return sendJson(res, 404, { ok: false, code: 'NOT_FOUND', message: '没有这个接口' });
     app(req, res, () => sendJson(res, 404, { ok: false, code: 'NOT_FOUND', message: '没有这个页面' }));
   }

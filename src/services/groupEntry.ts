@@ -1,9 +1,9 @@
 import Taro from '@tarojs/taro';
 import { useEffect, useState } from 'react';
+import { entryOf } from '../../types/entry';
 import type { GroupEntry } from '../../types/groupChat';
 import { call, cloudID } from './cloud';
 import { getDevOpenId } from './devIdentity';
-import { gridEntry } from './gridEntry';
 
 /**
  * The app opened from a grid's share card inside a WeChat group: tell the cloud which group
@@ -32,7 +32,7 @@ async function weappGroupCloudID(): Promise<string | null> {
 function findEntry(): Found | null {
   if (devGroups) {
     const dev = devGroups.devGroupOfLocation(window.location.href);
-    const grid = dev?.code ? gridEntry({ code: dev.code }) : null;
+    const grid = dev?.code ? entryOf('grid', { code: dev.code }) : null;
     if (!dev || !grid?.ok) return null;
     const openid = getDevOpenId();
     return { key: `${window.location.href}|${openid}`, code: grid.code, cloudID: async () => devGroups.localGroupCloudID(dev.group, openid) };
@@ -41,7 +41,7 @@ function findEntry(): Found | null {
   const enter = Taro.getEnterOptionsSync();
   if (!enter || !GROUP_CARD_SCENES.has(enter.scene)) return null;
   const q = (enter.query ?? {}) as Record<string, unknown>;
-  const grid = gridEntry({ scene: q.scene, q: q.q, code: q.code });
+  const grid = entryOf('grid', q);
   if (!grid.ok) return null;
   return { key: `${enter.scene}|${enter.shareTicket ?? ''}|${enter.path}|${grid.code}`, code: grid.code, cloudID: weappGroupCloudID };
 }

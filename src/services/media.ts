@@ -1,5 +1,4 @@
 import Taro from '@tarojs/taro';
-import type { Location } from '../../types/appeal';
 import { upload, type UploadSource } from './cloud';
 
 /** Lets the person pick up to `count` photos; compressed in the mini-program. [] when cancelled. */
@@ -43,35 +42,4 @@ export async function uploadAll(sources: UploadSource[]): Promise<{ fileIDs: str
     fileIDs.push(r.data.fileID);
   }
   return { fileIDs, error: null };
-}
-
-/**
- * A place on the map, after the privacy consent. weapp: the platform's privacy check first
- * (requirePrivacyAuthorize), then chooseLocation. H5 has no map picker: the browser's position.
- * Answers null when the person cancels or refuses.
- */
-export async function pickLocation(): Promise<Location | null> {
-  try {
-    if (process.env.TARO_ENV === 'weapp') {
-      const authorize = (Taro as unknown as { requirePrivacyAuthorize?: (o: object) => unknown }).requirePrivacyAuthorize;
-      if (typeof authorize === 'function') {
-        const agreed = await new Promise<boolean>((resolve) => {
-          authorize({ success: () => resolve(true), fail: () => resolve(false) });
-        });
-        if (!agreed) return null;
-      }
-      const r = await Taro.chooseLocation({});
-      if (!r.latitude && !r.longitude) return null;
-      return {
-        latitude: r.latitude,
-        longitude: r.longitude,
-        name: r.name ? r.name.slice(0, 100) : undefined,
-        address: r.address ? r.address.slice(0, 200) : undefined,
-      };
-    }
-    const r = await Taro.getLocation({ type: 'wgs84' });
-    return { latitude: r.latitude, longitude: r.longitude, name: '当前位置' };
-  } catch {
-    return null;
-  }
 }

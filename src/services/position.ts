@@ -1,4 +1,6 @@
 import Taro from '@tarojs/taro';
+import gcoord from 'gcoord';
+import type { Location } from '../../types/appeal';
 
 /** Where the person is, in GCJ-02 (the datum of WeChat's maps and of the grids' centres). */
 export type Position = { latitude: number; longitude: number };
@@ -11,6 +13,15 @@ export type PositionResult =
   | { ok: false; reason: 'unavailable' };
 
 const DENIED = /deny|denied|permission|auth|privacy|拒绝/i;
+
+/** weapp: the platform's privacy consent (requirePrivacyAuthorize, where the base library has it); true when given or not asked. */
+async function privacyAgreed(): Promise<boolean> {
+  const authorize = (Taro as unknown as { requirePrivacyAuthorize?: (o: { success: () => void; fail: () => void }) => unknown }).requirePrivacyAuthorize;
+  if (typeof authorize !== 'function') return true;
+  return new Promise<boolean>((resolve) => {
+    authorize({ success: () => resolve(true), fail: () => resolve(false) });
+  });
+}
 
 /**
  * The person's position, asked only when they tap (never on page load). weapp: the platform's
@@ -25,14 +36,7 @@ export async function myPosition(): Promise<PositionResult> {
       const r = await Taro.getLocation({ type: 'wgs84' });
       return { ok: true, position: wgs84ToGcj02({ latitude: r.latitude, longitude: r.longitude }) };
     }
-    const authorize = (Taro as unknown as { requirePrivacyAuthorize?: (o: { success: () => void; fail: () => void }) => unknown })
-      .requirePrivacyAuthorize;
-    if (typeof authorize === 'function') {
-      const agreed = await new Promise<boolean>((resolve) => {
-        authorize({ success: () => resolve(true), fail: () => resolve(false) });
-      });
-      if (!agreed) return { ok: false, reason: 'denied' };
-    }
+    if (!(await privacyAgreed())) return { ok: false, reason: 'denied' };
     const r = await Taro.getLocation({ type: 'gcj02' });
     return { ok: true, position: { latitude: r.latitude, longitude: r.longitude } };
   } catch (error) {
@@ -43,36 +47,39 @@ export async function myPosition(): Promise<PositionResult> {
   }
 }
 
-// WGS-84 → GCJ-02, the published approximation (Krasovsky ellipsoid); metres off at most.
-const A = 6378245.0;
-const EE = 0.00669342162296594323;
-
-const outOfChina = ({ latitude, longitude }: Position) => longitude < 72.004 || longitude > 137.8347 || latitude < 0.8293 || latitude > 55.8271;
-
-function shiftLat(x: number, y: number): number {
-  let r = -100.0 + 2.0 * x + 3.0 * y + 0.2 * y * y + 0.1 * x * y + 0.2 * Math.sqrt(Math.abs(x));
-  r += ((20.0 * Math.sin(6.0 * x * Math.PI) + 20.0 * Math.sin(2.0 * x * Math.PI)) * 2.0) / 3.0;
-  r += ((20.0 * Math.sin(y * Math.PI) + 40.0 * Math.sin((y / 3.0) * Math.PI)) * 2.0) / 3.0;
-  r += ((160.0 * Math.sin((y / 12.0) * Math.PI) + 320 * Math.sin((y * Math.PI) / 30.0)) * 2.0) / 3.0;
-  return r;
-}
-
-function shiftLng(x: number, y: number): number {
-  let r = 300.0 + x + 2.0 * y + 0.1 * x * x + 0.1 * x * y + 0.1 * Math.sqrt(Math.abs(x));
-  r += ((20.0 * Math.sin(6.0 * x * Math.PI) + 20.0 * Math.sin(2.0 * x * Math.PI)) * 2.0) / 3.0;
-  r += ((20.0 * Math.sin(x * Math.PI) + 40.0 * Math.sin((x / 3.0) * Math.PI)) * 2.0) / 3.0;
-  r += ((150.0 * Math.sin((x / 12.0) * Math.PI) + 300.0 * Math.sin((x / 30.0) * Math.PI)) * 2.0) / 3.0;
-  return r;
-}
-
-/** A GPS (WGS-84) position as Chinese maps draw it (GCJ-02); unchanged outside China. */
+/**
+ * A GPS position (WGS-84: what a browser's geolocation knows) as Chinese maps, WeChat and the
+ * grids' centres and boundaries have it (GCJ-02): the one conversion in GridLink, by `gcoord`.
+ * Outside China GCJ-02 does not apply and the position comes back unchanged. Near Zoucheng the
+ * shift is about 500 m, enough to put a resident outside their own grid.
+ */
 export function wgs84ToGcj02(p: Position): Position {
-  if (outOfChina(p)) return p;
-  const radLat = (p.latitude / 180.0) * Math.PI;
-  let magic = Math.sin(radLat);
-  magic = 1 - EE * magic * magic;
-  const sqrtMagic = Math.sqrt(magic);
-  const dLat = (shiftLat(p.longitude - 105.0, p.latitude - 35.0) * 180.0) / (((A * (1 - EE)) / (magic * sqrtMagic)) * Math.PI);
-  const dLng = (shiftLng(p.longitude - 105.0, p.latitude - 35.0) * 180.0) / ((A / sqrtMagic) * Math.cos(radLat) * Math.PI);
-  return { latitude: p.latitude + dLat, longitude: p.longitude + dLng };
+  const [longitude, latitude] = gcoord.transform([p.longitude, p.latitude], gcoord.WGS84, gcoord.GCJ02);
+  return { latitude, longitude };
+}
+
+/**
+ * A place for an appeal, in GCJ-02, after the privacy consent; null when the person cancels or
+ * refuses. weapp: chooseLocation on WeChat's map (GCJ-02, with the place's name and address). H5
+ * has no map picker: the browser's position through `myPosition`, converted like the search
+ * page's.
+ */
+export async function pickPlace(): Promise<Location | null> {
+  if (process.env.TARO_ENV === 'h5') {
+    const here = await myPosition();
+    return here.ok ? { ...here.position, name: '当前位置' } : null;
+  }
+  try {
+    if (!(await privacyAgreed())) return null;
+    const r = await Taro.chooseLocation({});
+    if (!r.latitude && !r.longitude) return null;
+    return {
+      latitude: r.latitude,
+      longitude: r.longitude,
+      name: r.name ? r.name.slice(0, 100) : undefined,
+      address: r.address ? r.address.slice(0, 200) : undefined,
+    };
+  } catch {
+    return null;
+  }
 }

@@ -1,5 +1,5 @@
 import type { Browser } from 'playwright-core';
-import { phonePage, screenshot, startE2e, stopE2e } from '../support/browser';
+import { phoneOf, phonePage, screenshot, shown, startE2e, stopE2e } from '../support/browser';
 import { demo, LocalCloud } from '../support/localCloud';
 
 const grid = demo.grids.find((g) => g.code === 'QQ-0304')!;
@@ -28,4 +28,47 @@ it('a resident who scans an unknown code is told so and offered a search', async
   await page.getByText('没有找到网格码 ZZ-9999 对应的网格').waitFor();
   await page.getByText('按名称查找网格').first().waitFor();
   await screenshot(page, 'grid-unknown');
+});
+
+it.each([
+  ['a trailing slash', '/g/GS-0101/'],
+  ['a query string after the code', '/g/GS-0101?from=sign'],
+  ['a full-width code in lower case', `/g/${encodeURIComponent('ｇｓ－０１０１')}`],
+  ['a double slash', '//g/GS-0101'],
+])('a link with %s lands on the grid', async (_, path) => {
+  const page = await phonePage(browser);
+  const reply = await page.goto(`${cloud.url}${path}`);
+  expect(reply?.status()).toBe(200);
+  await shown(page, '平阳社区第一网格').waitFor();
+});
+
+it.each([
+  ['percent-garbage', '/g/%ZZ'],
+  ['an extra path segment', '/g/GS-0101/extra'],
+])('a link with %s lands on the grid page’s clear message, never an error page', async (_, path) => {
+  const page = await phonePage(browser);
+  const reply = await page.goto(`${cloud.url}${path}`);
+  expect(reply?.status()).toBe(200);
+  await shown(page, '二维码内容无法识别').waitFor();
+  await shown(page, '按名称查找网格').waitFor();
+});
+
+it('in the browser, an appeal’s position is stored in GCJ-02, not as the browser’s WGS-84 (gcoord’s test pair)', async () => {
+  const resident = demo.demoResidents[0].openid;
+  const { context, page } = await phoneOf(browser, resident);
+  await context.grantPermissions(['geolocation']);
+  await context.setGeolocation({ latitude: 45, longitude: 123 });
+  await page.goto(`${cloud.url}/g/${grid.code}`);
+  await shown(page, '我要反映').click();
+  await shown(page, '环境卫生').click();
+  await page.locator('textarea').filter({ visible: true }).fill('农贸市场门口垃圾桶满了没人清运');
+  await shown(page, '添加位置（选填）').click();
+  await shown(page, '当前位置').waitFor();
+  await shown(page, '提交').click();
+  await shown(page, '待受理').waitFor();
+  const id = new URL(page.url().replace('#', '')).searchParams.get('id');
+  const { body } = await cloud.call('appeal', { action: 'detail', id }, resident);
+  expect(body.data.location.latitude).toBeCloseTo(45.00197815, 6);
+  expect(body.data.location.longitude).toBeCloseTo(123.00607541, 6);
+  await context.close();
 });

@@ -66,7 +66,8 @@ export function Input(
     placeholder: p.placeholder,
     maxLength: p.maxlength,
     disabled: p.disabled,
-    onChange: (e: { target: { value: string } }) => p.onInput?.({ detail: { value: e.target.value } }),
+    // A real input (WeChat's and a browser's) never holds more than maxlength: a longer paste is cut.
+    onChange: (e: { target: { value: string } }) => p.onInput?.({ detail: { value: p.maxlength && p.maxlength > 0 ? e.target.value.slice(0, p.maxlength) : e.target.value } }),
     onKeyDown: (e: { key: string; currentTarget: { value: string } }) => {
       if (e.key === 'Enter') p.onConfirm?.({ detail: { value: e.currentTarget.value } });
     },

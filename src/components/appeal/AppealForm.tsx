@@ -3,10 +3,11 @@ import { Input, Switch, Text, Textarea, View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
 import { APPEAL_LIMITS, SubmitAppealInput } from '../../../types/appeal';
 import type { GridPage } from '../../../types/grid';
+import { cleanText, TYPED_PHONE_MAX } from '../../../types/typed';
 import { clearDraft, loadDraft, saveDraft, type AppealDraft } from '../../services/appealDraft';
 import { call } from '../../services/cloud';
-import { pickLocation } from '../../services/media';
 import { askSubscribe, grantConsents, useMe } from '../../services/me';
+import { pickPlace } from '../../services/position';
 import { routes } from '../../services/routes';
 import { PhotoPicker } from './PhotoPicker';
 import { CharCount } from '../CharCount';
@@ -47,7 +48,7 @@ export function AppealForm({ grid }: { grid: GridPage }) {
       content: draft.content,
       photos: draft.photos,
       location: draft.location,
-      contactPhone: draft.anonymous || !draft.contactPhone.trim() ? null : draft.contactPhone,
+      contactPhone: draft.anonymous || !cleanText(draft.contactPhone) ? null : draft.contactPhone,
       anonymous: draft.anonymous,
       requestId: draft.requestId,
     });
@@ -77,7 +78,7 @@ export function AppealForm({ grid }: { grid: GridPage }) {
   };
 
   const addLocation = async () => {
-    const loc = await pickLocation();
+    const loc = await pickPlace();
     if (loc) set({ location: loc });
     else if (process.env.TARO_ENV === 'h5') Taro.showToast({ title: '无法获取位置', icon: 'none' });
   };
@@ -161,7 +162,7 @@ export function AppealForm({ grid }: { grid: GridPage }) {
               className="field-row__input"
               type="text"
               value={draft.contactPhone}
-              maxlength={13}
+              maxlength={TYPED_PHONE_MAX}
               placeholder="选填，方便联系您"
               onInput={(e) => set({ contactPhone: e.detail.value })}
             />

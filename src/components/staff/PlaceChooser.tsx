@@ -2,6 +2,7 @@ import { Input, Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { GridCode } from '../../../types/grid';
 import type { StaffPlaces } from '../../../types/staff';
+import { cleanText, TYPED_CODE_MAX } from '../../../types/typed';
 
 export type PlaceKind = 'grid' | 'community';
 export type Place = { communityId: string | null; gridCode: string | null };
@@ -38,7 +39,7 @@ export function PlaceChooser({ places, kind, value, onChange }: Props) {
     if (home) onChange({ communityId: home.id, gridCode: parsed.data! });
   };
   const typedCode = GridCode.safeParse(typed);
-  const typedMiss = typed.trim() !== '' && (!typedCode.success || !offered.some((c) => c.grids.some((g) => g.code === typedCode.data)));
+  const typedMiss = cleanText(typed) !== '' && (!typedCode.success || !offered.some((c) => c.grids.some((g) => g.code === typedCode.data)));
 
   return (
     <View className="place-chooser">
@@ -78,8 +79,8 @@ export function PlaceChooser({ places, kind, value, onChange }: Props) {
               {community.grids.length === 0 && <Text className="muted">这个社区还没有网格</Text>}
             </View>
           )}
-          <Input className="field__input" value={typed} maxlength={32} placeholder="或输入网格编号，如 GS-0102" onInput={(e) => typeCode(e.detail.value)} />
-          {typedMiss && <Text className="field__error">您负责的范围内没有网格 {typed.trim()}</Text>}
+          <Input className="field__input" value={typed} maxlength={TYPED_CODE_MAX} placeholder="或输入网格编号，如 GS-0102" onInput={(e) => typeCode(e.detail.value)} />
+          {typedMiss && <Text className="field__error">您负责的范围内没有网格 {typedCode.success ? typedCode.data : cleanText(typed)}</Text>}
         </View>
       )}
     </View>

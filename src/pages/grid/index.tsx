@@ -1,6 +1,7 @@
 import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { useEffect, useMemo, useState } from 'react';
+import { entryOf } from '../../../types/entry';
 import type { GridPage, StaffCard as Staff } from '../../../types/grid';
 import type { GroupEntry } from '../../../types/groupChat';
 import { AppealBar, AppealLinks } from '../../components/AppealBar';
@@ -15,16 +16,15 @@ import { StationCard } from '../../components/StationCard';
 import { UnknownGrid } from '../../components/UnknownGrid';
 import { call, useCall } from '../../services/cloud';
 import { isStaff, useMe } from '../../services/me';
-import { gridEntry } from '../../services/gridEntry';
 import { useGroupEntry } from '../../services/groupEntry';
 import { recentGrids, rememberGrid } from '../../services/recentGrids';
 import { routes } from '../../services/routes';
 
-/** scene / q / code → one grid code or the reason there is none (pure, see gridEntry). */
+/** scene / q / code → one grid code or the reason there is none (pure, see types/entry). */
 function useGridEntry() {
   const params = (useRouter().params ?? {}) as Record<string, string | undefined>;
   const { scene, q, code } = params;
-  return useMemo(() => gridEntry({ scene, q, code }), [scene, q, code]);
+  return useMemo(() => entryOf('grid', { scene, q, code }), [scene, q, code]);
 }
 
 export default function GridPageView() {

@@ -15,7 +15,7 @@ function search(keyword: string) {
 
 describe('the search page', () => {
   it('finds grids by name and opens the one tapped', async () => {
-    callFunction.mockResolvedValue({ result: { ok: true, data: [hit] }, errMsg: 'ok' });
+    callFunction.mockResolvedValue({ result: { ok: true, data: { items: [hit], cursor: null } }, errMsg: 'ok' });
     render(<SearchPage />);
     search(' 府前 ');
     fireEvent.click(await screen.findByText('府前社区第一网格'));
@@ -25,10 +25,44 @@ describe('the search page', () => {
   });
 
   it('says so when nothing matches', async () => {
-    callFunction.mockResolvedValue({ result: { ok: true, data: [] }, errMsg: 'ok' });
+    callFunction.mockResolvedValue({ result: { ok: true, data: { items: [], cursor: null } }, errMsg: 'ok' });
     render(<SearchPage />);
     search('火星');
     expect(await screen.findByText('没有找到与“火星”相关的网格')).toBeTruthy();
+  });
+
+  it('sends the keyword as typed, full-width and all, for the schema to clean', async () => {
+    programCloud({ 'grid.search': () => ok({ items: [hit], cursor: null }) });
+    render(<SearchPage />);
+    search('　ＧＳ－０１０１　');
+    expect(await screen.findByText('府前社区第一网格')).toBeTruthy();
+    expect(cloudCalls('grid.search').map((c) => c.data)).toEqual([{ action: 'search', keyword: 'GS-0101' }]);
+  });
+
+  it('loads the next page from the cursor and keeps the first', async () => {
+    const second: GridSearchHit = { code: 'GS-0102', name: '府前社区第二网格', community: '府前社区', street: '钢山街道' };
+    programCloud({ 'grid.search': (data) => ok(data.cursor ? { items: [second], cursor: null } : { items: [hit], cursor: 'GS-0101' }) });
+    render(<SearchPage />);
+    search('钢山');
+    fireEvent.click(await screen.findByText('加载更多'));
+    expect(await screen.findByText('府前社区第二网格')).toBeTruthy();
+    expect(screen.getByText('府前社区第一网格')).toBeTruthy();
+    expect(screen.queryByText('加载更多')).toBeNull();
+    expect(cloudCalls('grid.search').map((c) => c.data)).toEqual([
+      { action: 'search', keyword: '钢山' },
+      { action: 'search', keyword: '钢山', cursor: 'GS-0101' },
+    ]);
+  });
+
+  it('a new search starts over rather than adding to the last one', async () => {
+    const other: GridSearchHit = { code: 'QQ-0101', name: '岗山社区第一网格', community: '岗山社区', street: '千泉街道' };
+    programCloud({ 'grid.search': (data) => ok({ items: data.keyword === '岗山' ? [other] : [hit], cursor: null }) });
+    render(<SearchPage />);
+    search('府前');
+    expect(await screen.findByText('府前社区第一网格')).toBeTruthy();
+    search('岗山');
+    expect(await screen.findByText('岗山社区第一网格')).toBeTruthy();
+    expect(screen.queryByText('府前社区第一网格')).toBeNull();
   });
 
   it('asks for a keyword instead of calling with an empty one', async () => {
@@ -88,7 +122,7 @@ describe('the search page without a sign', () => {
 
   it('says clearly when location is refused, and the name search still works', async () => {
     // the stub's getLocation answers "getLocation:fail auth deny" unless a test programs it
-    programCloud({ 'grid.search': () => ok([hit]) });
+    programCloud({ 'grid.search': () => ok({ items: [hit], cursor: null }) });
     render(<SearchPage />);
     fireEvent.click(screen.getByText('用我的位置查找'));
     expect((await screen.findByRole('alert')).textContent).toContain('没有获得位置授权');
@@ -109,7 +143,7 @@ describe('the search page without a sign', () => {
   it('puts remembered grids above the results and marks a result the person has opened before', async () => {
     Taro.setStorageSync(RECENT_GRIDS_KEY, [{ code: 'GS-0101', name: '府前社区第一网格' }]);
     const other: GridSearchHit = { code: 'GS-0102', name: '府前社区第二网格', community: '府前社区', street: '钢山街道' };
-    programCloud({ 'grid.search': () => ok([hit, other]) });
+    programCloud({ 'grid.search': () => ok({ items: [hit, other], cursor: null }) });
     render(<SearchPage />);
     search('府前');
     const results = (await screen.findByText('搜索结果')).parentElement!;

@@ -1,12 +1,13 @@
-import Taro from '@tarojs/taro';
+import Taro, { useReachBottom } from '@tarojs/taro';
 import { Button, Input, Text, View } from '@tarojs/components';
 import { useRef, useState } from 'react';
-import { SearchGridsInput, type GridLocation } from '../../../types/grid';
+import type { Failure } from '../../../types/envelope';
+import { SearchGridsInput, type GridLocation, type GridSearchHit } from '../../../types/grid';
 import { DevDock } from '../../components/DevDock';
 import { LocatedGrids } from '../../components/LocatedGrids';
 import { RecentGridList } from '../../components/RecentGridList';
 import { routes } from '../../services/routes';
-import { call, useCall } from '../../services/cloud';
+import { call } from '../../services/cloud';
 import { myPosition } from '../../services/position';
 import { recentGrids } from '../../services/recentGrids';
 import './index.scss';
@@ -20,17 +21,49 @@ type Locating =
 const DENIED_MESSAGE = '没有获得位置授权，无法按位置查找。可以在设置中允许使用位置信息，也可以直接按名称查找。';
 const UNAVAILABLE_MESSAGE = '暂时无法获取您的位置，请检查定位是否打开，或按名称查找。';
 
+type Found = { keyword: string; hits: GridSearchHit[]; cursor: string | null; busy: boolean; error: Failure | null };
+
+/**
+ * `grid.search` a page at a time: `search` starts over with a keyword, `more` follows the cursor
+ * (a tap on 加载更多 or reaching the bottom), `retry` repeats the page that failed. A newer search
+ * wins over an answer still on its way.
+ */
+function useGridSearch() {
+  const [found, setFound] = useState<Found | null>(null);
+  const ticket = useRef(0);
+  const last = useRef<{ keyword: string; cursor: string | null }>({ keyword: '', cursor: null });
+
+  const fetchPage = async (keyword: string, cursor: string | null) => {
+    const mine = ++ticket.current;
+    last.current = { keyword, cursor };
+    setFound((f) => ({ keyword, hits: cursor && f ? f.hits : [], cursor, busy: true, error: null }));
+    const res = await call('grid', 'search', cursor ? { keyword, cursor } : { keyword });
+    if (mine !== ticket.current) return;
+    setFound((f) =>
+      res.ok
+        ? { keyword, hits: [...(cursor && f ? f.hits : []), ...res.data.items], cursor: res.data.cursor, busy: false, error: null }
+        : { keyword, hits: f?.hits ?? [], cursor, busy: false, error: res },
+    );
+  };
+  return {
+    found,
+    search: (keyword: string) => fetchPage(keyword, null),
+    more: () => found && found.cursor && !found.busy && !found.error && fetchPage(found.keyword, found.cursor),
+    retry: () => fetchPage(last.current.keyword, last.current.cursor),
+  };
+}
+
 /**
  * Find a grid without a sign: the grids this device opened first, then by the person's position
  * (asked only on a tap) or by its, its community's or its street's name.
  */
 export default function SearchPage() {
   const [text, setText] = useState('');
-  const [keyword, setKeyword] = useState<string | null>(null);
   const [recent] = useState(recentGrids);
   const [locating, setLocating] = useState<Locating>({ state: 'idle' });
   const ticket = useRef(0);
-  const result = useCall('grid', 'search', keyword === null ? null : { keyword });
+  const { found, search, more, retry } = useGridSearch();
+  useReachBottom(() => more());
   const remembered = new Set(recent.map((g) => g.code));
 
   const submit = () => {
@@ -39,8 +72,7 @@ export default function SearchPage() {
       Taro.showToast({ title: parsed.error.issues[0]?.message ?? '请输入要查找的名称', icon: 'none' });
       return;
     }
-    if (parsed.data.keyword === keyword) result.reload();
-    else setKeyword(parsed.data.keyword);
+    search(parsed.data.keyword);
   };
 
   const locate = async () => {
@@ -86,26 +118,17 @@ export default function SearchPage() {
       )}
       {locating.state === 'found' && <LocatedGrids found={locating.found} />}
 
-      {keyword !== null && result.loading && <Text className="search-state">正在查找…</Text>}
-      {keyword !== null && result.error && (
+      {found && found.hits.length === 0 && !found.busy && !found.error && (
         <View className="search-state">
-          <Text>{result.error.message}</Text>
-          <Button className="btn btn-outline btn-small search-state__retry" onClick={result.reload}>
-            重试
-          </Button>
-        </View>
-      )}
-      {result.data && result.data.length === 0 && (
-        <View className="search-state">
-          <Text>没有找到与“{keyword}”相关的网格</Text>
+          <Text>没有找到与“{found.keyword}”相关的网格</Text>
           <Text className="search-state__hint">换个关键词试试，例如社区或街道的名称</Text>
         </View>
       )}
-      {result.data && result.data.length > 0 && (
+      {found && found.hits.length > 0 && (
         <View>
           <Text className="section-title">搜索结果</Text>
           <View className="card list">
-            {result.data.map((hit) => (
+            {found.hits.map((hit) => (
               <View key={hit.code} className="list__item" onClick={() => Taro.navigateTo({ url: routes.grid(hit.code) })}>
                 <View className="list__main">
                   <Text className="list__name">
@@ -121,6 +144,20 @@ export default function SearchPage() {
               </View>
             ))}
           </View>
+          {found.cursor && !found.busy && !found.error && (
+            <Button className="btn btn-outline search-more" onClick={more}>
+              加载更多
+            </Button>
+          )}
+        </View>
+      )}
+      {found?.busy && <Text className="search-state">正在查找…</Text>}
+      {found?.error && (
+        <View className="search-state">
+          <Text>{found.error.message}</Text>
+          <Button className="btn btn-outline btn-small search-state__retry" onClick={retry}>
+            重试
+          </Button>
         </View>
       )}
       <DevDock />

@@ -126,6 +126,16 @@ describe('诉求详情', () => {
     expect(buttons()).toEqual(['办结']);
   });
 
+  it('transfers to a grid code typed full-width in lower case', async () => {
+    open(detailFixture({ can: ['transfer'] }), chiefMe(), { 'appeal.transfer': () => ok(detailFixture({ can: [] })) });
+    fireEvent.click(await screen.findByRole('button', { name: '转办' }));
+    fireEvent.change(screen.getByPlaceholderText('如 GS-0102'), { target: { value: 'ｇｓ－０１０２' } });
+    fireEvent.change(document.querySelector('.sheet textarea')!, { target: { value: '属于第二网格' } });
+    fireEvent.click(screen.getByText('确认转办'));
+    await waitFor(() => expect(cloudCalls('appeal.transfer')).toHaveLength(1));
+    expect(cloudCalls('appeal.transfer')[0].data).toEqual({ action: 'transfer', id: 'ap-1', toGridCode: 'GS-0102', reason: '属于第二网格' });
+  });
+
   it('keeps the sheet open and shows the message when an action fails', async () => {
     open(detailFixture({ can: ['transfer'] }), chiefMe(), {
       'appeal.transfer': () => ({ ok: false, code: 'NOT_FOUND', message: '没有找到网格 GS-0999' }),

@@ -126,6 +126,48 @@ describe('the appeal form (反映问题)', () => {
     expect(b.contactPhone).toBe('13812345678');
   });
 
+  it.each([
+    ['full-width with +86 and spaces', '＋８６ １３９ ００００ ０００１', '13900000001'],
+    ['grouped with full-width dashes', '１３９－００００－０００１', '13900000001'],
+    ['a landline in full-width brackets', '（０５３７）１２３４５６７', '0537-1234567'],
+  ])('sends a contact phone pasted %s as the number it is', async (_, pasted, phone) => {
+    cloudWith(() => ok(detailFixture({ id: 'ap-7' })));
+    const { container } = await openForm();
+    fireEvent.click(screen.getByText('环境卫生'));
+    type(container, CONTENT);
+    fireEvent.change(screen.getByPlaceholderText('选填，方便联系您'), { target: { value: pasted } });
+    fireEvent.click(screen.getByText('提交'));
+    await waitFor(() => expect(cloudCalls('appeal.submit')).toHaveLength(1));
+    expect(cloudCalls('appeal.submit')[0].data.contactPhone).toBe(phone);
+  });
+
+  it('treats a phone field holding only invisible characters as empty', async () => {
+    cloudWith(() => ok(detailFixture({ id: 'ap-6' })));
+    const { container } = await openForm();
+    fireEvent.click(screen.getByText('环境卫生'));
+    type(container, CONTENT);
+    fireEvent.change(screen.getByPlaceholderText('选填，方便联系您'), { target: { value: '\u200B\u3000' } });
+    fireEvent.click(screen.getByText('提交'));
+    await waitFor(() => expect(cloudCalls('appeal.submit')).toHaveLength(1));
+    expect(cloudCalls('appeal.submit')[0].data.contactPhone).toBeNull();
+  });
+
+  it('in the browser, stores the position in GCJ-02, not the WGS-84 the browser gives (gcoord’s test pair)', async () => {
+    process.env.TARO_ENV = 'h5';
+    (Taro.getLocation as unknown as jest.Mock).mockResolvedValue({ latitude: 45, longitude: 123, errMsg: 'getLocation:ok' });
+    cloudWith(() => ok(detailFixture({ id: 'ap-8' })));
+    const { container } = await openForm();
+    fireEvent.click(screen.getByText('环境卫生'));
+    type(container, CONTENT);
+    fireEvent.click(screen.getByText('添加位置（选填）'));
+    await screen.findByText('当前位置');
+    fireEvent.click(screen.getByText('提交'));
+    await waitFor(() => expect(cloudCalls('appeal.submit')).toHaveLength(1));
+    const { location } = cloudCalls('appeal.submit')[0].data as { location: { latitude: number; longitude: number } };
+    expect(location.latitude).toBeCloseTo(45.00197815, 6);
+    expect(location.longitude).toBeCloseTo(123.00607541, 6);
+  });
+
   it('in WeChat, asks for the progress reminder first and submits even when refused', async () => {
     process.env.TARO_ENV = 'weapp';
     cloudWith(() => ok(detailFixture({ id: 'ap-9' })));

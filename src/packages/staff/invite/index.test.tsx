@@ -54,6 +54,18 @@ describe('邀请工作人员', () => {
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/staff/team/index?kind=grid&gridCode=GS-0102&communityId=GS01' });
   });
 
+  it('takes a grid code and a phone as people type them: full-width, lower case, +86, spaces', async () => {
+    open(chiefMe({ role: 'street' }), streetPlaces());
+    await screen.findByText('网格长');
+    fill('或输入网格编号，如 GS-0102', '　ｇｓ－０２０１　');
+    expect(document.querySelector('[aria-label="网格"] .chip--on')!.textContent).toBe('第一网格');
+    fill('被邀请人的姓名', '李娜');
+    fill('居民拨打时使用', '＋８６ １３９ ００００ １１１１');
+    fireEvent.click(screen.getByText('生成邀请'));
+    await waitFor(() => expect(cloudCalls('staff.invite')).toHaveLength(1));
+    expect(cloudCalls('staff.invite')[0].data).toMatchObject({ gridCode: 'GS-0201', phone: '13900001111' });
+  });
+
   it('street staff may also invite a community’s staff, and pick a grid of any community by its code', async () => {
     open(chiefMe({ role: 'street' }), streetPlaces());
     await screen.findByText('网格长');
@@ -63,7 +75,7 @@ describe('邀请工作人员', () => {
     fill('或输入网格编号，如 GS-0102', 'gs-0201');
     expect(document.querySelector('[aria-label="社区"] .chip--on')!.textContent).toBe('护驾山社区');
     expect(document.querySelector('[aria-label="网格"] .chip--on')!.textContent).toBe('第一网格');
-    fill('或输入网格编号，如 GS-0102', 'QQ-0101');
+    fill('或输入网格编号，如 GS-0102', 'ｑｑ－０１０１');
     expect(screen.getByText('您负责的范围内没有网格 QQ-0101')).toBeTruthy();
 
     fireEvent.click(screen.getByText('社区工作人员'));

@@ -2,6 +2,7 @@ import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro';
 import { Input, Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { INVITE_ROLE_LABELS, InviteStaffInput, type Invite, type InviteRole, type StaffPlaces } from '../../../../types/staff';
+import { TYPED_PHONE_MAX } from '../../../../types/typed';
 import { Loading, PageFrame } from '../../../components/PageFrame';
 import { InviteCard } from '../../../components/staff/InviteCard';
 import { communitiesFor, initialPlace, PlaceChooser, type Place } from '../../../components/staff/PlaceChooser';
@@ -117,7 +118,7 @@ function InviteForm({ places, preset, onIssued }: { places: StaffPlaces; preset:
         <Text className="field__label field__label--required">职务</Text>
         <Input className="field__input" value={title} maxlength={40} placeholder="如 专职网格员" onInput={(e) => setTitle(e.detail.value)} />
         <Text className="field__label field__label--required">手机号</Text>
-        <Input className="field__input" type="number" value={phone} maxlength={11} placeholder="居民拨打时使用" onInput={(e) => setPhone(e.detail.value)} />
+        <Input className="field__input" type="text" value={phone} maxlength={TYPED_PHONE_MAX} placeholder="居民拨打时使用" onInput={(e) => setPhone(e.detail.value)} />
       </View>
 
       <SubmitBar error={error} busy={busy} label="生成邀请" busyLabel="生成中…" onSubmit={submit} />

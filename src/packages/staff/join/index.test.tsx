@@ -71,6 +71,14 @@ describe('加入网格通', () => {
     expect(cloudCalls('staff.preview').at(-1)!.data).toEqual({ action: 'preview', code: 'ABCD2345' });
   });
 
+  it('takes a code pasted full-width, in lower case, with spaces around it', async () => {
+    open({});
+    fireEvent.change(screen.getByPlaceholderText('8 位邀请码'), { target: { value: '　ａｂｃｄ２３４５\u200B　' } });
+    fireEvent.click(screen.getByText('查看邀请'));
+    await screen.findByText('确认加入');
+    expect(cloudCalls('staff.preview').map((c) => c.data)).toEqual([{ action: 'preview', code: 'ABCD2345' }]);
+  });
+
   it('a code used by someone else between seeing and confirming: says so and binds no one', async () => {
     open({ code: 'K7M4Q2XZ' }, { 'staff.redeem': () => ({ ok: false, code: 'CONFLICT', message: '邀请码已被使用' }) });
     fireEvent.click(await screen.findByText('确认加入'));

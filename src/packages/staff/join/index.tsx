@@ -1,13 +1,14 @@
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Input, Text, View } from '@tarojs/components';
 import { useMemo, useState } from 'react';
+import { entryOf } from '../../../../types/entry';
+import { TYPED_CODE_MAX } from '../../../../types/typed';
 import { PAGES } from '../../../../types/routes';
 import { INVITE_ROLE_LABELS, InviteCode, type InvitePreview, type StaffBinding } from '../../../../types/staff';
 import { PageFrame } from '../../../components/PageFrame';
 import { inviteExpiry } from '../../../components/staff/format';
 import { call, useCall } from '../../../services/cloud';
 import { updateMe } from '../../../services/me';
-import { inviteEntry } from './entry';
 import '../../../components/appeal/appeal.scss';
 import '../../../components/staff/staff.scss';
 
@@ -19,7 +20,7 @@ const MALFORMED_LINK = '这个链接里的邀请码不完整，请向邀请人�
  */
 export default function JoinPage() {
   const params = useRouter().params;
-  const entry = useMemo(() => inviteEntry(params), [params]);
+  const entry = useMemo(() => entryOf('invite', params), [params]);
   const [code, setCode] = useState<string | null>(entry.ok ? entry.code : null);
   const preview = useCall('staff', 'preview', code ? { code } : null);
   const [bound, setBound] = useState<StaffBinding | null>(null);
@@ -56,7 +57,7 @@ function CodeForm({ notice, onCode }: { notice: string | null; onCode: (code: st
   return (
     <View className="card">
       <Text className="field__label">输入邀请码</Text>
-      <Input className="field__input join__code" value={typed} maxlength={8} placeholder="8 位邀请码" onInput={(e) => setTyped(e.detail.value)} onConfirm={submit} />
+      <Input className="field__input join__code" value={typed} maxlength={TYPED_CODE_MAX} placeholder="8 位邀请码" onInput={(e) => setTyped(e.detail.value)} onConfirm={submit} />
       {error && <Text className="field__error">{error}</Text>}
       <Button className="btn btn-primary join__action" onClick={submit}>
         查看邀请

@@ -1,0 +1,140 @@
+import { ContactPhone } from './appeal';
+import { GridCode } from './grid';
+import { InviteCode } from './staff';
+import { cleanText, normalizeCode, normalizePhone } from './typed';
+
+/** Every dash a person's keyboard, input method or word processor may put where `-` belongs. */
+const DASH_VARIANTS: Array<[string, string]> = [
+  ['ASCII hyphen-minus', '-'],
+  ['full-width hyphen-minus (Chinese input method)', '\uFF0D'],
+  ['hyphen', '\u2010'],
+  ['non-breaking hyphen', '\u2011'],
+  ['figure dash', '\u2012'],
+  ['en dash (Word)', '\u2013'],
+  ['em dash', '\u2014'],
+  ['two em dashes (shift+minus in a Chinese input method)', '\u2014\u2014'],
+  ['horizontal bar', '\u2015'],
+  ['minus sign', '\u2212'],
+  ['small hyphen-minus', '\uFE63'],
+  ['small em dash', '\uFE58'],
+  ['two-em dash', '\u2E3A'],
+  ['katakana prolonged sound mark', '\u30FC'],
+  ['half-width prolonged sound mark', '\uFF70'],
+  ['wave dash', '\u301C'],
+  ['box-drawing line', '\u2500'],
+  ['heavy minus sign', '\u2796'],
+];
+
+const INVISIBLES: Array<[string, string]> = [
+  ['zero-width space', '\u200B'],
+  ['zero-width non-joiner', '\u200C'],
+  ['zero-width joiner', '\u200D'],
+  ['word joiner', '\u2060'],
+  ['BOM', '\uFEFF'],
+  ['soft hyphen', '\u00AD'],
+  ['left-to-right mark', '\u200E'],
+];
+
+describe('cleanText: text as it is typed or pasted, made comparable', () => {
+  it.each([
+    ['full-width letters and digits', 'ＧＲＩＤ１２３', 'GRID123'],
+    ['ideographic spaces at the ends', '\u3000平阳社区\u3000', '平阳社区'],
+    ['a run of spaces, tabs and line breaks inside', '平阳  社区\t第一\n网格', '平阳 社区 第一 网格'],
+    ['a non-breaking space', '平阳\u00A0社区', '平阳 社区'],
+    ['a zero-width space after a name copied from a web page', '平阳社区\u200B', '平阳社区'],
+    ['a BOM in front', '\uFEFF钢山街道', '钢山街道'],
+    ['full-width brackets', '社区（村）', '社区(村)'],
+    ['nothing but spaces', ' \u3000 ', ''],
+  ])('%s', (_, typed, clean) => {
+    expect(cleanText(typed)).toBe(clean);
+  });
+
+  it.each(INVISIBLES)('drops a %s', (_, invisible) => {
+    expect(cleanText(`平阳${invisible}社区`)).toBe('平阳社区');
+  });
+});
+
+describe('normalizeCode: a grid or invite code as people type it', () => {
+  it.each([
+    ['as printed', 'GS-0101', 'GS-0101'],
+    ['full-width (a Chinese input method in full-width mode)', 'ＧＳ－０１０１', 'GS-0101'],
+    ['lower case', 'gs-0101', 'GS-0101'],
+    ['mixed case', 'Gs-0101', 'GS-0101'],
+    ['full-width lower case', 'ｇｓ－０１０１', 'GS-0101'],
+    ['spaces around', '  GS-0101 ', 'GS-0101'],
+    ['spaces inside', 'GS - 01 01', 'GS-0101'],
+    ['ideographic spaces', '\u3000GS-0101\u3000', 'GS-0101'],
+    ['an invite code in lower case with a space', 'abcd 2345', 'ABCD2345'],
+  ])('%s', (_, typed, code) => {
+    expect(normalizeCode(typed)).toBe(code);
+  });
+
+  it.each(DASH_VARIANTS)('reads a %s as "-"', (_, dash) => {
+    expect(normalizeCode(`GS${dash}0101`)).toBe('GS-0101');
+  });
+
+  it.each(INVISIBLES)('drops a %s', (_, invisible) => {
+    expect(normalizeCode(`GS-01${invisible}01${invisible}`)).toBe('GS-0101');
+  });
+
+  it.each([
+    ['full-width', 'ＧＳ－０１０１'],
+    ['em dash', 'gs—0101'],
+    ['zero-width space', 'GS-0101\u200B'],
+  ])('a %s code passes the GridCode schema as its ASCII form', (_, typed) => {
+    expect(GridCode.parse(typed)).toBe('GS-0101');
+  });
+
+  it('a full-width invite code passes the InviteCode schema', () => {
+    expect(InviteCode.parse('ａｂｃｄ２３４５')).toBe('ABCD2345');
+  });
+});
+
+describe('normalizePhone: a phone number as people type it', () => {
+  it.each([
+    ['11 digits', '13900000001', '13900000001'],
+    ['full-width digits', '１３９０００００００１', '13900000001'],
+    ['grouped with spaces', '139 0000 0001', '13900000001'],
+    ['grouped with ideographic spaces', '139\u30000000\u30000001', '13900000001'],
+    ['grouped with dashes', '139-0000-0001', '13900000001'],
+    ['grouped with full-width dashes', '１３９－００００－０００１', '13900000001'],
+    ['grouped with dots', '139.0000.0001', '13900000001'],
+    ['+86', '+8613900000001', '13900000001'],
+    ['+86 with a space', '+86 139 0000 0001', '13900000001'],
+    ['+86 with a dash', '+86-139-0000-0001', '13900000001'],
+    ['full-width +86', '＋８６ １３９０００００００１', '13900000001'],
+    ['(+86)', '(+86)13900000001', '13900000001'],
+    ['0086', '0086 13900000001', '13900000001'],
+    ['86 run into the number', '8613900000001', '13900000001'],
+    ['a zero-width space inside', '139\u200B0000\u200B0001', '13900000001'],
+    ['spaces around', '  13900000001  ', '13900000001'],
+    ['a landline with its area code', '0537-1234567', '0537-1234567'],
+    ['a landline written with a full-width dash', '0537－1234567', '0537-1234567'],
+    ['a landline written with an em dash', '0537—1234567', '0537-1234567'],
+    ['a landline with a space', '0537 1234567', '0537-1234567'],
+    ['a landline with its area code in full-width brackets', '（0537）1234567', '0537-1234567'],
+    ['a landline run together', '05371234567', '05371234567'],
+    ['a landline with +86 (trunk 0 dropped)', '+86 537 1234567', '0537-1234567'],
+    ['a Beijing landline', '010-12345678', '010-12345678'],
+  ])('%s', (_, typed, phone) => {
+    expect(normalizePhone(typed)).toBe(phone);
+  });
+
+  it.each([
+    ['full-width digits', '１３９０００００００１', '13900000001'],
+    ['+86 and spaces', '+86 139 0000 0001', '13900000001'],
+    ['a landline in brackets', '（0537）1234567', '0537-1234567'],
+  ])('%s pass the ContactPhone schema normalised', (_, typed, phone) => {
+    expect(ContactPhone.parse(typed)).toBe(phone);
+  });
+
+  it.each([
+    ['too short', '1390000'],
+    ['too long', '139000000011'],
+    ['letters', '139abcd0001'],
+    ['another country', '+1 555 123 4567'],
+    ['a landline without its area code', '1234567'],
+  ])('%s is still refused', (_, typed) => {
+    expect(ContactPhone.safeParse(typed).success).toBe(false);
+  });
+});
