@@ -182,6 +182,27 @@ describe('planning an import', () => {
     expect(plan.updates[0].changes).toEqual({ roster: { chief: { name: '李娜', phone: '13805370001' }, workers: [{ name: '王强', phone: '13805370002' }] } });
   });
 
+  describe('a column left out of the sheet leaves that field as stored', () => {
+    const stored = { name: '平阳社区党群服务站', address: '平阳社区服务中心一楼', hours: '8:30–18:00' };
+    const withStation = { ...state, grids: [grid('GS-0101', 'GS01', '平阳社区第一网格', { station: stored })] };
+    const columns = (keys: RegistryColumnKey[]) => readRegistrySheet(table([{ ...good, code: 'GS-0101', name: '平阳社区第一网格', households: '300', stationName: '平阳社区党群服务站', stationAddress: '新地址 2 号', stationHours: '9:00–17:00' }], ['street', 'community', 'code', 'name', 'kind', 'households', ...keys])).rows;
+    it.each<[string, RegistryColumnKey[], object | null]>([
+      ['without 服务站地址: the stored address stays', ['stationName', 'stationHours'], { ...stored, hours: '9:00–17:00' }],
+      ['without 服务时间: the stored hours stay', ['stationName', 'stationAddress'], { ...stored, address: '新地址 2 号' }],
+      ['with only 服务站名称: address and hours stay', ['stationName'], null],
+      ['with every station column: all three are the sheet’s', ['stationName', 'stationAddress', 'stationHours'], { name: stored.name, address: '新地址 2 号', hours: '9:00–17:00' }],
+    ])('%s', (_, keys, station) => {
+      const { plan, problems } = planImport(columns(keys), withStation, GS_ONLY);
+      expect(problems).toEqual([]);
+      expect(plan.updates.map((u) => u.changes)).toEqual(station ? [{ station }] : []);
+    });
+
+    it('a new grid gets empty address and hours for columns the sheet leaves out', () => {
+      const rows = readRegistrySheet(table([{ ...good, stationName: '新站' }], ['street', 'community', 'code', 'name', 'kind', 'stationName'])).rows;
+      expect(planImport(rows, state, GS_ONLY).plan.creates[0].station).toEqual({ name: '新站', address: '', hours: '' });
+    });
+  });
+
   it('takes a code the sheet gives to a new grid', () => {
     const { plan } = planImport([row(2, { code: 'GS-0150' })], state, GS_ONLY);
     expect(plan.creates.map((g) => g.code)).toEqual(['GS-0150']);
