@@ -21,10 +21,14 @@ const RATE_LIMITED_MESSAGE = `一小时内最多提交 ${APPEALS_PER_HOUR} 条�
 /** Enough for a burst of simultaneous appeals in one street; each draw moves the counter on. */
 const MAX_NUMBER_DRAWS = 50;
 
-/** A new appeal's text and photos through WeChat's checks and the one content policy: refused, held or published. */
-async function screen(ports: Ports, openid: string, content: string, photos: string[]) {
+/**
+ * A new appeal's words (its content and the place it names, which staff read too) and photos
+ * through WeChat's checks and the one content policy: refused, held or published.
+ */
+async function screen(ports: Ports, openid: string, input: Pick<SubmitAppealInput, 'content' | 'location'>, photos: string[]) {
+  const words = [input.content, input.location?.name, input.location?.address].filter(Boolean).join('\n');
   const [verdict, traces] = await Promise.all([
-    checkedText(ports, openid, content),
+    checkedText(ports, openid, words),
     Promise.all(photos.map((p) => ports.wx.checkImage(openid, p).catch(() => null))),
   ]);
   return { held: screening('appeal', verdict, traces.includes(null)) === 'hold', traces };
@@ -51,7 +55,7 @@ export const submit = action(SubmitAppealInput, async (input, ports) => {
   const category = street.categories.find((c) => c.id === input.category);
   if (!category) return refuse('INVALID_INPUT', '请从本街道的事项清单中选择类别');
 
-  const { held, traces } = await screen(ports, openid, input.content, input.photos);
+  const { held, traces } = await screen(ports, openid, input, input.photos);
   const day = inShanghai(now).format('YYYYMMDD');
   for (let tries = 0; ; tries++) {
     const seq = await nextSequence(db, `appeal-${street._id}-${day}`);

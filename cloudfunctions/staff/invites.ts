@@ -14,7 +14,7 @@ import {
 } from '../../types/staff';
 import { holds, mayManage, newInviteCode, otherSeatOnGrid, roleAt, withRole, type Seat } from '../domain/staffing';
 import { action } from '../kit/action';
-import { requireCaller, viewerOf } from '../kit/caller';
+import { requireCaller, screenText, viewerOf } from '../kit/caller';
 import { miniCodeFiles } from '../kit/miniCode';
 import type { Ports } from '../kit/ports';
 import { refuse } from '../domain/refusal';
@@ -48,6 +48,8 @@ export const invite = action(InviteStaffInput, async (input, ports): Promise<Inv
   if (!staff) return refuse('FORBIDDEN', '只有社区或街道工作人员可以邀请');
   const place = await placeOf(ports, input);
   if (!place || !mayManage(staff, input.role, place)) return refuse('FORBIDDEN', OUT_OF_SCOPE);
+  // the name and title appear on the public grid page and the printed sign once bound
+  await screenText(ports, staff.openid, 'staffWords', `${input.name} ${input.title}`);
 
   const now = ports.clock.now();
   const expiresAt = new Date(now.getTime() + INVITE_TTL_HOURS * 3600_000);

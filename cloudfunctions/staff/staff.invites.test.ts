@@ -134,6 +134,16 @@ describe('seats that change under an invite', () => {
 });
 
 describe('misuse', () => {
+  it.each([
+    ['name', { name: '赌博王' }],
+    ['title', { title: '枪支网格员' }],
+  ])('an invite whose %s WeChat calls risky is CONTENT_RISKY and nothing is stored (it would show on the grid page)', async (_, words) => {
+    const before = await count(db, 'invites');
+    const body = await staff(communityOf('GS-0104'), 'invite', { role: 'worker', gridCode: 'GS-0104', ...person(), ...words });
+    expectRefusal(body, 'CONTENT_RISKY');
+    expect(await count(db, 'invites')).toBe(before);
+  });
+
   const G = 'GS-0201';
   const invite = () => inviteAs(communityOf(G), { role: 'worker', gridCode: G, ...person() });
 
