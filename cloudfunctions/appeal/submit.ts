@@ -8,7 +8,7 @@ import type { Ports } from '../kit/ports';
 import { refuse } from '../domain/refusal';
 import { requestKey } from '../kit/requestKey';
 import { countFiledSince, getAppeal, insertAppeal, removeAppeal } from '../store/appeals';
-import { isBlocked } from '../store/blocks';
+import { countBlocks } from '../store/blocks';
 import { nextSequence } from '../store/counters';
 import { isDuplicateKey } from '../store/errors';
 import { checkedText, requireCaller } from '../kit/caller';
@@ -44,12 +44,13 @@ export const submit = action(SubmitAppealInput, async (input, ports) => {
   if (earlier) return detailView(earlier, viewer, now);
 
   const hourAgo = new Date(now.getTime() - 3_600_000);
-  const [blocked, recent, target] = await Promise.all([
-    isBlocked(db, openid),
+  const [blocks, recent, target] = await Promise.all([
+    countBlocks(db, openid),
     countFiledSince(db, openid, hourAgo),
     activeGrid(db, input.gridCode, ['street', 'chief']),
   ]);
-  if (blocked) refuse('FORBIDDEN', '您暂时不能提交诉求，如有疑问请联系所在社区');
+  // Barred by any street: one street's block stands until that street lifts it, wherever the resident files.
+  if (blocks > 0) refuse('FORBIDDEN', '您暂时不能提交诉求，如有疑问请联系所在社区');
   if (recent >= APPEALS_PER_HOUR) refuse('RATE_LIMITED', RATE_LIMITED_MESSAGE);
   const { street: [street], chief: [chief = null], ...grid } = target;
   const category = street.categories.find((c) => c.id === input.category);
