@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { ContactPhone } from './appeal';
 import { GridCode, StaffId } from './grid';
-import { normalizeCode } from './typed';
+import { normalizeCode, personName } from './typed';
 
 /** Invite codes: 8 characters without look-alikes (no 0/O, 1/I/L), typed in either case. */
 export const INVITE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
@@ -9,7 +9,8 @@ export const INVITE_CODE_LENGTH = 8;
 export const INVITE_TTL_HOURS = 72;
 
 export const InviteCode = z.string().check(
-  z.overwrite(normalizeCode),
+  // written in two groups (`ABCD-2345`) it is still the code: the alphabet has no dash
+  z.overwrite((typed) => normalizeCode(typed).replace(/-/g, '')),
   z.regex(new RegExp(`^[${INVITE_ALPHABET}]{${INVITE_CODE_LENGTH}}$`), { error: '邀请码格式不正确' }),
 );
 
@@ -17,7 +18,8 @@ const CommunityId = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, { error: '
 const text = (max: number, what: string) =>
   z.string().check(z.trim(), z.minLength(1, { error: `请填写${what}` }), z.maxLength(max, { error: `${what}不能超过 ${max} 个字` }));
 
-const person = { name: text(20, '姓名'), title: text(40, '职务'), phone: ContactPhone };
+const PersonName = z.string().check(z.overwrite(personName), z.minLength(1, { error: '请填写姓名' }), z.maxLength(20, { error: '姓名不能超过 20 个字' }));
+const person = { name: PersonName, title: text(40, '职务'), phone: ContactPhone };
 
 /** Community or street staff invite a grid's chief or worker, or (street staff) a community's staff. */
 export const InviteStaffInput = z.discriminatedUnion('role', [

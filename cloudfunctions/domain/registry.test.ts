@@ -261,6 +261,9 @@ describe('several people in one cell', () => {
     ['two-character names padded to line up with three-character ones', '王　强 13900000001\n赵小明 13900000002', people(['王强', '13900000001'], ['赵小明', '13900000002'])],
     ['a surname written apart', '王 小明 13900000001、李 娜 13900000002', people(['王小明', '13900000001'], ['李娜', '13900000002'])],
     ['one person', '王强 13805370002', people(['王强', '13805370002'])],
+    ['a seat title written before the name', '网格员赵小明13900000001、专职网格员：钱小红 13900000002', zhaoQian],
+    ['phones grouped with dots', '赵小明 139.0000.0001；钱小红 139.0000.0002', zhaoQian],
+    ['a landline after +86 without its 0', '赵小明 +86 537 5212345', people(['赵小明', '0537-5212345'])],
     ['an empty cell', '', []],
   ])('%s', (_, workers, expected) => {
     const { rows, problems } = readWorkers(workers);
@@ -274,6 +277,8 @@ describe('several people in one cell', () => {
     ['one name with two phones', '赵小明 13900000001 13900000002', '有 1 个姓名、2 个电话，对不上：请每人写成“姓名 电话”，多人用顿号、分号或换行隔开'],
     ['two names, then their two phones', '赵小明 钱小红 13900000001 13900000002', '「赵小明」和「钱小红」之间没有电话，无法判断电话是谁的：请每人写成“姓名 电话”，多人用顿号、分号或换行隔开'],
     ['two phones, then their two names', '13900000001 13900000002 赵小明 钱小红', '电话 13900000001 和 13900000002 之间没有姓名，无法判断电话是谁的：请每人写成“姓名 电话”，多人用顿号、分号或换行隔开'],
+    ['a name with a stray symbol', '赵小明~13900000001', '「赵小明~」里有不是姓名的符号，请只写姓名和电话'],
+    ['a one-character name', '王 13900000001', '「王」只有一个字，请写全名'],
     ['a name with digits', '赵小明2 13900000001', '「赵小明2」里有数字：姓名里不能有电话或数字，请把姓名和电话分开写'],
     ['a phone glued to more digits', '赵小明 139000000012', '「139000000012」不是有效的电话号码（手机 11 位，座机要带区号）'],
     ['a phone one digit short', '赵小明 1390000000', '「1390000000」不是有效的电话号码（手机 11 位，座机要带区号）'],
