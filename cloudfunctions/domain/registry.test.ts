@@ -326,6 +326,17 @@ describe('invisible and full-width characters', () => {
     expect(readRegistrySheet([sheet])).toMatchObject({ problems: [], rows: [{ street: '钢山街道', community: '平阳社区', kind: 'urban' }] });
   });
 
+  it.each([
+    ['社区 for 社区（村）', '社区（村）', '社区'],
+    ['村 for 社区（村）', '社区（村）', '村'],
+    ['网格编号 for 网格编码', '网格编码', '网格编号'],
+    ['镇街 for 街道', '街道', '镇街'],
+  ])('a header offices also use: %s', (_, header, alias) => {
+    const [sheet] = table([good]);
+    sheet.rows[0] = sheet.rows[0].map((h) => (h === header ? alias : h));
+    expect(readRegistrySheet([sheet])).toMatchObject({ problems: [], rows: [{ street: '钢山街道', community: '平阳社区', kind: 'urban' }] });
+  });
+
   it('reads every cell cleaned: invisible characters gone, full-width letters, digits and spaces made plain', () => {
     const { rows, problems } = readRegistrySheet(
       table([
