@@ -59,11 +59,13 @@ const FlowSetting = z.array(WindowSetting).check(z.minLength(1));
 /**
  * A flow's windows: the `settings` document's entry for it when that is a non-empty list of
  * `{max ≥ 1 (whole), minutes > 0}`, else the default (a broken setting never lifts a throttle).
- * `settings`: the stored document as read, or null.
+ * `settings`: the stored document as read, or null. Shortest first, the order they are counted
+ * in: a call a short window refuses is not counted in the longer ones, so a burst refused by
+ * the minute does not use up the day.
  */
 export function limitsOf(flow: ThrottledFlow, settings: Record<string, unknown> | null): Window[] {
   const parsed = z.safeParse(FlowSetting, settings?.[flow]);
-  return parsed.success ? parsed.data : DEFAULT_LIMITS[flow];
+  return [...(parsed.success ? parsed.data : DEFAULT_LIMITS[flow])].sort((a, b) => a.minutes - b.minutes);
 }
 
 /**
@@ -76,14 +78,12 @@ export const counterKey = (flow: ThrottledFlow, window: Window, who: string) => 
 export const windowEnd = (window: Window, now: Date) => new Date(now.getTime() + window.minutes * 60_000);
 
 /**
- * The refusal's words when windows are full until the given times (none full: null): the
- * latest of them, in Zoucheng's time, rounded up to the minute so that trying at the time
- * shown works. `14:05` the same day, `11月25日 08:00` on another.
+ * The refusal's words for a window full until `until`: that time in Zoucheng, rounded up to the
+ * minute so that trying at the time shown works. `14:05` the same day, `11月25日 08:00` on another.
  */
-export function tooOften(flow: ThrottledFlow, fullUntil: Date[], now: Date): string | null {
-  if (!fullUntil.length) return null;
-  const latest = inShanghai(new Date(Math.max(...fullUntil.map((d) => d.getTime()))));
-  const at = latest.second() || latest.millisecond() ? latest.startOf('minute').add(1, 'minute') : latest;
+export function tooOften(flow: ThrottledFlow, until: Date, now: Date): string {
+  const end = inShanghai(until);
+  const at = end.second() || end.millisecond() ? end.startOf('minute').add(1, 'minute') : end;
   const when = at.isSame(inShanghai(now), 'day') ? at.format('HH:mm') : at.format('M月D日 HH:mm');
   return `${FLOW_WORDS[flow]}太频繁，请在 ${when} 后再试`;
 }
