@@ -152,6 +152,16 @@ export const TEMPLATE_KEYS = ['appealNew', 'appealProgress', 'groupQrExpiry'] as
 export const TemplateKey = z.enum(TEMPLATE_KEYS);
 export type TemplateKey = z.infer<typeof TemplateKey>;
 
+/**
+ * One-time consents GridLink keeps per template and person. WeChat grants one message per
+ * template per tap in its subscribe dialog and never tells the server, so the count is only the
+ * app's report; GridLink believes it up to this many. Each consent counted that WeChat did not
+ * grant is a message it refuses (43101) where the community would otherwise have been told
+ * (`tellGrid`), so the cap bounds what a forged report can silence. 20 is several busy days of
+ * new appeals for a chief, and the app asks again at each tap (the consent banner).
+ */
+export const CONSENTS_KEPT_PER_TEMPLATE = 20;
+
 export const GrantConsentsInput = z.object({
   accepted: z.array(TemplateKey).check(z.maxLength(TEMPLATE_KEYS.length * 3)),
 });

@@ -11,6 +11,8 @@
  * - 办结: staff finish the work with a note (`resolve`); the appeal then waits for 评价.
  * - 回访/评价: the filer rates the result (`rate`); 评价 is the filer's word in the app.
  * - 重办: an unsatisfied rating sends the appeal back to its grid (`reopened`).
+ * - 社区复核: after two 重办, a further unsatisfied rating sends the appeal to its community's
+ *   staff to review (`sentForReview`) instead of back to the grid a third time.
  * - 退回: staff send an appeal that is not theirs back to the level above (`sendBack`).
  * - 转办: staff pass the appeal to another grid (`transfer`).
  * - 升级: the appeal rises to the level above, by staff to coordinate or by the SLA timer when late (`escalate`; "已升级至社区").
@@ -35,7 +37,7 @@ export const APPEAL_ACTIONS = ['accept', 'reply', 'transfer', 'escalate', 'resol
 export type AppealAction = (typeof APPEAL_ACTIONS)[number];
 
 /** The lines of an appeal's timeline (stored names: old records hold the same keys). */
-export const EVENT_TYPES = ['submitted', 'held', 'released', 'accepted', 'replied', 'transferred', 'escalated', 'returned', 'resolved', 'rated', 'reopened', 'closed'] as const;
+export const EVENT_TYPES = ['submitted', 'held', 'released', 'accepted', 'replied', 'transferred', 'escalated', 'returned', 'resolved', 'rated', 'reopened', 'sentForReview', 'closed'] as const;
 export type AppealEventType = (typeof EVENT_TYPES)[number];
 
 /** Where an appeal is worked: its grid, or the community or street above after 升级 or 退回. */
@@ -87,6 +89,7 @@ export const APPEAL_WORDS = {
     resolved: '办结',
     rated: '评价',
     reopened: '重办',
+    sentForReview: '社区复核',
     closed: '结案',
   },
   level: { grid: '网格', community: '社区', street: '街道' },

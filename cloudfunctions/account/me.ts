@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { GrantConsentsInput, type Me } from '../../types/appeal';
+import { CONSENTS_KEPT_PER_TEMPLATE, GrantConsentsInput, type Me } from '../../types/appeal';
 import { roleScope } from '../domain/permissions';
 import { action } from '../kit/action';
 import type { Ports } from '../kit/ports';
@@ -28,9 +28,13 @@ async function me(ports: Ports): Promise<Me> {
 
 export const whoami = action(z.object({}), (_, ports) => me(ports));
 
-/** The app reports which templates the user just accepted in WeChat's subscribe dialog. */
+/**
+ * The app reports which templates the user just accepted in WeChat's subscribe dialog: one tap
+ * grants one message per template, so a template named twice counts once, and no count grows
+ * past `CONSENTS_KEPT_PER_TEMPLATE`.
+ */
 export const grantConsents = action(GrantConsentsInput, async ({ accepted }, ports) => {
   const { openid } = requireCaller(ports);
-  await grant(ports.db, openid, accepted);
+  await grant(ports.db, openid, [...new Set(accepted)], CONSENTS_KEPT_PER_TEMPLATE);
   return me(ports);
 });

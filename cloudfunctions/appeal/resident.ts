@@ -6,9 +6,12 @@ import { action } from '../kit/action';
 import { refuse } from '../domain/refusal';
 import { appealForViewer, saveOrRefuse } from './context';
 import { screenText } from '../kit/caller';
-import { tellGrid } from '../services/tell';
+import { tellLevel } from '../services/tell';
 
-/** The filer rates a resolved appeal: 3–5 closes it, 1–2 reopens it to the same grid (重办). */
+/**
+ * The filer rates a resolved appeal: 3–5 closes it, 1–2 reopens it to the same grid (重办), or
+ * after two 重办 sends it to its community's staff to review (社区复核); whoever it goes to is told.
+ */
 export const rate = action(RateInput, async ({ id, score, comment }, ports) => {
   const { appeal, viewer } = await appealForViewer(ports, id);
   if (!isFiler(viewer, appeal)) return refuse('FORBIDDEN', '只有反映人可以评价这条诉求');
@@ -17,6 +20,6 @@ export const rate = action(RateInput, async ({ id, score, comment }, ports) => {
   const now = ports.clock.now();
   const next = transition(appeal, { type: 'rate', score, comment }, { kind: 'resident', openid: viewer.openid }, now);
   await saveOrRefuse(ports, appeal, next);
-  if (next.status === 'submitted') await tellGrid(ports, next);
+  if (next.status === 'submitted') await tellLevel(ports, next);
   return detailView(next, viewer, now);
 });

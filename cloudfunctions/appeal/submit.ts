@@ -7,17 +7,15 @@ import { action } from '../kit/action';
 import type { Ports } from '../kit/ports';
 import { refuse } from '../domain/refusal';
 import { requestKey } from '../kit/requestKey';
-import { countFiledSince, getAppeal, insertAppeal, removeAppeal } from '../store/appeals';
+import { getAppeal, insertAppeal } from '../store/appeals';
 import { countBlocks } from '../store/blocks';
 import { nextSequence } from '../store/counters';
 import { isDuplicateKey } from '../store/errors';
 import { checkedText, requireCaller } from '../kit/caller';
+import { throttle } from '../kit/throttle';
 import { activeGrid } from '../services/activeGrid';
 import { tellGrid } from '../services/tell';
 
-/** Appeals one resident may file in an hour. */
-export const APPEALS_PER_HOUR = 10;
-const RATE_LIMITED_MESSAGE = `一小时内最多提交 ${APPEALS_PER_HOUR} 条诉求，请稍后再试`;
 /** Enough for a burst of simultaneous appeals in one street; each draw moves the counter on. */
 const MAX_NUMBER_DRAWS = 50;
 
@@ -43,15 +41,10 @@ export const submit = action(SubmitAppealInput, async (input, ports) => {
   const earlier = await getAppeal(db, id);
   if (earlier) return detailView(earlier, viewer, now);
 
-  const hourAgo = new Date(now.getTime() - 3_600_000);
-  const [blocks, recent, target] = await Promise.all([
-    countBlocks(db, openid),
-    countFiledSince(db, openid, hourAgo),
-    activeGrid(db, input.gridCode, ['street', 'chief']),
-  ]);
+  await throttle(ports, 'appealSubmit', openid);
+  const [blocks, target] = await Promise.all([countBlocks(db, openid), activeGrid(db, input.gridCode, ['street', 'chief'])]);
   // Barred by any street: one street's block stands until that street lifts it, wherever the resident files.
   if (blocks > 0) refuse('FORBIDDEN', '您暂时不能提交诉求，如有疑问请联系所在社区');
-  if (recent >= APPEALS_PER_HOUR) refuse('RATE_LIMITED', RATE_LIMITED_MESSAGE);
   const { street: [street], chief: [chief = null], ...grid } = target;
   const category = street.categories.find((c) => c.id === input.category);
   if (!category) return refuse('INVALID_INPUT', '请从本街道的事项清单中选择类别');
@@ -88,13 +81,6 @@ export const submit = action(SubmitAppealInput, async (input, ports) => {
       if (winner) return detailView(winner, viewer, now);
       if (tries < MAX_NUMBER_DRAWS) continue;
       throw error;
-    }
-    // The count above raced every submit still in flight, so a burst all saw the same number
-    // and got past it together (11 at once were all stored). Counted again after our own
-    // insert, whoever stored the 11th sees it and withdraws its appeal before anyone is told.
-    if ((await countFiledSince(db, openid, hourAgo)) > APPEALS_PER_HOUR) {
-      await removeAppeal(db, id);
-      refuse('RATE_LIMITED', RATE_LIMITED_MESSAGE);
     }
     if (!held) await tellGrid(ports, appeal, chief);
     return detailView(appeal, viewer, now);

@@ -99,6 +99,37 @@ describe('the appeal state machine', () => {
     ]);
   });
 
+  describe('重办 twice at most: the next unsatisfied rating goes to community review (社区复核)', () => {
+    const resident = { kind: 'resident', openid: 'resident-1' } as const;
+    const rate = (reopenCount: number, communityReviews: number, score: number) =>
+      transition(filed({ status: 'resolved', level: 'grid', resolvedAt: FILED, reopenCount, communityReviews }), { type: 'rate', score, comment: '还是没修好' }, resident, LATER);
+
+    it.each([
+      ['the first low rating', 0, 0, 1, { level: 'grid', reopenCount: 1, communityReviews: 0 }, 'reopened'],
+      ['the second low rating', 1, 0, 2, { level: 'grid', reopenCount: 2, communityReviews: 0 }, 'reopened'],
+      ['the third low rating', 2, 0, 1, { level: 'community', reopenCount: 2, communityReviews: 1 }, 'sentForReview'],
+      ['a low rating after a community review', 2, 1, 2, { level: 'community', reopenCount: 2, communityReviews: 2 }, 'sentForReview'],
+    ] as const)('%s → %o (%s)', (_, reopenCount, communityReviews, score, expected, event) => {
+      const next = rate(reopenCount, communityReviews, score);
+      expect(next).toMatchObject({ status: 'submitted', gridId: 'grid-GS-0101', resolvedAt: null, ...expected });
+      expect(next.deadlines).toEqual(deadlinesFor(LATER));
+      expect(next.timeline.slice(-2).map((e) => [e.type, e.text])).toEqual([
+        ['rated', '还是没修好'],
+        [event, '还是没修好'],
+      ]);
+      expect(next.timeline.at(-1)!.after).toEqual({ status: 'submitted', level: expected.level, gridId: 'grid-GS-0101' });
+    });
+
+    it('says why when the resident left no comment', () => {
+      const next = transition(filed({ status: 'resolved', resolvedAt: FILED, reopenCount: 2 }), { type: 'rate', score: 1, comment: '' }, resident, LATER);
+      expect(next.timeline.at(-1)).toMatchObject({ type: 'sentForReview', text: '已重办 2 次，居民仍不满意', detail: null });
+    });
+
+    it('a satisfied rating after two 重办 closes it as always', () => {
+      expect(rate(2, 0, 4)).toMatchObject({ status: 'closed', level: 'grid', reopenCount: 2, communityReviews: 0 });
+    });
+  });
+
   it('a rating of 3 closes the appeal (only 1–2 reopen)', () => {
     const next = transition(filed({ status: 'resolved', resolvedAt: FILED }), { type: 'rate', score: 3, comment: '' }, { kind: 'resident', openid: 'resident-1' }, LATER);
     expect(next.status).toBe('closed');

@@ -20,6 +20,11 @@ export type CommandType = Command['type'];
 
 /** Ratings at or below this reopen the appeal (重办). */
 export const REOPEN_AT_OR_BELOW = 2;
+/**
+ * 重办 to the grid at most this often: each restarts the clocks and tells the chief again, so an
+ * unsatisfied rating after the second sends the appeal to its community's staff to review (社区复核).
+ */
+export const REOPENS_BEFORE_REVIEW = 2;
 export const AUTO_CLOSE_AFTER_DAYS = 7;
 /** Why a held appeal refused in 审核 without a reason was closed (the resident reads it). */
 export const REFUSED_IN_MODERATION = '内容不符合要求';
@@ -104,10 +109,14 @@ export function transition(appeal: AppealRecord, command: Command, actor: ActorR
       next.rating = { score: command.score, comment: command.comment, at };
       record('rated', { text: command.comment || null, detail: String(command.score) }, before);
       const rated = place(next);
-      if (command.score <= REOPEN_AT_OR_BELOW) {
+      if (command.score <= REOPEN_AT_OR_BELOW && appeal.reopenCount < REOPENS_BEFORE_REVIEW) {
         // 重办: back to the same grid with the resident's words as the reason, clocks restarted.
         Object.assign(next, { status: 'submitted', level: 'grid', resolvedAt: null, reopenCount: appeal.reopenCount + 1, deadlines: deadlinesFor(at, policy) });
         record('reopened', { text: command.comment || `居民不满意，${APPEAL_WORDS.event.reopened}` }, rated);
+      } else if (command.score <= REOPEN_AT_OR_BELOW) {
+        // 社区复核: the grid has had its 重办; the community's staff look at it, clocks restarted.
+        Object.assign(next, { status: 'submitted', level: 'community', resolvedAt: null, communityReviews: appeal.communityReviews + 1, deadlines: deadlinesFor(at, policy) });
+        record('sentForReview', { text: command.comment || `已${APPEAL_WORDS.event.reopened} ${appeal.reopenCount} 次，居民仍不满意` }, rated);
       } else {
         next.status = 'closed';
         record('closed', {}, rated);
@@ -174,6 +183,7 @@ export function fileAppeal(f: Filing, at: Date, policy?: SlaPolicy): AppealRecor
     timeline: [],
     rating: null,
     reopenCount: 0,
+    communityReviews: 0,
     resolvedAt: null,
     createdAt: at,
     updatedAt: at,

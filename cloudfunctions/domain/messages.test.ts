@@ -31,6 +31,7 @@ describe('the 诉求进度通知 says what its latest event was, in the vocabula
     ['released', () => run(filedAppeal({ status: 'held' }), { type: 'moderate', release: true, reason: '' }), '待受理', '审核通过，转网格办理'],
     ['closed in 审核', () => run(filedAppeal({ status: 'held' }), { type: 'moderate', release: false, reason: '与网格无关' }), '已结案', '未通过审核，已结案：与网格无关'],
     ['closed in 审核, no reason', () => run(filedAppeal({ status: 'held' }), { type: 'moderate', release: false, reason: '' }), '已结案', '未通过审核，已结案：内容不符合要求'],
+    ['sent for review', () => run(filedAppeal({ status: 'resolved', resolvedAt: FILED, reopenCount: 2 }), { type: 'rate', score: 1, comment: '' }, residentActor), '待受理', '已转社区复核'],
     ['closed unrated', () => run(filedAppeal({ status: 'resolved', resolvedAt: FILED }), { type: 'autoClose' }, { kind: 'system' }), '已结案', '超过7天未评价，已自动结案'],
   ] as Array<[string, () => AppealRecord, string, string]>)('%s', (_, make, phrase, thing) => {
     const data = note(make());
@@ -50,6 +51,11 @@ describe('the 新诉求提醒 says why staff are called, from the latest event',
       'reopened by an unsatisfied rating',
       () => transition(filedAppeal({ status: 'resolved', resolvedAt: FILED }), { type: 'rate', score: 1, comment: '' }, residentActor, LATER),
       '居民不满意重办',
+    ],
+    [
+      'sent to community review by an unsatisfied rating after two 重办',
+      () => transition(filedAppeal({ status: 'resolved', resolvedAt: FILED, reopenCount: 2 }), { type: 'rate', score: 2, comment: '' }, residentActor, LATER),
+      '居民不满意社区复核',
     ],
   ] as Array<[string, () => AppealRecord, string]>)('%s: %s', (_, make, reason) => {
     expect(newAppealMessage(make(), LATER).data.thing3.value).toBe(fitField('thing3', `${reason}：楼道里堆满了杂物`));

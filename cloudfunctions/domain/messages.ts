@@ -45,6 +45,7 @@ const lastEvent = (appeal: AppealRecord) => appeal.timeline[appeal.timeline.leng
 export function callReason(event: AppealEventRecord): string {
   if (event.type === 'submitted' || event.type === 'released') return '新诉求';
   if (event.type === 'reopened') return `居民不满意${EVENT.reopened}`;
+  if (event.type === 'sentForReview') return `居民不满意${EVENT.sentForReview}`;
   return EVENT[event.type];
 }
 
@@ -68,6 +69,8 @@ export function progressNote(appeal: AppealRecord, event: AppealEventRecord): st
       return `已${EVENT.returned}至${LEVEL[appeal.level]}重新分派`;
     case 'resolved':
       return `已${EVENT.resolved}，请您${ACTION.rate.label}`;
+    case 'sentForReview':
+      return `已转${EVENT.sentForReview}`;
     case 'released':
       return `${EVENT.released}，转${LEVEL.grid}办理`;
     case 'closed':

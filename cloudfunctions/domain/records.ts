@@ -158,7 +158,10 @@ export type AppealRecord = {
   deadlines: AppealDeadlines;
   timeline: AppealEventRecord[];
   rating: { score: number; comment: string; at: Date } | null;
+  /** 重办: unsatisfied ratings that sent it back to its grid (at most `REOPENS_BEFORE_REVIEW`). */
   reopenCount: number;
+  /** 社区复核: unsatisfied ratings after those that sent it to its community's staff instead (the assessment counts them). */
+  communityReviews: number;
   resolvedAt: Date | null;
   createdAt: Date;
   updatedAt: Date;

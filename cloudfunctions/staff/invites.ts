@@ -15,6 +15,7 @@ import {
 import { holds, mayManage, newInviteCode, otherSeatOnGrid, roleAt, withRole, type Seat } from '../domain/staffing';
 import { action } from '../kit/action';
 import { requireCaller, screenText, viewerOf } from '../kit/caller';
+import { throttle } from '../kit/throttle';
 import { miniCodeFiles } from '../kit/miniCode';
 import type { Ports } from '../kit/ports';
 import { refuse } from '../domain/refusal';
@@ -101,14 +102,27 @@ async function qrOf(ports: Ports, code: string): Promise<string | null> {
 }
 
 /**
- * The invite of a code while it can still bind someone; refuses a missing, used or expired one,
- * and one whose grid was retired after it was issued (naming the grid it was merged into).
+ * Every code that cannot bind anyone (never issued, used by someone else, expired) gets this one
+ * answer, so the answers cannot tell a used code from one that never existed.
  */
-async function usableInvite(ports: Ports, code: string, now: Date): Promise<InviteRecord> {
+export const INVITE_UNUSABLE = '邀请码无效或已失效，请核对，或向邀请人重新获取';
+/** The one exception: the person who used a code is told it is theirs. */
+export const INVITE_USED_BY_YOU = '您已用这个邀请码加入，无需再次使用';
+
+/** The refusal for a code that cannot bind `openid` (`inv` as read, or null). */
+const unusable = (inv: InviteRecord | null, openid: string): never =>
+  inv?.usedBy === openid ? refuse('CONFLICT', INVITE_USED_BY_YOU) : refuse('NOT_FOUND', INVITE_UNUSABLE);
+
+/**
+ * The invite of a code while it can still bind someone, after counting the attempt against the
+ * caller's `inviteCode` throttle (preview and redeem share it: both test a code); one whose grid
+ * was retired after it was issued binds no one either.
+ */
+async function usableInvite(ports: Ports, code: string, openid: string, now: Date): Promise<InviteRecord> {
+  await throttle(ports, 'inviteCode', openid);
   const inv = await getInvite(ports.db, code);
-  if (!inv) return refuse('NOT_FOUND', '邀请码不存在');
-  if (inv.usedBy) return refuse('CONFLICT', '邀请码已被使用');
-  if (new Date(inv.expiresAt).getTime() <= now.getTime()) return refuse('CONFLICT', '邀请码已过期');
+  if (!inv || inv.usedBy || new Date(inv.expiresAt).getTime() <= now.getTime()) return unusable(inv, openid);
+  // a grid retired after the invite was issued: the holder of the code is told where it went
   if (inv.gridId) {
     const grid = await gridById(ports.db, inv.gridId);
     if (grid?.status !== 'active') return refuseGoneGrid(ports.db, grid?.code ?? inv.scopeName, grid);
@@ -118,8 +132,8 @@ async function usableInvite(ports: Ports, code: string, now: Date): Promise<Invi
 
 /** What the invitee is about to become, before they confirm; the code is the secret, as for redeem. */
 export const preview = action(RedeemInviteInput, async ({ code }, ports): Promise<InvitePreview> => {
-  requireCaller(ports);
-  const inv = await usableInvite(ports, code, ports.clock.now());
+  const { openid } = requireCaller(ports);
+  const inv = await usableInvite(ports, code, openid, ports.clock.now());
   return { ...seatOf(inv), issuedBy: inv.issuedByName, expiresAt: new Date(inv.expiresAt).toISOString() };
 });
 
@@ -180,11 +194,8 @@ async function leaveOtherSeat(ports: Ports, staff: StaffRecord, taken: StaffRole
 export const redeem = action(RedeemInviteInput, async ({ code }, ports): Promise<StaffBinding> => {
   const { openid } = requireCaller(ports);
   const now = ports.clock.now();
-  const inv = await usableInvite(ports, code, now);
-  if (!(await claimInvite(ports.db, code, openid, now))) {
-    const again = await getInvite(ports.db, code);
-    return refuse('CONFLICT', again && !again.usedBy ? '邀请码已过期' : '邀请码已被使用');
-  }
+  const inv = await usableInvite(ports, code, openid, now);
+  if (!(await claimInvite(ports.db, code, openid, now))) return unusable(await getInvite(ports.db, code), openid);
   try {
     const staff = await bindRecord(ports, openid, inv);
     await leaveOtherSeat(ports, staff, roleAt(inv.role, inv));

@@ -10,6 +10,7 @@ import { appeal, chiefOf, communityOf, devOutbox, expectRefusal, fileAppeal, gri
 import { count, readAll, readDoc } from '../../tests/support/cloudDb';
 import { LocalCloud, openLocalCloud } from '../../tests/support/localCloud';
 import { readQrAt } from '../../tests/support/qr';
+import { INVITE_UNUSABLE, INVITE_USED_BY_YOU } from './invites';
 
 let cloud: LocalCloud;
 let db: DB.Database;
@@ -147,28 +148,36 @@ describe('misuse', () => {
   const G = 'GS-0201';
   const invite = () => inviteAs(communityOf(G), { role: 'worker', gridCode: G, ...person() });
 
-  it.each(['redeem', 'preview'])('a used code is CONFLICT (%s)', async (action) => {
-    const { code } = await invite();
-    okData(await staff(newResident(), 'redeem', { code }));
-    const again = await staff(newResident(), action, { code });
-    expectRefusal(again, 'CONFLICT');
-    expect((again as { message: string }).message).toBe('邀请码已被使用');
-  });
+  /** A code that can bind no one, made each way; none binds the caller. */
+  const unusableCodes: Array<[string, () => Promise<string>]> = [
+    ['never issued', async () => 'ABCDEFGH'],
+    ['used by someone else', async () => {
+      const { code } = await invite();
+      okData(await staff(newResident(), 'redeem', { code }));
+      return code;
+    }],
+    ['expired', async () => {
+      const { code } = await invite();
+      await db.collection('invites').doc(code).update({ data: { expiresAt: new Date(Date.now() - 1000) } });
+      return code;
+    }],
+  ];
+  const answers = ['redeem', 'preview'].flatMap((action) => unusableCodes.map(([kind, make]) => [action, kind, make] as const));
 
-  it.each(['redeem', 'preview'])('an expired code is CONFLICT and binds no one (%s)', async (action) => {
-    const { code } = await invite();
-    await db.collection('invites').doc(code).update({ data: { expiresAt: new Date(Date.now() - 1000) } });
+  it.each(answers)('%s of a code %s: the one answer for every unusable code, and no one bound', async (action, _, make) => {
+    const code = await make();
     const who = newResident();
     const body = await staff(who, action, { code });
-    expectRefusal(body, 'CONFLICT');
-    expect((body as { message: string }).message).toBe('邀请码已过期');
+    expect(body).toEqual({ ok: false, code: 'NOT_FOUND', message: INVITE_UNUSABLE });
     expect(await count(db, 'staff', { openid: who })).toBe(0);
   });
 
-  it.each(['redeem', 'preview'])('an unknown code is NOT_FOUND (%s)', async (action) => {
-    const body = await staff(newResident(), action, { code: 'ABCDEFGH' });
-    expectRefusal(body, 'NOT_FOUND');
-    expect((body as { message: string }).message).toBe('邀请码不存在');
+  it.each(['redeem', 'preview'])('%s of a code by the person who used it: told it is theirs', async (action) => {
+    const { code } = await invite();
+    const invitee = newResident('own');
+    okData(await staff(invitee, 'redeem', { code }));
+    expect(await staff(invitee, action, { code })).toEqual({ ok: false, code: 'CONFLICT', message: INVITE_USED_BY_YOU });
+    expect(await staff(newResident(), action, { code })).toEqual({ ok: false, code: 'NOT_FOUND', message: INVITE_UNUSABLE });
   });
 
   it.each<[string, string | undefined, object, string]>([
@@ -184,12 +193,12 @@ describe('misuse', () => {
     expect(await count(db, 'invites')).toBe(before);
   });
 
-  it('two people redeeming one code at once: one binds, the other gets CONFLICT', async () => {
+  it('two people redeeming one code at once: one binds, the other gets the one answer', async () => {
     const { code } = await invite();
     const [a, b] = [newResident('race'), newResident('race')];
     const bodies = await Promise.all([staff(a, 'redeem', { code }), staff(b, 'redeem', { code })]);
     expect(bodies.filter((x) => x.ok)).toHaveLength(1);
-    expectRefusal(bodies.find((x) => !x.ok)!, 'CONFLICT');
+    expect(bodies.find((x) => !x.ok)).toEqual({ ok: false, code: 'NOT_FOUND', message: INVITE_UNUSABLE });
     expect((await count(db, 'staff', { openid: a })) + (await count(db, 'staff', { openid: b }))).toBe(1);
   });
 

@@ -34,11 +34,6 @@ export async function insertAppeal(db: DB.Database, appeal: AppealRecord): Promi
   await appeals(db).add({ data: { ...appeal, sortKey: sortKey(appeal), dueKey: dueKey(appeal) } });
 }
 
-/** Withdraws an appeal the same call just inserted, before anyone was told of it. */
-export async function removeAppeal(db: DB.Database, id: string): Promise<void> {
-  await appeals(db).doc(id).remove();
-}
-
 /**
  * Writes what a transition changed, only if nobody else changed the appeal since it was read
  * (its version): new timeline events are appended, changed fields replaced whole. False when the
@@ -89,12 +84,6 @@ export async function listInbox(db: DB.Database, scope: InboxScope, status: Appe
   const conditions = [_.or(reach), ...(cursor ? [{ dueKey: _.gt(cursor) }] : [])];
   const items = docsOf<Stored>(await appeals(db).where(_.and(conditions)).orderBy('dueKey', 'asc').field(LIST_FIELDS).limit(PAGE).get());
   return page(items, 'dueKey');
-}
-
-/** How many appeals this resident filed since `since`: the rate limit's measure. */
-export async function countFiledSince(db: DB.Database, openid: string, since: Date): Promise<number> {
-  const { total } = (await appeals(db).where({ residentOpenid: openid, sortKey: db.command.gt(since.toISOString()) }).count()) as { total: number };
-  return total;
 }
 
 /** Resolved appeals whose rating window has passed, oldest first. */

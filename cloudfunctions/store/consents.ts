@@ -13,20 +13,29 @@ export async function consentsOf(db: DB.Database, openid: string): Promise<Conse
   return { ...none(), ...Object.fromEntries(TEMPLATE_KEYS.map((k) => [k, doc?.[k] ?? 0])) };
 }
 
-export async function grantConsents(db: DB.Database, openid: string, accepted: TemplateKey[]): Promise<void> {
-  if (!accepted.length) return;
+const updatedBy = (result: unknown) => (result as { stats: { updated: number } }).stats.updated;
+
+/**
+ * Adds one consent to each of `templates` (distinct) whose count is below `cap`. Each template
+ * is one conditional write, atomic in CloudBase, so reports at the same moment never push a count
+ * past `cap`; a template the record lacks (added to GridLink later) counts from 0. A user's first
+ * report creates the record.
+ */
+export async function grantConsents(db: DB.Database, openid: string, templates: TemplateKey[], cap: number): Promise<void> {
+  if (!templates.length) return;
   const _ = db.command;
-  const inc: Record<string, unknown> = {};
-  for (const key of accepted) inc[key] = _.inc(accepted.filter((k) => k === key).length);
-  const { stats } = (await db.collection('consents').where({ _id: openid }).update({ data: inc })) as { stats: { updated: number } };
-  if (stats.updated) return;
+  const consents = db.collection('consents');
+  const addOne = async () =>
+    (await Promise.all(templates.map(async (k) => updatedBy(await consents.where({ _id: openid, [k]: _.not(_.gte(cap)) }).update({ data: { [k]: _.inc(1) } }))))).some(Boolean);
+  if (await addOne()) return;
+  // Nothing was below the cap, or there is no record yet: create it (or, if someone just did, try once more).
   try {
     const fresh = none();
-    for (const key of accepted) fresh[key] += 1;
-    await db.collection('consents').add({ data: { _id: openid, ...fresh } });
+    for (const key of templates) fresh[key] = Math.min(1, cap);
+    await consents.add({ data: { _id: openid, ...fresh } });
   } catch (error) {
     if (!isDuplicateKey(error)) throw error;
-    await grantConsents(db, openid, accepted);
+    await addOne();
   }
 }
 

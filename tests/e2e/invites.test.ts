@@ -74,7 +74,7 @@ it('community staff invite a worker by QR; the invitee binds once; a second pers
 
   const { page: latecomer } = await phoneOf(`e2e-latecomer-${randomUUID().slice(0, 8)}`);
   await latecomer.goto(`${cloud.url}/i/${code.toLowerCase()}`);
-  await shown(latecomer, '邀请码已被使用').waitFor();
+  await shown(latecomer, '邀请码无效或已失效，请核对，或向邀请人重新获取').waitFor();
   expect(await latecomer.getByText('确认加入').filter({ visible: true }).count()).toBe(0);
   await settle(latecomer);
   await screenshot(latecomer, 'invites-join-used');

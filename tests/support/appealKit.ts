@@ -95,9 +95,22 @@ export async function uploadPhoto(cloud: LocalCloud, name = 'photo.jpg'): Promis
   return okData(body).fileID;
 }
 
-/** Grants one-time subscribe consents as `openid` would by tapping "allow" in WeChat's dialog. */
+/**
+ * Grants one-time subscribe consents as `openid` would by tapping "allow" in WeChat's dialog: one
+ * tap grants each template once, so a template listed n times is n taps (n calls). Answers `me`
+ * after the last.
+ */
 export async function grantConsents(cloud: LocalCloud, openid: string, accepted: string[]) {
-  return okData((await cloud.call<Body<any>>('account', { action: 'grantConsents', accepted }, openid)).body);
+  const taps: string[][] = [];
+  const seen = new Map<string, number>();
+  for (const key of accepted) {
+    const tap = seen.get(key) ?? 0;
+    seen.set(key, tap + 1);
+    (taps[tap] ??= []).push(key);
+  }
+  let answer;
+  for (const tap of taps) answer = okData((await cloud.call<Body<any>>('account', { action: 'grantConsents', accepted: tap }, openid)).body);
+  return answer;
 }
 
 export async function me(cloud: LocalCloud, openid: string) {

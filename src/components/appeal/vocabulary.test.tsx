@@ -54,6 +54,7 @@ const COMMANDS: Record<CommandType, Array<{ command: Command; actor: ActorRecord
   rate: [
     { command: { type: 'rate', score: 4, comment: '满意' }, actor: residentActor, from: { resolvedAt: FILED } },
     { command: { type: 'rate', score: 1, comment: '没有清理' }, actor: residentActor, from: { resolvedAt: FILED } },
+    { command: { type: 'rate', score: 1, comment: '还是没有清理' }, actor: residentActor, from: { resolvedAt: FILED, reopenCount: 2 } },
   ],
   moderate: [
     { command: { type: 'moderate', release: true, reason: '' }, actor: chiefActor },

@@ -57,9 +57,9 @@ describe('加入网格通', () => {
   });
 
   it.each([
-    ['NOT_FOUND', '邀请码不存在'],
-    ['CONFLICT', '邀请码已被使用'],
-    ['CONFLICT', '邀请码已过期'],
+    ['NOT_FOUND', '邀请码无效或已失效，请核对，或向邀请人重新获取'],
+    ['CONFLICT', '您已用这个邀请码加入，无需再次使用'],
+    ['RATE_LIMITED', '输入邀请码太频繁，请在 14:05 后再试'],
   ] as const)('a %s invite says "%s" and offers to type another code', async (code, message) => {
     let first = true;
     open({ code: 'K7M4Q2XZ' }, { 'staff.preview': () => (first ? ((first = false), { ok: false, code, message }) : ok(preview())) });
@@ -80,9 +80,9 @@ describe('加入网格通', () => {
   });
 
   it('a code used by someone else between seeing and confirming: says so and binds no one', async () => {
-    open({ code: 'K7M4Q2XZ' }, { 'staff.redeem': () => ({ ok: false, code: 'CONFLICT', message: '邀请码已被使用' }) });
+    open({ code: 'K7M4Q2XZ' }, { 'staff.redeem': () => ({ ok: false, code: 'NOT_FOUND', message: '邀请码无效或已失效，请核对，或向邀请人重新获取' }) });
     fireEvent.click(await screen.findByText('确认加入'));
-    expect(await screen.findByText('邀请码已被使用', { selector: '.form-error' })).toBeTruthy();
+    expect(await screen.findByText('邀请码无效或已失效，请核对，或向邀请人重新获取', { selector: '.form-error' })).toBeTruthy();
     expect(screen.queryByText(/您已成为/)).toBeNull();
     expect(cloudCalls('account.me')).toEqual([]);
   });

@@ -34,7 +34,6 @@ export default function JoinPage() {
         <View className="card join__card">
           <Text className="join__lead">邀请码 {code}</Text>
           <Text className="join__refusal">{preview.error.message}</Text>
-          {preview.error.code === 'CONFLICT' && <Text className="join__meta">请联系邀请人重新生成邀请</Text>}
         </View>
         <CodeForm notice={null} onCode={setCode} />
       </View>
