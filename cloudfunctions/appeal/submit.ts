@@ -13,6 +13,7 @@ import { nextSequence } from '../store/counters';
 import { isDuplicateKey } from '../store/errors';
 import { checkedText, requireCaller } from '../kit/caller';
 import { activeGrid } from '../services/activeGrid';
+import { claimFiles, screenImages } from '../services/files';
 import { tellGrid } from '../services/tell';
 
 /** Appeals one resident may file in an hour. */
@@ -27,10 +28,8 @@ const MAX_NUMBER_DRAWS = 50;
  */
 async function screen(ports: Ports, openid: string, input: Pick<SubmitAppealInput, 'content' | 'location'>, photos: string[]) {
   const words = [input.content, input.location?.name, input.location?.address].filter(Boolean).join('\n');
-  const [verdict, traces] = await Promise.all([
-    checkedText(ports, openid, words),
-    Promise.all(photos.map((p) => ports.wx.checkImage(openid, p).catch(() => null))),
-  ]);
+  const [verdict, media] = await Promise.all([checkedText(ports, openid, words), screenImages(ports, openid, photos)]);
+  const traces = media.map((m) => m.traceId);
   return { held: screening('appeal', verdict, traces.includes(null)) === 'hold', traces };
 }
 
@@ -44,10 +43,11 @@ export const submit = action(SubmitAppealInput, async (input, ports) => {
   if (earlier) return detailView(earlier, viewer, now);
 
   const hourAgo = new Date(now.getTime() - 3_600_000);
-  const [blocks, recent, target] = await Promise.all([
+  const [blocks, recent, target, photos] = await Promise.all([
     countBlocks(db, openid),
     countFiledSince(db, openid, hourAgo),
     activeGrid(db, input.gridCode, ['street', 'chief']),
+    claimFiles(ports, { by: openid, purpose: 'appealPhoto', record: { collection: 'appeals', id } }, input.photos),
   ]);
   // Barred by any street: one street's block stands until that street lifts it, wherever the resident files.
   if (blocks > 0) refuse('FORBIDDEN', '您暂时不能提交诉求，如有疑问请联系所在社区');
@@ -96,6 +96,7 @@ export const submit = action(SubmitAppealInput, async (input, ports) => {
       await removeAppeal(db, id);
       refuse('RATE_LIMITED', RATE_LIMITED_MESSAGE);
     }
+    await photos.attach(now);
     if (!held) await tellGrid(ports, appeal, chief);
     return detailView(appeal, viewer, now);
   }
