@@ -77,7 +77,8 @@ it('a staff reply or resolution photo WeChat later judges risky disappears from 
     expect([photosOf('replied'), photosOf('resolved')]).toEqual([[replyGood], []]);
   }
   const audits = await readAll(db, 'audit', { appealId: filed.data.id });
-  expect(audits.map((a) => a.after)).toEqual([replyBad, resolveBad].map((fileID) => expect.objectContaining({ fileID, hidden: true })));
+  expect(audits.map((a) => a.after.fileID).sort()).toEqual([replyBad, resolveBad].sort());
+  expect(audits.map((a) => [a.change, a.after.hidden])).toEqual([['photoHidden', true], ['photoHidden', true]]);
 });
 
 describe('a grid’s group QR', () => {
