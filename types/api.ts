@@ -31,6 +31,7 @@ import type {
   SearchGridsInput,
   StaffPhone,
 } from './grid';
+import type { FileTicket, FileTicketInput } from './files';
 import type { GridRef, GroupBindingState, GroupEnterRequest, GroupEntry, GroupProposalRef, SetGroupChatInput } from './groupChat';
 import type { ImportRegistryInput, ImportReport } from './registry';
 import type { ListNoticesInput, NoticeDetail, NoticeItem, NoticeRef, PublishNoticeInput } from './notice';
@@ -91,6 +92,9 @@ export type Api = {
   };
   registry: {
     import: { input: ImportRegistryInput; output: ImportReport };
+  };
+  file: {
+    ticket: { input: FileTicketInput; output: FileTicket };
   };
 };
 

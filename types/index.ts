@@ -7,3 +7,4 @@ export * from './routes';
 export * from './groupChat';
 export * from './staff';
 export * from './vocabulary';
+export * from './files';

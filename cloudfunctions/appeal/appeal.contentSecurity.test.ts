@@ -20,6 +20,7 @@ import {
   okData,
   readAllPages,
   streetOf,
+  ticketedFileId,
   uploadPhoto,
 } from '../../tests/support/appealKit';
 import { count, readAll, readDoc } from '../../tests/support/cloudDb';
@@ -114,13 +115,16 @@ describe('a checker that fails holds the appeal too', () => {
   });
 
   it('a photo that cannot be sent for checking is held', async () => {
-    const missing = 'cloud://local-env.6c6f-local-env-1300000000/appeals/202611/never-uploaded.jpg';
-    expect((await fileAppeal(cloud, newResident(), { photos: [missing] })).status).toBe('held');
+    // The resident asked where to upload it, but the bytes never arrived: nothing to check.
+    const resident = newResident();
+    const missing = await ticketedFileId(cloud, resident, 'appealPhoto', 'lost.jpg');
+    expect((await fileAppeal(cloud, resident, { photos: [missing] })).status).toBe('held');
   });
 
   it('an uploaded photo goes for checking and the appeal is not held (its verdict comes later)', async () => {
-    const photo = await uploadPhoto(cloud);
-    const filed = await fileAppeal(cloud, newResident(), { photos: [photo] });
+    const resident = newResident();
+    const photo = await uploadPhoto(cloud, resident);
+    const filed = await fileAppeal(cloud, resident, { photos: [photo] });
     expect(filed.status).toBe('submitted');
     const [media] = (await readDoc(db, 'appeals', filed.id))!.media;
     expect(media).toMatchObject({ fileID: photo, hidden: false, traceId: expect.stringMatching(/\S/) });

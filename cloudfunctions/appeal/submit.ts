@@ -14,6 +14,7 @@ import { isDuplicateKey } from '../store/errors';
 import { checkedText, requireCaller } from '../kit/caller';
 import { throttle } from '../kit/throttle';
 import { activeGrid } from '../services/activeGrid';
+import { claimFiles, screenImages } from '../services/files';
 import { tellGrid } from '../services/tell';
 
 /** Enough for a burst of simultaneous appeals in one street; each draw moves the counter on. */
@@ -25,10 +26,8 @@ const MAX_NUMBER_DRAWS = 50;
  */
 async function screen(ports: Ports, openid: string, input: Pick<SubmitAppealInput, 'content' | 'location'>, photos: string[]) {
   const words = [input.content, input.location?.name, input.location?.address].filter(Boolean).join('\n');
-  const [verdict, traces] = await Promise.all([
-    checkedText(ports, openid, words),
-    Promise.all(photos.map((p) => ports.wx.checkImage(openid, p).catch(() => null))),
-  ]);
+  const [verdict, media] = await Promise.all([checkedText(ports, openid, words), screenImages(ports, openid, photos)]);
+  const traces = media.map((m) => m.traceId);
   return { held: screening('appeal', verdict, traces.includes(null)) === 'hold', traces };
 }
 
@@ -42,7 +41,11 @@ export const submit = action(SubmitAppealInput, async (input, ports) => {
   if (earlier) return detailView(earlier, viewer, now);
 
   await throttle(ports, 'appealSubmit', openid);
-  const [blocks, target] = await Promise.all([countBlocks(db, openid), activeGrid(db, input.gridCode, ['street', 'chief'])]);
+  const [blocks, target, photos] = await Promise.all([
+    countBlocks(db, openid),
+    activeGrid(db, input.gridCode, ['street', 'chief']),
+    claimFiles(ports, { by: openid, purpose: 'appealPhoto', record: { collection: 'appeals', id } }, input.photos),
+  ]);
   // Barred by any street: one street's block stands until that street lifts it, wherever the resident files.
   if (blocks > 0) refuse('FORBIDDEN', '您暂时不能提交诉求，如有疑问请联系所在社区');
   const { street: [street], chief: [chief = null], ...grid } = target;
@@ -82,6 +85,7 @@ export const submit = action(SubmitAppealInput, async (input, ports) => {
       if (tries < MAX_NUMBER_DRAWS) continue;
       throw error;
     }
+    await photos.attach(now);
     if (!held) await tellGrid(ports, appeal, chief);
     return detailView(appeal, viewer, now);
   }

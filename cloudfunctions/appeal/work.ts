@@ -6,16 +6,22 @@ import { mayWork } from '../domain/permissions';
 import { action } from '../kit/action';
 import type { Ports } from '../kit/ports';
 import { refuse } from '../domain/refusal';
-import type { ActorRecord, AppealRecord, StaffRecord } from '../domain/records';
+import type { ActorRecord, AppealRecord, MediaRecord, StaffRecord } from '../domain/records';
 import { appealForViewer, saveOrRefuse } from './context';
 import { screenText } from '../kit/caller';
 import { activeGrid } from '../services/activeGrid';
+import { claimFiles, screenImages } from '../services/files';
 import { tellGrid, tellLevel, tellResident } from '../services/tell';
 
 type Work<S extends z.ZodMiniType> = {
   /** Staff words the resident will read: screened by WeChat first, refused when risky. */
   words?: (input: z.output<S>) => string;
-  command: (input: z.output<S>, ports: Ports) => Promise<Command> | Command;
+  /**
+   * Photos staff show the resident: their own uploads as work photos (or ones already on this
+   * appeal), each sent to WeChat's media check so the `mediacheck` push can hide it later.
+   */
+  photos?: (input: z.output<S>) => string[];
+  command: (input: z.output<S>, ports: Ports, photos: MediaRecord[]) => Promise<Command> | Command;
   /** Who hears of it once it is saved. */
   after: (ports: Ports, next: AppealRecord) => Promise<void>;
 };
@@ -28,16 +34,22 @@ async function tellAbove(ports: Ports, next: AppealRecord): Promise<void> {
 
 const staffActor = (s: StaffRecord): ActorRecord => ({ kind: 'staff', staffId: s._id, name: s.name, title: s.title });
 
-/** An action of staff over the appeal's grid: read, may they, build the command (its lookups refuse first), screen, transition, save, tell. */
+/**
+ * An action of staff over the appeal's grid: read, may they (and their photos), build the command
+ * (its lookups refuse first), screen, transition, save, attach the photos, tell.
+ */
 function staffAction<S extends z.ZodMiniType<{ id: string }>>(schema: S, work: Work<S>) {
   return action(schema, async (input, ports) => {
     const { appeal, viewer } = await appealForViewer(ports, (input as { id: string }).id);
     if (!mayWork(viewer, appeal) || !viewer.staff) return refuse('FORBIDDEN', '只有该网格的工作人员可以办理这条诉求');
-    const command = await work.command(input, ports);
+    const fileIDs = work.photos?.(input) ?? [];
+    const claim = await claimFiles(ports, { by: viewer.openid, purpose: 'workPhoto', record: { collection: 'appeals', id: appeal._id } }, fileIDs);
+    const command = await work.command(input, ports, await screenImages(ports, viewer.openid, fileIDs));
     if (work.words) await screenText(ports, viewer.openid, 'staffWords', work.words(input));
     const now = ports.clock.now();
     const next = transition(appeal, command, staffActor(viewer.staff), now);
     await saveOrRefuse(ports, appeal, next);
+    await claim.attach(now);
     await work.after(ports, next);
     return detailView(next, viewer, now);
   });
@@ -50,7 +62,8 @@ export const accept = staffAction(AppealRef, {
 
 export const reply = staffAction(ReplyInput, {
   words: ({ text }) => text,
-  command: ({ text, photos }) => ({ type: 'reply', text, photos }),
+  photos: ({ photos }) => photos,
+  command: ({ text }, _, photos) => ({ type: 'reply', text, photos }),
   after: tellResident,
 });
 
@@ -71,7 +84,8 @@ export const escalate = staffAction(EscalateInput, {
 
 export const resolve = staffAction(ResolveInput, {
   words: ({ note }) => note,
-  command: ({ note, photos }) => ({ type: 'resolve', note, photos }),
+  photos: ({ photos }) => photos,
+  command: ({ note }, _, photos) => ({ type: 'resolve', note, photos }),
   after: tellResident,
 });
 

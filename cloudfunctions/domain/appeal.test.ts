@@ -1,7 +1,7 @@
 import type { AppealLevel, AppealStatus } from '../../types/appeal';
 import { APPEAL_STATUSES } from '../../types/vocabulary';
 import { Refusal } from './refusal';
-import type { AppealRecord } from './records';
+import type { AppealRecord, MediaRecord } from './records';
 import { chiefActor as chief, FILED, filedAppeal as filed, gridRef as grid, LATER } from '../../tests/support/appealRecord';
 import { appealNumber, dueForAutoClose, fileAppeal, transition, type Command } from './appeal';
 import { deadlinesFor } from './sla';
@@ -151,6 +151,21 @@ describe('the appeal state machine', () => {
       before: { status: 'submitted', level: 'grid', gridId: 'grid-GS-0101' },
       after: { status: 'submitted', level: 'community', gridId: 'grid-GS-0101' },
     });
+  });
+
+  it.each([
+    ['a reply', (photos: MediaRecord[]): Command => ({ type: 'reply', text: '明早到现场', photos }), 'replied'],
+    ['a resolution', (photos: MediaRecord[]): Command => ({ type: 'resolve', note: '已清理完毕', photos }), 'resolved'],
+  ])('%s puts its photos on the timeline and their media checks beside the resident’s', (_, command, event) => {
+    const resident = { fileID: 'cloud://e.1/appeals/r.jpg', traceId: 'trace-r', hidden: false };
+    const staff = [
+      { fileID: 'cloud://e.1/work/a.jpg', traceId: 'trace-a', hidden: false },
+      { fileID: 'cloud://e.1/work/b.jpg', traceId: null, hidden: false },
+    ];
+    const next = transition(filed({ photos: [resident.fileID], media: [resident] }), command(staff), chief, LATER);
+    expect(next.media).toEqual([resident, ...staff]);
+    expect(next.timeline.at(-1)).toMatchObject({ type: event, photos: staff.map((p) => p.fileID) });
+    expect(next.photos).toEqual([resident.fileID]);
   });
 
   it('is pure: the appeal it was given is unchanged', () => {

@@ -1,16 +1,16 @@
 import type { AppealStatus } from '../../types/appeal';
 import { APPEAL_WORDS, type AppealEventType, type AppealLevel } from '../../types/vocabulary';
 import { Refusal } from './refusal';
-import type { ActorRecord, AppealEventRecord, AppealPlace, AppealRecord, GridRecord } from './records';
+import type { ActorRecord, AppealEventRecord, AppealPlace, AppealRecord, GridRecord, MediaRecord } from './records';
 import { deadlinesFor, type SlaPolicy } from './sla';
 
-/** What staff, the filer or the clock do to an appeal. */
+/** What staff, the filer or the clock do to an appeal; staff photos come with their media checks. */
 export type Command =
   | { type: 'accept' }
-  | { type: 'reply'; text: string; photos: string[] }
+  | { type: 'reply'; text: string; photos: MediaRecord[] }
   | { type: 'transfer'; to: Pick<GridRecord, '_id' | 'code' | 'name' | 'communityId' | 'streetId'>; reason: string }
   | { type: 'escalate'; reason: string }
-  | { type: 'resolve'; note: string; photos: string[] }
+  | { type: 'resolve'; note: string; photos: MediaRecord[] }
   | { type: 'sendBack'; reason: string }
   | { type: 'rate'; score: number; comment: string }
   | { type: 'moderate'; release: boolean; reason: string }
@@ -75,7 +75,8 @@ export function transition(appeal: AppealRecord, command: Command, actor: ActorR
       record('accepted', {}, before);
       break;
     case 'reply':
-      record('replied', { text: command.text, photos: command.photos }, before);
+      next.media = [...appeal.media, ...command.photos];
+      record('replied', { text: command.text, photos: command.photos.map((p) => p.fileID) }, before);
       break;
     case 'transfer':
       if (command.to._id === appeal.gridId) throw new Refusal('CONFLICT', `诉求已在该网格，无需${APPEAL_WORDS.action.transfer.label}`);
@@ -98,7 +99,8 @@ export function transition(appeal: AppealRecord, command: Command, actor: ActorR
     case 'resolve':
       next.status = 'resolved';
       next.resolvedAt = at;
-      record('resolved', { text: command.note, photos: command.photos }, before);
+      next.media = [...appeal.media, ...command.photos];
+      record('resolved', { text: command.note, photos: command.photos.map((p) => p.fileID) }, before);
       break;
     case 'sendBack':
       next.status = 'returned';

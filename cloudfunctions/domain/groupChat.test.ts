@@ -50,6 +50,11 @@ describe('a group QR generated on 11-20 (valid 7 days: through 11-26)', () => {
     });
   });
 
+  it('is not shown once WeChat judged it risky, fresh as it is', () => {
+    expect(groupChatView(qr('2026-11-20', { traceId: 'trace-1', hidden: true }), at('2026-11-21 10:00'))).toBeNull();
+    expect(groupChatView(qr('2026-11-20', { traceId: 'trace-1', hidden: false }), at('2026-11-21 10:00'))).toMatchObject({ kind: 'qr' });
+  });
+
   it.each([
     ['two days before its last day', '2026-11-24 12:00', null, false],
     ['the day before its last day, just after midnight', '2026-11-25 00:00', null, true],

@@ -7,6 +7,13 @@ export type GroupChatRecord =
   | {
       kind: 'qr';
       fileID: string;
+      /**
+       * Its WeChat media check (mediaCheckAsync v2), null when it could not be sent; the
+       * `mediacheck` push sets `hidden` when WeChat judges it risky. Absent on QRs set before
+       * uploaded QRs were screened.
+       */
+      traceId?: string | null;
+      hidden?: boolean;
       /** The day WeChat generated the QR ('YYYY-MM-DD', Asia/Shanghai), when the chief gave it. */
       generatedOn: string | null;
       /** The instant the QR stops working. */
@@ -26,11 +33,11 @@ const expired = (g: { expiresAt: Date | string }, now: Date) => new Date(g.expir
 /** The last day (Asia/Shanghai) a QR still works: what "有效期至 MM-DD" names. */
 export const lastValidDay = (expiresAt: Date | string) => inShanghai(new Date(new Date(expiresAt).getTime() - 1));
 
-/** What residents see: never an expired QR. */
+/** What residents see: never an expired QR, nor one WeChat judged risky. */
 export function groupChatView(groupChat: GroupChatRecord | null | undefined, now: Date): GroupChatView | null {
   if (!groupChat) return null;
   if (groupChat.kind === 'wecom') return { kind: 'wecom', url: groupChat.url };
-  if (expired(groupChat, now)) return null;
+  if (expired(groupChat, now) || groupChat.hidden) return null;
   return { kind: 'qr', image: groupChat.fileID, expiresAt: new Date(groupChat.expiresAt).toISOString() };
 }
 

@@ -10,7 +10,7 @@ import { inShanghai } from './time';
  */
 
 /** The flows a throttle guards, each counted per caller (openid). */
-export const THROTTLED_FLOWS = ['callStaff', 'inviteCode', 'appealSubmit'] as const;
+export const THROTTLED_FLOWS = ['callStaff', 'inviteCode', 'appealSubmit', 'fileTicket'] as const;
 export type ThrottledFlow = (typeof THROTTLED_FLOWS)[number];
 
 /**
@@ -30,6 +30,9 @@ const MINUTES_PER_DAY = 1440;
  *   previews and redeems once, with a mistyped code or two; 10 in 10 minutes and 30 a day make
  *   guessing an 8-character code hopeless.
  * - `appealSubmit`: 10 appeals an hour per resident, as before the limiter.
+ * - `fileTicket`: places to upload to (`file.ticket`), each a stored record: an appeal takes up to
+ *   9 photos and a notice a few images, so 60 in 10 minutes and 300 a day cover a busy chief's
+ *   day and stop filling storage and the `files` collection.
  */
 export const DEFAULT_LIMITS: Record<ThrottledFlow, Window[]> = {
   callStaff: [
@@ -41,6 +44,10 @@ export const DEFAULT_LIMITS: Record<ThrottledFlow, Window[]> = {
     { max: 30, minutes: MINUTES_PER_DAY },
   ],
   appealSubmit: [{ max: 10, minutes: 60 }],
+  fileTicket: [
+    { max: 60, minutes: 10 },
+    { max: 300, minutes: MINUTES_PER_DAY },
+  ],
 };
 
 /** What the caller was doing, as the refusal names it: `查看工作人员电话太频繁，…`. */
@@ -48,6 +55,7 @@ const FLOW_WORDS: Record<ThrottledFlow, string> = {
   callStaff: '查看工作人员电话',
   inviteCode: '输入邀请码',
   appealSubmit: APPEAL_WORDS.event.submitted,
+  fileTicket: '上传文件',
 };
 
 const WindowSetting = z.object({

@@ -37,7 +37,7 @@ const day = (days: number) => inShanghai(new Date()).add(days, 'day').format('YY
 
 describe('setting the grid group', () => {
   it('a chief sets a QR generated today: resolve shows it with its expiry 7 days on', async () => {
-    const fileID = await uploadPhoto(cloud, 'group.jpg');
+    const fileID = await uploadPhoto(cloud, chiefOf('GS-0101'), 'groupQr', 'group.jpg');
     const set = okData(await grid('setGroupChat', { code: 'GS-0101', kind: 'qr', fileID, generatedOn: day(0) }, chiefOf('GS-0101')));
     const expected = { kind: 'qr', image: fileID, expiresAt: inShanghai(new Date()).startOf('day').add(7, 'day').toDate().toISOString() };
     expect(set).toEqual(expected);
@@ -53,14 +53,14 @@ describe('setting the grid group', () => {
   });
 
   it('a QR generated 8 days ago is refused and never shows', async () => {
-    const fileID = await uploadPhoto(cloud, 'old.jpg');
+    const fileID = await uploadPhoto(cloud, chiefOf('GS-0102'), 'groupQr', 'old.jpg');
     expectRefusal(await grid('setGroupChat', { code: 'GS-0102', kind: 'qr', fileID, generatedOn: day(-8) }, chiefOf('GS-0102')), 'INVALID_INPUT');
     expect(await storedGroupChat('GS-0102')).toBeNull();
     expect((await page('GS-0102')).groupChat).toBeNull();
   });
 
   it('a QR that expires after it was set is no longer shown', async () => {
-    const fileID = await uploadPhoto(cloud, 'lapsing.jpg');
+    const fileID = await uploadPhoto(cloud, workerOf('GS-0103'), 'groupQr', 'lapsing.jpg');
     okData(await grid('setGroupChat', { code: 'GS-0103', kind: 'qr', fileID }, workerOf('GS-0103')));
     expect((await page('GS-0103')).groupChat).toMatchObject({ kind: 'qr', image: fileID });
     // eight days pass
@@ -70,7 +70,7 @@ describe('setting the grid group', () => {
 
   it('a WeCom link replaces a QR whole and shows as is; clearing removes it', async () => {
     const url = 'https://work.weixin.qq.com/gm/3f5c0a1b2c3d4e5f';
-    okData(await grid('setGroupChat', { code: 'GS-0104', kind: 'qr', fileID: await uploadPhoto(cloud, 'before.jpg') }, chiefOf('GS-0104')));
+    okData(await grid('setGroupChat', { code: 'GS-0104', kind: 'qr', fileID: await uploadPhoto(cloud, chiefOf('GS-0104'), 'groupQr', 'before.jpg') }, chiefOf('GS-0104')));
     expect(okData(await grid('setGroupChat', { code: 'GS-0104', kind: 'wecom', url }, chiefOf('GS-0104')))).toEqual({ kind: 'wecom', url });
     expect((await page('GS-0104')).groupChat).toEqual({ kind: 'wecom', url });
     expect(await storedGroupChat('GS-0104')).not.toHaveProperty('fileID');
@@ -109,7 +109,7 @@ describe('the QR expiry reminder', () => {
   it('the sweep sends the chief exactly one reminder the day before the QR lapses', async () => {
     const code = 'GS-0301';
     const chief = chiefOf(code);
-    const fileID = await uploadPhoto(cloud, 'soon.jpg');
+    const fileID = await uploadPhoto(cloud, chief, 'groupQr', 'soon.jpg');
     // tomorrow noon in Zoucheng: tomorrow is its last day, so today is the day before
     const expiresAt = inShanghai(new Date()).add(1, 'day').hour(12).minute(0).second(0).millisecond(0).toDate().toISOString();
     okData(await grid('setGroupChat', { code, kind: 'qr', fileID, expiresAt }, chief));
@@ -127,7 +127,7 @@ describe('the QR expiry reminder', () => {
 
   it('a QR with days left is not reminded of yet', async () => {
     const code = 'GS-0302';
-    const fileID = await uploadPhoto(cloud, 'fresh.jpg');
+    const fileID = await uploadPhoto(cloud, chiefOf(code), 'groupQr', 'fresh.jpg');
     okData(await grid('setGroupChat', { code, kind: 'qr', fileID, generatedOn: day(0) }, chiefOf(code)));
     await grantConsents(cloud, chiefOf(code), ['groupQrExpiry']);
     await fireTimer(cloud, 'timers');

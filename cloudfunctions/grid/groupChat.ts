@@ -7,6 +7,7 @@ import { action } from '../kit/action';
 import type { Ports } from '../kit/ports';
 import { refuse } from '../domain/refusal';
 import { activeGrid } from '../services/activeGrid';
+import { claimFiles, screenImages, type FileClaim } from '../services/files';
 import { saveGroupChat } from '../store/grids';
 import type { GridRecord, StaffRecord } from '../domain/records';
 
@@ -19,19 +20,43 @@ export async function gridForItsStaff(ports: Ports, code: string): Promise<{ gri
   return { grid, staff: viewer.staff! };
 }
 
+/**
+ * A group QR the staff member uploaded for this grid (or the grid's current one again): its
+ * expiry checked, the image sent to WeChat's media check (the `mediacheck` push hides it if
+ * judged risky), and the file to attach to the grid once saved.
+ */
+async function groupQr(ports: Ports, input: Extract<SetGroupChatInput, { kind: 'qr' }>, grid: GridRecord, staff: StaffRecord, now: Date) {
+  const expiry = qrExpiry(input, now);
+  if ('refusal' in expiry) return refuse('INVALID_INPUT', expiry.refusal);
+  const claim = await claimFiles(ports, { by: staff.openid, purpose: 'groupQr', record: { collection: 'grids', id: grid._id } }, [input.fileID]);
+  const [{ traceId }] = await screenImages(ports, staff.openid, [input.fileID]);
+  const record: GroupChatRecord = {
+    kind: 'qr',
+    fileID: input.fileID,
+    traceId,
+    hidden: false,
+    generatedOn: input.generatedOn ?? null,
+    expiresAt: expiry.expiresAt,
+    remindedAt: null,
+    setBy: staff._id,
+    setAt: now,
+  };
+  return { record, claim };
+}
+
 export const setGroupChat = action(SetGroupChatInput, async (input, ports): Promise<GridPage['groupChat']> => {
   const { grid, staff } = await gridForItsStaff(ports, input.code);
   const now = ports.clock.now();
   let record: GroupChatRecord;
+  let claim: FileClaim | null = null;
   if (input.kind === 'qr') {
-    const expiry = qrExpiry(input, now);
-    if ('refusal' in expiry) return refuse('INVALID_INPUT', expiry.refusal);
-    record = { kind: 'qr', fileID: input.fileID, generatedOn: input.generatedOn ?? null, expiresAt: expiry.expiresAt, remindedAt: null, setBy: staff._id, setAt: now };
+    ({ record, claim } = await groupQr(ports, input, grid, staff, now));
   } else {
     await screenText(ports, staff.openid, 'staffWords', input.url);
     record = { kind: 'wecom', url: input.url, setBy: staff._id, setAt: now };
   }
   if (!(await saveGroupChat(ports.db, grid._id, record))) return refuse('NOT_FOUND', `没有找到网格码 ${input.code} 对应的网格`);
+  await claim?.attach(now);
   return groupChatView(record, now);
 });
 

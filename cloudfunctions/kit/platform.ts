@@ -1,5 +1,6 @@
 import cloud from 'wx-server-sdk';
 import type { TextVerdict } from '../domain/contentPolicy';
+import { cloudPathIn } from '../domain/files';
 import type { Files, Ports, WxApi } from './ports';
 
 // The only module that touches wx-server-sdk. `DYNAMIC_CURRENT_ENV` keeps the env id out of
@@ -59,6 +60,9 @@ const files: Files = {
       for (const file of reply.fileList) if (file.tempFileURL) urls.set(file.fileID, file.tempFileURL);
     }
     return urls;
+  },
+  pathOf(fileID) {
+    return cloudPathIn(String(cloud.getWXContext().ENV ?? ''), fileID);
   },
 };
 

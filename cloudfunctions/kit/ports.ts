@@ -30,6 +30,8 @@ export type Files = {
   get(fileID: string): Promise<Buffer>;
   /** Temporary download links, by fileID; a file without one is left out. */
   tempUrls(fileIDs: string[]): Promise<Map<string, string>>;
+  /** The cloud path a fileID names in this environment's storage; null for any other environment's. */
+  pathOf(fileID: string): string | null;
 };
 
 /** What a handler may touch, built once per invocation by `platform.ts` (or by a test). */

@@ -6,6 +6,7 @@ import type { AppealRecord } from '../domain/records';
 import type { Ports } from '../kit/ports';
 import { appealsWithMediaTrace, getAppeal, saveAppeal } from '../store/appeals';
 import { audit } from '../store/audit';
+import { gridsWithQrTrace, hideGroupQr } from '../store/grids';
 import { noticesWithMediaTrace, saveNoticeMedia } from '../store/notices';
 
 /** WeChat's push with the verdict of `mediaCheckAsync` (message push routed to this function). */
@@ -29,7 +30,11 @@ async function hidePhoto(ports: Ports, appeal: AppealRecord, traceId: string, no
   if (current) throw new Error(`photo ${traceId} of appeal ${appeal._id} not hidden after ${SAVE_ATTEMPTS} attempts`);
 }
 
-/** A photo judged risky after the fact disappears from its appeal or notice; the audit log keeps why. */
+/**
+ * An image judged risky after the fact disappears from where others see it: an appeal's photo
+ * (the resident's, or staff's on a reply or resolution), a notice's image, a grid's group QR.
+ * The audit log keeps why.
+ */
 const verdict = action(MediaCheckPush, async ({ trace_id, result }, ports) => {
   if (ports.source === 'wx_client') return refuse('FORBIDDEN');
   if (result.suggest !== 'risky') return { hidden: 0 };
@@ -46,6 +51,12 @@ const verdict = action(MediaCheckPush, async ({ trace_id, result }, ports) => {
     await saveNoticeMedia(ports.db, notice._id, media);
     const image = notice.media!.find((m) => m.traceId === trace_id)!;
     await audit(ports.db, { noticeId: notice._id, at: ports.clock.now(), actor: { kind: 'system' }, change: 'imageHidden', before: image, after: { ...image, hidden: true } });
+    hidden += 1;
+  }
+  for (const grid of await gridsWithQrTrace(ports.db, trace_id)) {
+    if (!(await hideGroupQr(ports.db, grid._id, trace_id))) continue;
+    const qr = { fileID: grid.groupChat?.kind === 'qr' ? grid.groupChat.fileID : null, traceId: trace_id };
+    await audit(ports.db, { gridId: grid._id, at: ports.clock.now(), actor: { kind: 'system' }, change: 'groupQrHidden', before: { ...qr, hidden: false }, after: { ...qr, hidden: true } });
     hidden += 1;
   }
   return { hidden };

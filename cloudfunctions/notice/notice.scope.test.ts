@@ -191,7 +191,7 @@ describe('what is refused', () => {
   });
 
   it('keeps images and the author on the notice', async () => {
-    const photo = await uploadPhoto(cloud, 'notice.jpg');
+    const photo = await uploadPhoto(cloud, chief, 'noticeImage', 'notice.jpg');
     const n = await publishAs(chief, 'grid', 'GS-0103', { images: [photo] });
     const shown = okData(await notice<NoticeDetail>(undefined, 'detail', { id: n.id }));
     expect(shown).toMatchObject({ images: [photo], author: { name: expect.any(String), title: '网格长' }, scope: { label: '平阳社区第三网格' } });

@@ -6,6 +6,7 @@ import { action } from '../kit/action';
 import { refuse } from '../domain/refusal';
 import { requestKey } from '../kit/requestKey';
 import { refuseGoneGrid } from '../services/activeGrid';
+import { claimFiles, screenImages } from '../services/files';
 import { isDuplicateKey } from '../store/errors';
 import { getNotice, insertNotice, scopeTarget } from '../store/notices';
 import type { NoticeRecord } from '../domain/records';
@@ -19,10 +20,13 @@ export const publish = action(PublishNoticeInput, async (input, ports) => {
   const _id = input.requestId ? requestKey(viewer.openid, input.requestId) : randomBytes(12).toString('hex');
   const earlier = input.requestId ? await getNotice(ports.db, _id) : null;
   if (earlier) return noticeDetail(earlier, ['unpublish']);
-  await screenText(ports, viewer.openid, 'staffWords', `${input.title}\n${input.body}`);
+  const [images] = await Promise.all([
+    claimFiles(ports, { by: viewer.openid, purpose: 'noticeImage', record: { collection: 'notices', id: _id } }, input.images),
+    screenText(ports, viewer.openid, 'staffWords', `${input.title}\n${input.body}`),
+  ]);
   // As with an appeal's photos: each image goes to WeChat's asynchronous check, and one judged
   // risky later is hidden by the `mediacheck` push.
-  const traces = await Promise.all(input.images.map((fileID) => ports.wx.checkImage(viewer.openid, fileID).catch(() => null)));
+  const media = await screenImages(ports, viewer.openid, input.images);
 
   const notice: NoticeRecord = {
     _id,
@@ -30,7 +34,7 @@ export const publish = action(PublishNoticeInput, async (input, ports) => {
     title: input.title,
     body: input.body,
     images: input.images,
-    media: input.images.map((fileID, i) => ({ fileID, traceId: traces[i], hidden: false })),
+    media,
     pinned: input.pinned,
     publishedAt: ports.clock.now(),
     authorId: viewer.staff._id,
@@ -46,5 +50,6 @@ export const publish = action(PublishNoticeInput, async (input, ports) => {
     if (!isDuplicateKey(error)) throw error;
     return noticeDetail((await getNotice(ports.db, _id)) ?? refuse('CONFLICT'), ['unpublish']);
   }
+  await images.attach(notice.publishedAt);
   return noticeDetail(notice, ['unpublish']);
 });

@@ -1,11 +1,12 @@
-import { randomBytes } from 'node:crypto';
 import { ImportRegistryInput, REGISTRY_MAX_BYTES, type ImportReport, type SheetProblem } from '../../types/registry';
 import { planImport, readRegistrySheet, streetsNamed } from '../domain/registry';
 import { roleScope } from '../domain/permissions';
 import { action } from '../kit/action';
 import { viewerOf } from '../kit/caller';
 import { refuse } from '../domain/refusal';
-import { applyImportPlan, finishImportRecord, insertImportRecord, loadStreetRegistry, loadStreets } from '../store/registry';
+import { requestKey } from '../kit/requestKey';
+import { claimFiles } from '../services/files';
+import { applyImportPlan, finishImportRecord, loadStreetRegistry, loadStreets, startImportRecord } from '../store/registry';
 import { sheetsOf } from './sheet';
 
 /** A person can act on the first of them; the rest are there to fix in one pass. */
@@ -21,12 +22,16 @@ function refuseSheet(problems: SheetProblem[]): never {
  * Street staff import their streets' registry sheet: every row is checked and planned before
  * anything is written, so a sheet with one bad row changes nothing. An import cut off part way
  * (a platform failure) is finished by importing the same sheet again: rows without codes find
- * the grids the first attempt created by their names, so nothing is created twice.
+ * the grids the first attempt created by their names, so nothing is created twice, and the
+ * import keeps one record per officer and sheet. Only a sheet the officer uploaded for import
+ * is read at all, so a refusal quoting cells quotes their own sheet and nobody else's.
  */
 export const importSheet = action(ImportRegistryInput, async ({ fileID, dryRun }, ports): Promise<ImportReport> => {
-  const { staff } = await viewerOf(ports);
+  const { openid, staff } = await viewerOf(ports);
   const streetIds = new Set(roleScope(staff).streetIds);
   if (!staff || !streetIds.size) return refuse('FORBIDDEN', '只有街道工作人员可以导入网格台账');
+  const importId = `import-${requestKey(openid, fileID)}`;
+  const sheet = await claimFiles(ports, { by: openid, purpose: 'registrySheet', record: { collection: 'imports', id: importId } }, [fileID]);
 
   const bytes = await ports.files.get(fileID).catch(() => refuse('NOT_FOUND', '没有找到上传的表格，请重新上传'));
   if (bytes.length > REGISTRY_MAX_BYTES) return refuse('INVALID_INPUT', '表格文件超过 10 MB，请拆分后分批导入');
@@ -63,10 +68,10 @@ export const importSheet = action(ImportRegistryInput, async ({ fileID, dryRun }
   });
   if (dryRun) return report(null);
 
-  const importId = `import-${randomBytes(8).toString('hex')}`;
   const startedAt = ports.clock.now();
   const record = { _id: importId, fileID, by: staff._id, byName: staff.name, streetIds: state.streets.map((s) => s._id), startedAt, finishedAt: null, status: 'applying' as const, counts };
-  await insertImportRecord(ports.db, record);
+  await startImportRecord(ports.db, record);
+  await sheet.attach(startedAt);
   try {
     await applyImportPlan(ports.db, plan);
   } catch (error) {

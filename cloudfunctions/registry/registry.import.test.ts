@@ -6,8 +6,9 @@ import ExcelJS, { type CellValue } from 'exceljs';
 import iconv from 'iconv-lite';
 import type { DB } from 'wx-server-sdk/index';
 import { CITY_REGISTRAR as REGISTRAR, CITY_STREETS, citySheetRows, seedCity } from '../../scripts/registry/city';
+import { uploadAs } from '../../scripts/localcloud/upload';
 import { registryCsv, registryWorkbook, type SheetRow } from '../../scripts/registry/workbook';
-import { expectRefusal, okData, type Body } from '../../tests/support/appealKit';
+import { expectRefusal, okData, ticketedFileId, type Body } from '../../tests/support/appealKit';
 import { readAll, readDoc } from '../../tests/support/cloudDb';
 import { demo, LocalCloud, openLocalCloud } from '../../tests/support/localCloud';
 import { GRID_CODE_PATTERN, type GridPage } from '../../types/grid';
@@ -23,16 +24,15 @@ beforeAll(async () => {
 });
 afterAll(() => cloud.stop());
 
-async function upload(bytes: Buffer | string, name: string): Promise<string> {
-  const res = await fetch(`${cloud.url}/api/dev/upload?name=${name}`, { method: 'POST', body: new Uint8Array(typeof bytes === 'string' ? Buffer.from(bytes) : bytes) });
-  const body = (await res.json()) as { data: { fileID: string } };
-  return body.data.fileID;
+/** A sheet `owner` uploads for import, as the import page does. */
+async function upload(bytes: Buffer | string, name: string, owner = GS_STAFF): Promise<string> {
+  return okData(await uploadAs(cloud.url, owner, 'registrySheet', name, typeof bytes === 'string' ? Buffer.from(bytes) : bytes)).fileID;
 }
 
 const importFile = async (fileID: string, openid: string | undefined, dryRun = false) =>
   (await cloud.call<Body<ImportReport>>('registry', { action: 'import', fileID, dryRun }, openid)).body;
 
-const importRows = async (rows: SheetRow[], openid = GS_STAFF, dryRun = false) => importFile(await upload(await registryWorkbook(rows), 'sheet.xlsx'), openid, dryRun);
+const importRows = async (rows: SheetRow[], openid = GS_STAFF, dryRun = false) => importFile(await upload(await registryWorkbook(rows), 'sheet.xlsx', openid), openid, dryRun);
 
 /** The template workbook with `rows` in the given columns, then changed by `edit` as a person would in Excel. */
 async function editedWorkbook(rows: SheetRow[], columns: RegistryColumnKey[], edit: (workbook: ExcelJS.Workbook, sheet: ExcelJS.Worksheet) => void): Promise<Buffer> {
@@ -54,7 +54,7 @@ describe('a city’s registry', () => {
   let report: ImportReport;
 
   it('imports 1,410 grids in one sheet, coding each by its street', async () => {
-    const fileID = await upload(await registryWorkbook(rows), 'zoucheng.xlsx');
+    const fileID = await upload(await registryWorkbook(rows), 'zoucheng.xlsx', REGISTRAR);
     report = okData(await importFile(fileID, REGISTRAR));
     expect(report).toMatchObject({ rows: 1410, created: 1410, updated: 0, unchanged: 0, dryRun: false });
     expect(report.communitiesCreated).toHaveLength(CITY_STREETS.length * 8);
@@ -100,7 +100,7 @@ describe('a city’s registry', () => {
   it('re-importing the sheet with its codes filled in updates in place: changed grids only, same codes', async () => {
     const coded = rows.map((row, i) => ({ ...row, code: report.grids[i].code }));
     for (const i of renamed) coded[i] = { ...coded[i], households: 999, name: `${coded[i].name}（调整）` };
-    const again = okData(await importFile(await upload(await registryWorkbook(coded), 'zoucheng-2.xlsx'), REGISTRAR));
+    const again = okData(await importFile(await upload(await registryWorkbook(coded), 'zoucheng-2.xlsx', REGISTRAR), REGISTRAR));
     expect(again).toMatchObject({ created: 0, updated: 3, unchanged: 1407 });
     expect(again.grids.map((g) => g.code)).toEqual(report.grids.map((g) => g.code));
     // Stored as cleaned (NFKC): the full-width brackets typed are half-width in the registry.
@@ -109,7 +109,7 @@ describe('a city’s registry', () => {
 
   it('re-importing the sheet without codes finds every grid by name and creates nothing', async () => {
     const uncoded = rows.map((row, i) => (renamed.includes(i) ? { ...row, households: 999, name: `${row.name}（调整）` } : row));
-    const dry = okData(await importFile(await upload(await registryWorkbook(uncoded), 'zoucheng-3.xlsx'), REGISTRAR, true));
+    const dry = okData(await importFile(await upload(await registryWorkbook(uncoded), 'zoucheng-3.xlsx', REGISTRAR), REGISTRAR, true));
     expect(dry).toMatchObject({ created: 0, dryRun: true, importId: null });
     expect(dry).toMatchObject({ updated: 0, unchanged: 1410 });
     expect(dry.grids.map((g) => g.code)).toEqual(report.grids.map((g) => g.code));
@@ -171,11 +171,12 @@ describe('sheet formats', () => {
     expect(after).toEqual({ ...before, households: 777 });
   });
 
-  it('refuses an old .xls workbook and a file that is not a sheet, clearly', async () => {
+  it('refuses an old .xls workbook (even renamed .xlsx), a file that is not a sheet, and a sheet that never arrived, clearly', async () => {
     const xls = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]);
-    expect(await importFile(await upload(xls, 'old.xls'), GS_STAFF)).toEqual({ ok: false, code: 'INVALID_INPUT', message: '不支持旧版 .xls 文件，请在 Excel 中另存为 .xlsx 或 .csv 后再导入' });
+    expect(await uploadAs(cloud.url, GS_STAFF, 'registrySheet', 'old.xls', xls)).toEqual({ ok: false, code: 'INVALID_INPUT', message: '网格台账表格只能是 xlsx、csv 格式的文件' });
+    expect(await importFile(await upload(xls, 'old.xlsx'), GS_STAFF)).toEqual({ ok: false, code: 'INVALID_INPUT', message: '不支持旧版 .xls 文件，请在 Excel 中另存为 .xlsx 或 .csv 后再导入' });
     expect(await importFile(await upload('随便写的一段话，没有表头', 'note.csv'), GS_STAFF)).toMatchObject({ ok: false, code: 'INVALID_INPUT', message: expect.stringContaining('没有找到网格台账的表头') });
-    expect(await importFile('cloud://local.gridlink/imports/missing.xlsx', GS_STAFF)).toEqual({ ok: false, code: 'NOT_FOUND', message: '没有找到上传的表格，请重新上传' });
+    expect(await importFile(await ticketedFileId(cloud, GS_STAFF, 'registrySheet', 'lost.xlsx'), GS_STAFF)).toEqual({ ok: false, code: 'NOT_FOUND', message: '没有找到上传的表格，请重新上传' });
   });
 });
 

@@ -156,6 +156,20 @@ export async function saveGroupChat(db: DB.Database, gridId: string, groupChat: 
   return stats.updated === 1;
 }
 
+/** Grids whose group QR is under this content-check trace (one, unless a QR was set twice). One round trip. */
+export async function gridsWithQrTrace(db: DB.Database, traceId: string): Promise<GridRecord[]> {
+  return docsOf<GridRecord>(await db.collection('grids').where({ 'groupChat.traceId': traceId }).field({ groupChat: true }).limit(10).get());
+}
+
+/** Hides the grid's group QR if it is still the one under this trace; false when it was replaced meanwhile. */
+export async function hideGroupQr(db: DB.Database, gridId: string, traceId: string): Promise<boolean> {
+  const { stats } = (await db
+    .collection('grids')
+    .where({ _id: gridId, 'groupChat.traceId': traceId })
+    .update({ data: { 'groupChat.hidden': true } })) as { stats: { updated: number } };
+  return stats.updated === 1;
+}
+
 /** Active grids whose group QR expires before `until` and whose chief has not been reminded. One round trip. */
 export async function groupQrsExpiringBefore(db: DB.Database, now: Date, until: Date, limit = 100): Promise<GridRecord[]> {
   const _ = db.command;

@@ -69,8 +69,9 @@ export type ImportRecord = {
   counts: { created: number; updated: number; unchanged: number; moved: number; communitiesCreated: number };
 };
 
-export async function insertImportRecord(db: DB.Database, record: ImportRecord): Promise<void> {
-  await db.collection('imports').add({ data: record });
+/** Records an import as started; an import of the same sheet again (same `_id`) starts the record over. */
+export async function startImportRecord(db: DB.Database, { _id, ...record }: ImportRecord): Promise<void> {
+  await db.collection('imports').doc(_id).set({ data: record });
 }
 
 export async function finishImportRecord(db: DB.Database, id: string, status: 'done' | 'failed', at: Date): Promise<void> {

@@ -6,6 +6,7 @@ import type { ImportReport } from '../../types/registry';
 import { ROOT } from '../functions';
 import { readDemo } from '../localcloud/demo';
 import { spawnLocalCloud } from '../localcloud/spawn';
+import { uploadAs } from '../localcloud/upload';
 import { CITY_REGISTRAR, citySheetRows, seedCity } from '../registry/city';
 import { registryWorkbook } from '../registry/workbook';
 import { table } from './measure';
@@ -20,7 +21,8 @@ export async function benchRegistry() {
   try {
     await seedCity(openCloudDb(cloud.url), readDemo(join(ROOT, 'demo', 'zoucheng.json')).streets[0].categories);
     const sheet = await registryWorkbook(citySheetRows(GRIDS));
-    const uploaded = (await (await fetch(`${cloud.url}/api/dev/upload?name=city.xlsx`, { method: 'POST', body: new Uint8Array(sheet) })).json()) as { data: { fileID: string } };
+    const uploaded = await uploadAs(cloud.url, CITY_REGISTRAR, 'registrySheet', 'city.xlsx', sheet);
+    if (!uploaded.ok) throw new Error(`upload: ${uploaded.code} ${uploaded.message}`);
 
     const rows: Array<Record<string, string | number>> = [];
     const run = async (label: string, dryRun: boolean) => {

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -42,6 +41,12 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
     req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
+}
+
+/** Who a request acts as: the `X-Dev-OpenId` header (the identity `getWXContext()` gives), or null. */
+function devOpenId(req: IncomingMessage): string | null {
+  const header = req.headers['x-dev-openid'];
+  return typeof header === 'string' && header.trim() ? header.trim() : null;
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
@@ -90,10 +95,8 @@ export async function startLocalCloud(opts: LocalCloudOptions) {
     if (typeof event !== 'object' || event === null || Array.isArray(event)) {
       return sendJson(res, 400, { ok: false, code: 'INVALID_INPUT', message: '请求内容必须是对象' });
     }
-    const header = req.headers['x-dev-openid'];
-    const openid = typeof header === 'string' && header.trim() ? header.trim() : null;
     try {
-      const { result, roundTrips } = await runner!.invoke(name, event as Record<string, unknown>, { openid, source: 'wx_client' });
+      const { result, roundTrips } = await runner!.invoke(name, event as Record<string, unknown>, { openid: devOpenId(req), source: 'wx_client' });
       sendJson(res, 200, result, { 'x-db-round-trips': String(roundTrips) });
     } catch (error) {
       console.error(`[local cloud] function ${name} failed`, error);
@@ -101,11 +104,21 @@ export async function startLocalCloud(opts: LocalCloudOptions) {
     }
   }
 
-  // The H5 app cannot call wx.cloud.uploadFile: it posts the bytes here and gets the fileID
-  // the mini-program would have got.
+  /**
+   * The H5 app cannot call wx.cloud.uploadFile: it posts the bytes here, to the cloud path its
+   * `file.ticket` gave (`?path=`), as the person it was given to (`X-Dev-OpenId`), and gets the
+   * fileID the mini-program would have got. A path that is not that person's ticket (another
+   * person's, or none) is FORBIDDEN; one already uploaded is a CONFLICT: a ticket takes one file,
+   * so nobody replaces a file after it was checked and shown.
+   */
   async function uploadFromBrowser(url: URL, req: IncomingMessage, res: ServerResponse) {
-    const ext = /\.(jpe?g|png|gif|webp|xlsx|csv)$/i.exec(url.searchParams.get('name') ?? '')?.[1]?.toLowerCase() ?? 'jpg';
-    const folder = ext === 'xlsx' || ext === 'csv' ? 'imports' : 'appeals';
+    const cloudPath = url.searchParams.get('path') ?? '';
+    const openid = devOpenId(req);
+    const ticket = database.find('files', { cloudPath })[0] as { owner?: unknown } | undefined;
+    if (!openid || !ticket || ticket.owner !== openid) {
+      return sendJson(res, 403, { ok: false, code: 'FORBIDDEN', message: '没有这个文件的上传凭证，请重新选择文件上传' });
+    }
+    if (storage.has(cloudPath)) return sendJson(res, 409, { ok: false, code: 'CONFLICT', message: '这个文件已经上传过，请重新选择文件上传' });
     let bytes: Buffer;
     try {
       bytes = await readBody(req, MAX_UPLOAD_BYTES);
@@ -113,9 +126,7 @@ export async function startLocalCloud(opts: LocalCloudOptions) {
       return sendJson(res, 413, { ok: false, code: 'INVALID_INPUT', message: '文件不能超过 10 MB' });
     }
     if (!bytes.length) return sendJson(res, 400, { ok: false, code: 'INVALID_INPUT', message: '没有收到文件' });
-    const month = new Date().toISOString().slice(0, 7).replace('-', '');
-    const fileID = storage.put(`${folder}/${month}/${randomUUID()}.${ext}`, bytes);
-    sendJson(res, 200, { ok: true, data: { fileID } });
+    sendJson(res, 200, { ok: true, data: { fileID: storage.put(cloudPath, bytes) } });
   }
 
   // A browser cannot open cloud:// ids; the H5 app points <img> here instead.

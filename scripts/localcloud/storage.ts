@@ -30,6 +30,8 @@ export interface LocalStorage {
   localPath(fileID: string): string | null;
   /** Stores bytes the way a mini-program's `wx.cloud.uploadFile` would; returns the fileID. */
   put(cloudPath: string, bytes: Buffer): string;
+  /** Whether a file is stored at this cloud path (of the default env). */
+  has(cloudPath: string): boolean;
   /** A signed download URL for a fileID, or null when it names no stored file. */
   tempUrl(fileID: string, maxAge?: number): string | null;
 }
@@ -368,6 +370,10 @@ export function openStorage(opts: StorageOptions): LocalStorage {
       fs.renameSync(tmp, file);
       fsyncDir(path.dirname(file));
       return makeFileId(defaultEnv, cloudPath);
+    },
+    has(cloudPath: string) {
+      const file = diskPath(defaultEnv, cloudPath);
+      return file !== null && isFile(file);
     },
     tempUrl(fileID: string, maxAge = DEFAULT_MAX_AGE) {
       const r = resolveFileId(fileID);

@@ -5,6 +5,7 @@ import type { Envelope } from '../../types/envelope';
 import type { ImportReport } from '../../types/registry';
 import { FUNCTIONS_OUT, ROOT } from '../functions';
 import { spawnLocalCloud, type SpawnedCloud } from '../localcloud/spawn';
+import { uploadAs } from '../localcloud/upload';
 
 const USAGE = '用法：npm run registry:import -- --file <台账.xlsx|.csv> --as <街道工作人员 openid> [--dry-run] [--cloud <本地云地址>] [--data <数据目录>]';
 
@@ -31,7 +32,7 @@ async function main(): Promise<number> {
   const cloud: SpawnedCloud | null = values.cloud ? null : await spawnLocalCloud({ dataDir: values.data });
   const url = values.cloud ?? cloud!.url;
   try {
-    const uploaded = (await (await fetch(`${url}/api/dev/upload?name=${encodeURIComponent(basename(file))}`, { method: 'POST', body: readFileSync(file) })).json()) as Envelope<{ fileID: string }>;
+    const uploaded = await uploadAs(url, values.as, 'registrySheet', basename(file), readFileSync(file));
     if (!uploaded.ok) return fail(uploaded.message);
     const res = await fetch(`${url}/api/fn/registry`, {
       method: 'POST',

@@ -139,7 +139,7 @@ function GroupChatSheet({ code, hasChat, onClose, onSaved }: SheetProps) {
       {kind === 'qr' ? (
         <View>
           <Text className="muted">群二维码 7 天内有效，到期前一天会提醒您重新上传</Text>
-          <PhotoPicker photos={photos} max={1} onAdd={(ids) => setPhotos(ids.slice(0, 1))} onRemove={() => setPhotos([])} onBusy={setBusy} />
+          <PhotoPicker purpose="groupQr" photos={photos} max={1} onAdd={(ids) => setPhotos(ids.slice(0, 1))} onRemove={() => setPhotos([])} onBusy={setBusy} />
           <Text className="info-card__label">生成日期</Text>
           <Input value={generatedOn} placeholder="YYYY-MM-DD" maxlength={10} onInput={(e) => setGeneratedOn(e.detail.value)} />
         </View>

@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ActionInput, ActionName, ActionOutput, FunctionName } from '../../types/api';
 import type { Envelope, Failure } from '../../types/envelope';
+import type { FilePurpose } from '../../types/files';
 import { H5_CLOUD_ID_FIELD, type SealedCloudID } from '../../types/groupChat';
 import { getDevOpenId } from './devIdentity';
 
@@ -64,10 +65,7 @@ export async function call<F extends FunctionName, A extends ActionName<F>>(
 /** A file to upload: a temp file path (weapp, or an H5 blob: URL from chooseMedia) or an H5 File. */
 export type UploadSource = string | File;
 
-/** Where uploads go: appeal and notice photos, or registry sheets to import. */
-export type UploadFolder = 'appeals' | 'imports';
-
-const uploadFailed = (folder: UploadFolder): Failure => ({ ok: false, code: 'INTERNAL', message: folder === 'imports' ? '表格上传失败，请重试' : '图片上传失败，请重试' });
+const uploadFailed = (purpose: FilePurpose): Failure => ({ ok: false, code: 'INTERNAL', message: purpose === 'registrySheet' ? '表格上传失败，请重试' : '图片上传失败，请重试' });
 
 function extensionOf(source: UploadSource, type?: string): string {
   const name = typeof source === 'string' ? source.split(/[?#]/)[0] : source.name;
@@ -80,31 +78,25 @@ function extensionOf(source: UploadSource, type?: string): string {
   return 'jpg';
 }
 
-function randomName(): string {
-  return Date.now().toString(36) + Math.random().toString(36).slice(2, 10);
-}
-
-/** `<folder>/<yyyymm>/<random>.<ext>`, the month in Asia/Shanghai. */
-export function uploadCloudPath(folder: UploadFolder, ext: string, now = Date.now()): string {
-  const month = new Date(now + 8 * 3600 * 1000).toISOString().slice(0, 7).replace('-', '');
-  return `${folder}/${month}/${randomName()}.${ext}`;
-}
-
 /**
- * Puts one file into cloud storage and answers its fileID (`cloud://…`), never throwing.
- * weapp: Taro.cloud.uploadFile. H5: POST the bytes to the local cloud's `/api/dev/upload?name=…`
- * (which files sheets under `imports/` by their extension).
+ * Puts one file into cloud storage for `purpose` and answers its fileID (`cloud://…`), never
+ * throwing. `file.ticket` first says where it goes (an unguessable path recorded as the caller's
+ * upload for that purpose: functions accept the fileID for nothing else, from nobody else); then
+ * weapp uploads exactly there with Taro.cloud.uploadFile, and H5 posts the bytes to the local
+ * cloud's `/api/dev/upload?path=…` as the same identity.
  */
-export async function upload(source: UploadSource, folder: UploadFolder = 'appeals'): Promise<Envelope<{ fileID: string }>> {
-  const failed = uploadFailed(folder);
+export async function upload(source: UploadSource, purpose: FilePurpose): Promise<Envelope<{ fileID: string }>> {
+  const failed = uploadFailed(purpose);
   try {
-    if (process.env.TARO_ENV === 'h5') {
-      const blob: Blob = typeof source === 'string' ? await (await fetch(source)).blob() : source;
-      const name = `${randomName()}.${extensionOf(source, blob.type)}`;
+    const blob: Blob | null = process.env.TARO_ENV !== 'h5' ? null : typeof source === 'string' ? await (await fetch(source)).blob() : source;
+    const ticket = await call('file', 'ticket', { purpose, name: `file.${extensionOf(source, blob?.type)}` });
+    if (!ticket.ok) return ticket;
+    const { cloudPath } = ticket.data;
+    if (blob) {
       const headers: Record<string, string> = { 'content-type': blob.type || 'application/octet-stream' };
       const openid = getDevOpenId();
       if (openid) headers['X-Dev-OpenId'] = openid;
-      const res = await fetch('/api/dev/upload?name=' + encodeURIComponent(name), { method: 'POST', headers, body: blob });
+      const res = await fetch('/api/dev/upload?path=' + encodeURIComponent(cloudPath), { method: 'POST', headers, body: blob });
       const body: unknown = await res.json();
       if (!isEnvelope(body)) return failed;
       if (!body.ok) return body;
@@ -112,8 +104,7 @@ export async function upload(source: UploadSource, folder: UploadFolder = 'appea
       return typeof fileID === 'string' ? { ok: true, data: { fileID } } : failed;
     }
     if (typeof source !== 'string') return failed;
-    initCloud();
-    const res = await Taro.cloud.uploadFile({ cloudPath: uploadCloudPath(folder, extensionOf(source)), filePath: source });
+    const res = await Taro.cloud.uploadFile({ cloudPath, filePath: source });
     return res.fileID ? { ok: true, data: { fileID: res.fileID } } : failed;
   } catch {
     return failed;

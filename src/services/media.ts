@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro';
+import type { FilePurpose } from '../../types/files';
 import { upload, type UploadSource } from './cloud';
 
 /** Lets the person pick up to `count` photos; compressed in the mini-program. [] when cancelled. */
@@ -33,11 +34,17 @@ async function compress(path: string): Promise<string> {
   }
 }
 
-/** Uploads photos one by one; answers the fileIDs stored and the first error message, if any. */
-export async function uploadAll(sources: UploadSource[]): Promise<{ fileIDs: string[]; error: string | null }> {
+/** Images a person uploads: what each is for decides where it may be used (`types/files`). */
+export type ImagePurpose = Exclude<FilePurpose, 'registrySheet'>;
+
+/**
+ * Uploads photos one by one for `purpose` (each through its own `file.ticket`); answers the
+ * fileIDs stored and the first error message, if any.
+ */
+export async function uploadAll(sources: UploadSource[], purpose: ImagePurpose): Promise<{ fileIDs: string[]; error: string | null }> {
   const fileIDs: string[] = [];
   for (const s of sources) {
-    const r = await upload(s);
+    const r = await upload(s, purpose);
     if (!r.ok) return { fileIDs, error: r.message };
     fileIDs.push(r.data.fileID);
   }

@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro';
-import type { UploadSource } from './cloud';
+import type { Envelope } from '../../types/envelope';
+import { upload, type UploadSource } from './cloud';
 
 /** A registry sheet the person picked: shown by name, uploaded from `source`. */
 export type PickedSheet = { name: string; size: number; source: UploadSource };
@@ -37,4 +38,9 @@ function pickInBrowser(): Promise<PickedSheet | null> {
     document.body.appendChild(input);
     input.click();
   });
+}
+
+/** Uploads the picked sheet as the caller's registry sheet: the only file `registry.import` reads for them. */
+export function uploadSheet(sheet: PickedSheet): Promise<Envelope<{ fileID: string }>> {
+  return upload(sheet.source, 'registrySheet');
 }

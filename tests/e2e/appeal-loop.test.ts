@@ -43,6 +43,10 @@ it('a resident files an appeal with a photo, the grid chief works it, the reside
   await shown(chiefPage, '办理中').waitFor();
   await shown(chiefPage, '回复').click();
   await chiefPage.locator('textarea').filter({ visible: true }).fill('已联系物业电工，今天下午更换');
+  const workPhoto = chiefPage.waitForEvent('filechooser');
+  await chiefPage.locator('.photo-picker__add').filter({ visible: true }).click();
+  await (await workPhoto).setFiles({ name: 'ladder.png', mimeType: 'image/png', buffer: PHOTO });
+  await chiefPage.locator('.photo-picker__tile img').filter({ visible: true }).first().waitFor();
   await shown(chiefPage, '发送回复').click();
   await shown(chiefPage, '已联系物业电工，今天下午更换').waitFor();
   await shown(chiefPage, '办结').click();
@@ -65,6 +69,10 @@ it('a resident files an appeal with a photo, the grid chief works it, the reside
   const { body } = await cloud.call('appeal', { action: 'detail', id }, resident);
   expect(body.data.status).toBe('closed');
   expect(body.data.photos).toHaveLength(1);
+  // The chief's photo is a work photo of their own, on the reply; the resident's stays theirs.
+  const replied = body.data.timeline.find((e: { type: string }) => e.type === 'replied');
+  expect(replied.photos).toEqual([expect.stringMatching(/\/work\/\d{6}\/[0-9a-f]{32}\.png$/)]);
+  expect(body.data.photos).toEqual([expect.stringMatching(/\/appeals\/\d{6}\/[0-9a-f]{32}\.png$/)]);
   expect(body.data.timeline.map((e: { type: string }) => e.type)).toEqual(['submitted', 'accepted', 'replied', 'resolved', 'rated', 'closed']);
   expect(body.data.rating).toMatchObject({ score: 5, comment: '当天就修好了，谢谢网格长' });
 }, 90_000);

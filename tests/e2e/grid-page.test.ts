@@ -1,5 +1,6 @@
 import type { Browser } from 'playwright-core';
-import { phoneOf, phonePage, screenshot, shown, startE2e, stopE2e } from '../support/browser';
+import { devOutbox } from '../support/appealKit';
+import { PHOTO, phoneOf, phonePage, screenshot, shown, startE2e, stopE2e } from '../support/browser';
 import { demo, LocalCloud } from '../support/localCloud';
 
 const grid = demo.grids.find((g) => g.code === 'QQ-0304')!;
@@ -20,6 +21,31 @@ it('a resident who scans a grid sign sees the grid and its chief', async () => {
   expect(text).toContain('太平社区');
   expect(text).not.toContain(chief.phone);
   await screenshot(page, 'grid-page');
+});
+
+it('a chief uploads the grid’s group QR on the grid page; residents see it until WeChat judges it risky', async () => {
+  const code = 'GS-0204';
+  const { page: chiefPage } = await phoneOf(browser, `demo-chief-${code}`);
+  await chiefPage.goto(`${cloud.url}/g/${code}`);
+  await shown(chiefPage, '设置网格群').click();
+  const chooser = chiefPage.waitForEvent('filechooser');
+  await chiefPage.locator('.photo-picker__add').filter({ visible: true }).click();
+  await (await chooser).setFiles({ name: 'group.png', mimeType: 'image/png', buffer: PHOTO });
+  await chiefPage.locator('.photo-picker__tile img').filter({ visible: true }).first().waitFor();
+  await shown(chiefPage, '保存').click();
+  await chiefPage.locator('.group-chat__img').filter({ visible: true }).waitFor();
+
+  const residentPage = await phonePage(browser);
+  await residentPage.goto(`${cloud.url}/g/${code}`);
+  await residentPage.locator('.group-chat__img').filter({ visible: true }).waitFor();
+  await screenshot(residentPage, 'grid-group-qr');
+
+  const check = (await devOutbox(cloud)).find((e) => e.api === 'security.mediaCheckAsync' && /\/groupqr\/\d{6}\/[0-9a-f]{32}\.png/.test(e.params.media_url));
+  const push = await fetch(`${cloud.url}/api/dev/push/mediacheck`, { method: 'POST', body: JSON.stringify({ Event: 'wxa_media_check', trace_id: check!.reply.trace_id, result: { suggest: 'risky' } }) });
+  expect(await push.json()).toEqual({ ok: true, data: { hidden: 1 } });
+  await residentPage.reload();
+  await shown(residentPage, demo.grids.find((g) => g.code === code)!.name).waitFor();
+  expect(await residentPage.locator('.group-chat__img').count()).toBe(0);
 });
 
 it('a resident who scans an unknown code is told so and offered a search', async () => {

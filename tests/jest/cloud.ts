@@ -1,5 +1,7 @@
 import Taro from '@tarojs/taro';
+import { newFile } from '../../cloudfunctions/domain/files';
 import type { Envelope } from '../../types/envelope';
+import type { FilePurpose } from '../../types/files';
 
 /**
  * The cloud as a page sees it in component tests: one handler per `function.action`, every call
@@ -37,3 +39,8 @@ export const cloudCalls = (filter?: string): Call[] =>
   recorded.filter((c) => !filter || `${c.name}.${String(c.data.action)}` === filter || c.name === filter);
 
 export const ok = <T>(data: T): Envelope<T> => ({ ok: true, data });
+
+let tickets = 0;
+/** `file.ticket` as the function answers it: a new path under the purpose's folder, by the same rule. */
+export const fileTicket: Handler = (data) =>
+  ok({ cloudPath: newFile({ token: `ticket${++tickets}`, owner: 'tester', purpose: data.purpose as FilePurpose, name: String(data.name) }, new Date()).cloudPath });

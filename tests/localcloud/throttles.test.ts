@@ -37,7 +37,7 @@ function expectTooOften(body: Body) {
 }
 
 describe('each throttle at its limit and one past it (limit 3 from settings)', () => {
-  beforeAll(() => setLimits({ callStaff: [{ max: 3, minutes: 60 }], inviteCode: [{ max: 3, minutes: 60 }], appealSubmit: [{ max: 3, minutes: 60 }] }));
+  beforeAll(() => setLimits({ callStaff: [{ max: 3, minutes: 60 }], inviteCode: [{ max: 3, minutes: 60 }], appealSubmit: [{ max: 3, minutes: 60 }], fileTicket: [{ max: 3, minutes: 60 }] }));
 
   it('grid.callStaff: three numbers, each audited; the fourth refused and not audited', async () => {
     const resident = newResident('caller');
@@ -78,6 +78,13 @@ describe('each throttle at its limit and one past it (limit 3 from settings)', (
     for (let i = 0; i < 3; i++) okData(await appeal(cloud, resident, 'submit', appealInput()));
     expectTooOften(await appeal(cloud, resident, 'submit', appealInput()));
     expect(await count(db, 'appeals', { residentOpenid: resident })).toBe(3);
+  });
+
+  it('file.ticket: three places to upload recorded; the fourth refused and not recorded', async () => {
+    const resident = newResident('uploader');
+    for (let i = 0; i < 3; i++) expect(okData(await call('file', resident, 'ticket', { purpose: 'appealPhoto', name: 'a.jpg' }))).toMatchObject({ cloudPath: expect.any(String) });
+    expectTooOften(await call('file', resident, 'ticket', { purpose: 'appealPhoto', name: 'a.jpg' }));
+    expect(await count(db, 'files', { owner: resident })).toBe(3);
   });
 
   it('counts per caller: someone else is not held back by a full window', async () => {

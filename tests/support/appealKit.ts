@@ -1,5 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { LOCAL_ENV_ID } from '../../scripts/localcloud/sdkEnv';
+import { makeFileId } from '../../scripts/localcloud/storage';
+import { uploadAs } from '../../scripts/localcloud/upload';
 import type { AppealDetail, AppealSummary, SubmitAppealInput } from '../../types/appeal';
+import type { FilePurpose, FileTicket } from '../../types/files';
 import { demo, type LocalCloud } from './localCloud';
 
 /**
@@ -87,12 +91,19 @@ export async function fireTimer<T = any>(cloud: LocalCloud, name: string): Promi
   return (await fetch(`${cloud.url}/api/dev/trigger/${name}`, { method: 'POST' })).json() as Promise<Body<T>>;
 }
 
-/** Puts bytes in the local cloud's storage and returns the `cloud://` file id an upload gives. */
-export async function uploadPhoto(cloud: LocalCloud, name = 'photo.jpg'): Promise<string> {
+/**
+ * A photo `owner` uploads for `purpose` as the app does (a `file.ticket`, then the bytes to its
+ * path): the `cloud://` file id the upload gives.
+ */
+export async function uploadPhoto(cloud: LocalCloud, owner: string, purpose: FilePurpose = 'appealPhoto', name = 'photo.jpg'): Promise<string> {
   const bytes = Buffer.from([0xff, 0xd8, 0xff, 0xe0, ...Buffer.from(randomUUID()), 0xff, 0xd9]);
-  const res = await fetch(`${cloud.url}/api/dev/upload?name=${encodeURIComponent(name)}`, { method: 'POST', body: bytes });
-  const body = (await res.json()) as Body<{ fileID: string }>;
-  return okData(body).fileID;
+  return okData(await uploadAs(cloud.url, owner, purpose, name, bytes)).fileID;
+}
+
+/** The fileID of a file `owner` asked to upload for `purpose` (a `file.ticket`) but whose bytes never arrived. */
+export async function ticketedFileId(cloud: LocalCloud, owner: string, purpose: FilePurpose, name: string): Promise<string> {
+  const { cloudPath } = okData((await cloud.call<Body<FileTicket>>('file', { action: 'ticket', purpose, name }, owner)).body);
+  return makeFileId(LOCAL_ENV_ID, cloudPath);
 }
 
 /**

@@ -122,6 +122,7 @@ export function AppealForm({ grid }: { grid: GridPage }) {
 
         <Text className="field__label">现场照片（最多 {APPEAL_LIMITS.photosMax} 张）</Text>
         <PhotoPicker
+          purpose="appealPhoto"
           photos={draft.photos}
           max={APPEAL_LIMITS.photosMax}
           onBusy={setUploading}

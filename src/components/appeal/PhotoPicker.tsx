@@ -2,10 +2,12 @@ import Taro from '@tarojs/taro';
 import { Image, Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { fileUrl } from '../../services/cloud';
-import { pickPhotos, uploadAll } from '../../services/media';
+import { pickPhotos, uploadAll, type ImagePurpose } from '../../services/media';
 import './appeal.scss';
 
 type Props = {
+  /** What the photos are for: the actions that accept them take only their own purpose. */
+  purpose: ImagePurpose;
   photos: string[];
   max: number;
   onAdd: (fileIDs: string[]) => void;
@@ -14,7 +16,7 @@ type Props = {
 };
 
 /** Thumbnails of the uploaded photos, a × on each, and a + tile that picks, compresses and uploads more. */
-export function PhotoPicker({ photos, max, onAdd, onRemove, onBusy }: Props) {
+export function PhotoPicker({ purpose, photos, max, onAdd, onRemove, onBusy }: Props) {
   const [pending, setPending] = useState(0);
 
   const add = async () => {
@@ -23,7 +25,7 @@ export function PhotoPicker({ photos, max, onAdd, onRemove, onBusy }: Props) {
     if (picked.length === 0) return;
     setPending(picked.length);
     onBusy?.(true);
-    const { fileIDs, error } = await uploadAll(picked);
+    const { fileIDs, error } = await uploadAll(picked, purpose);
     setPending(0);
     onBusy?.(false);
     if (fileIDs.length) onAdd(fileIDs);

@@ -186,6 +186,7 @@ export function StaffActions({ detail, onDone }: { detail: AppealDetail; onDone:
             <View className="field">
               <Text className="field__label">照片（选填）</Text>
               <PhotoPicker
+                purpose="workPhoto"
                 photos={fields.photos}
                 max={APPEAL_LIMITS.photosMax}
                 onAdd={(ids) => setFields((f) => ({ ...f, photos: [...f.photos, ...ids].slice(0, APPEAL_LIMITS.photosMax) }))}

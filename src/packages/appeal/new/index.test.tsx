@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro';
 import { __setRouterParams } from '../../../../tests/jest/taro';
 import { gridPageFixture } from '../../../../tests/jest/fixtures';
 import { detailFixture, meFixture } from '../../../../tests/jest/appealFixtures';
-import { cloudCalls, ok, programCloud, type Handler } from '../../../../tests/jest/cloud';
+import { cloudCalls, fileTicket, ok, programCloud, type Handler } from '../../../../tests/jest/cloud';
 import type { Envelope } from '../../../../types/envelope';
 import { draftKey } from '../../../services/appealDraft';
 import NewAppealPage from './index';
@@ -19,6 +19,7 @@ function cloudWith(submit: Handler) {
     'account.me': () => ok(meFixture()),
     'account.grantConsents': () => ok(meFixture({ consents: { appealNew: 0, appealProgress: 1, groupQrExpiry: 0 } })),
     'appeal.submit': submit,
+    'file.ticket': fileTicket,
   });
 }
 
@@ -181,7 +182,7 @@ describe('the appeal form (反映问题)', () => {
     expect(cloudCalls('account.grantConsents')).toEqual([]);
   });
 
-  it('in WeChat, records an accepted reminder and uploads compressed photos to appeals/<yyyymm>/', async () => {
+  it('in WeChat, records an accepted reminder and uploads compressed photos to the paths their appeal-photo tickets gave', async () => {
     process.env.TARO_ENV = 'weapp';
     (Taro.requestSubscribeMessage as unknown as jest.Mock).mockResolvedValueOnce({ 'tmpl-appeal-progress': 'accept', errMsg: 'ok' });
     (Taro.chooseMedia as unknown as jest.Mock).mockResolvedValueOnce({ tempFiles: [{ tempFilePath: 'wxfile://tmp/a.jpg' }, { tempFilePath: 'wxfile://tmp/b.png' }] });
@@ -192,8 +193,11 @@ describe('the appeal form (反映问题)', () => {
     await screen.findByText('2/9');
     expect(Taro.compressImage).toHaveBeenCalledTimes(2);
     const paths = (Taro.cloud.uploadFile as unknown as jest.Mock).mock.calls.map(([o]) => o.cloudPath);
-    expect(paths[0]).toMatch(/^appeals\/\d{6}\/[a-z0-9]+\.jpg$/);
-    expect(paths[1]).toMatch(/\.png$/);
+    expect(cloudCalls('file.ticket').map((c) => c.data)).toEqual([
+      { action: 'ticket', purpose: 'appealPhoto', name: 'file.jpg' },
+      { action: 'ticket', purpose: 'appealPhoto', name: 'file.png' },
+    ]);
+    expect(paths).toEqual([expect.stringMatching(/^appeals\/\d{6}\/ticket\d+\.jpg$/), expect.stringMatching(/^appeals\/\d{6}\/ticket\d+\.png$/)]);
 
     fireEvent.click(screen.getByText('环境卫生'));
     type(container, CONTENT);

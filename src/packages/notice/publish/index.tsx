@@ -113,6 +113,7 @@ function PublishForm({ grid, me }: { grid: GridPage; me: Me }) {
 
         <Text className="field__label">图片（最多 {NOTICE_LIMITS.imagesMax} 张）</Text>
         <PhotoPicker
+          purpose="noticeImage"
           photos={images}
           max={NOTICE_LIMITS.imagesMax}
           onBusy={setUploading}

@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import { chiefMe, meFixture } from '../../../../tests/jest/appealFixtures';
-import { cloudCalls, ok, programCloud, type Handler } from '../../../../tests/jest/cloud';
+import { cloudCalls, fileTicket, ok, programCloud, type Handler } from '../../../../tests/jest/cloud';
 import type { Me } from '../../../../types/appeal';
 import type { ImportReport } from '../../../../types/registry';
 import RegistryImportPage from './index';
@@ -28,7 +28,7 @@ const report = (overrides: Partial<ImportReport> = {}): ImportReport => ({
 });
 
 function open(me: Me, importSheet: Handler) {
-  programCloud({ 'account.me': () => ok(me), 'registry.import': importSheet });
+  programCloud({ 'account.me': () => ok(me), 'registry.import': importSheet, 'file.ticket': fileTicket });
   return render(<RegistryImportPage />);
 }
 
@@ -52,7 +52,8 @@ describe('导入网格台账', () => {
 
     expect(await screen.findByText('检查通过：共 3 行')).toBeTruthy();
     expect(chooseMessageFile).toHaveBeenCalledWith({ count: 1, type: 'file', extension: ['xlsx', 'csv'] });
-    expect(Taro.cloud.uploadFile).toHaveBeenCalledWith(expect.objectContaining({ filePath: 'wxfile://tmp/钢山街道网格台账.xlsx', cloudPath: expect.stringMatching(/^imports\/\d{6}\/\w+\.xlsx$/) }));
+    expect(cloudCalls('file.ticket').map((c) => c.data)).toEqual([{ action: 'ticket', purpose: 'registrySheet', name: 'file.xlsx' }]);
+    expect(Taro.cloud.uploadFile).toHaveBeenCalledWith(expect.objectContaining({ filePath: 'wxfile://tmp/钢山街道网格台账.xlsx', cloudPath: expect.stringMatching(/^imports\/\d{6}\/ticket\d+\.xlsx$/) }));
     const [check] = cloudCalls('registry.import');
     expect(check.data).toEqual({ action: 'import', fileID: expect.stringContaining('/imports/'), dryRun: true });
     expect(screen.getByText('将新建社区：新城社区')).toBeTruthy();
@@ -137,6 +138,7 @@ describe('导入网格台账', () => {
     fireEvent.click(await screen.findByText('选择台账文件（.xlsx / .csv）'));
     expect(await screen.findByText('表格文件超过 10 MB，请拆分后分批导入')).toBeTruthy();
     await waitFor(() => expect(Taro.cloud.uploadFile).not.toHaveBeenCalled());
+    expect(cloudCalls('file.ticket')).toEqual([]);
     expect(cloudCalls('registry.import')).toEqual([]);
   });
 

@@ -5,9 +5,9 @@ import type { Failure } from '../../../../types/envelope';
 import { REGISTRY_COLUMNS, REGISTRY_MAX_BYTES, type CommunityRef, type ImportReport } from '../../../../types/registry';
 import { cleanText } from '../../../../types/typed';
 import { PageFrame } from '../../../components/PageFrame';
-import { call, upload } from '../../../services/cloud';
+import { call } from '../../../services/cloud';
 import { useMe } from '../../../services/me';
-import { pickSheet, type PickedSheet } from '../../../services/sheetFile';
+import { pickSheet, uploadSheet, type PickedSheet } from '../../../services/sheetFile';
 import '../registry.scss';
 
 /** 导入网格台账: street staff check a sheet first (nothing written), then import it. */
@@ -45,7 +45,7 @@ function ImportFlow() {
       return;
     }
     setStep({ kind: 'busy', label: '正在上传并检查表格…' });
-    const uploaded = await upload(picked.source, 'imports');
+    const uploaded = await uploadSheet(picked);
     if (!uploaded.ok) return setStep({ kind: 'refused', failure: uploaded });
     const checked = await call('registry', 'import', { fileID: uploaded.data.fileID, dryRun: true });
     setStep(checked.ok ? { kind: 'checked', fileID: uploaded.data.fileID, report: checked.data } : { kind: 'refused', failure: checked });
