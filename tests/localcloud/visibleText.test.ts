@@ -2,7 +2,8 @@
  * Direction-control and control characters never reach a page (issue 9): names planted with a
  * right-to-left override, isolates and control characters (NUL, backspace, escape), through every door names come in by (a registry
  * sheet, an invite, a notice), come out of the grid page, the team list and the sign data as
- * they read, and text empty to the eye is refused at the function too.
+ * they read; a cell that begins like a formula is kept as text; and text empty to the eye is
+ * refused at the function too.
  */
 import type { GridPage } from '../../types/grid';
 import type { ImportReport } from '../../types/registry';
@@ -85,6 +86,18 @@ describe('a registry sheet with planted names', () => {
     const db = openCloudDb(cloud.url);
     const { data } = (await db.collection('grids').where({ code }).get()) as unknown as { data: unknown[] };
     expectClean(data);
+  });
+});
+
+describe('a cell that begins like a formula', () => {
+  it('is stored and shown as the text it is, through the CSV GridLink writes (which escapes it) and the import', async () => {
+    const formula = '=HYPERLINK("http://evil.example","点此查看")';
+    const csv = registryCsv([{ street: '钢山街道', community: '平阳社区', name: formula, kind: '城镇社区网格', stationName: '@服务站', stationAddress: '-', stationHours: '+8:30' }]);
+    expect(csv).toContain(`"'=HYPERLINK(`);
+    const { grids } = await importSheet(csv);
+    const page = okData(await call<GridPage>('grid', 'resolve', { code: grids[0].code }));
+    expect(page.grid.name).toBe(formula);
+    expect(page.station).toEqual({ name: '@服务站', address: '-', hours: '+8:30' });
   });
 });
 
