@@ -3,15 +3,16 @@ import type { Problem } from './envelope';
 import { cleanText } from './typed';
 
 /**
- * The registry sheet (网格台账): one row per grid, Chinese headers as street offices keep them.
+ * The registry sheet (网格台账): one row per grid, Chinese headers as street offices keep them
+ * (`aliases`: other headers offices use for the same column, e.g. 社区 for 社区（村）).
  * A column left out of the sheet leaves that field of existing grids alone; a column present
  * with an empty cell clears it.
  */
 export const REGISTRY_COLUMNS = [
-  { key: 'street', header: '街道', required: true, hint: '已开通的街道全称，如：钢山街道' },
-  { key: 'community', header: '社区（村）', required: true, hint: '社区或村的名称，新名称会新建社区' },
-  { key: 'code', header: '网格编码', required: false, hint: '新网格留空，由系统按街道编号；已有网格填原编码' },
-  { key: 'name', header: '网格名称', required: true, hint: '如：平阳社区第一网格' },
+  { key: 'street', header: '街道', required: true, hint: '已开通的街道全称，如：钢山街道', aliases: ['街道（镇）', '镇街', '乡镇（街道）'] },
+  { key: 'community', header: '社区（村）', required: true, hint: '社区或村的名称，新名称会新建社区', aliases: ['社区', '村', '社区/村', '村（社区）', '社区（村居）'] },
+  { key: 'code', header: '网格编码', required: false, hint: '新网格留空，由系统按街道编号；已有网格填原编码', aliases: ['网格编号', '网格码'] },
+  { key: 'name', header: '网格名称', required: true, hint: '如：平阳社区第一网格', aliases: ['网格名'] },
   { key: 'kind', header: '网格类型', required: true, hint: '城镇社区网格、农村网格、商圈网格、楼宇网格、市场网格' },
   { key: 'households', header: '户数', required: false, hint: '整数' },
   { key: 'lng', header: '中心经度', required: false, hint: 'GCJ-02（腾讯/高德地图坐标），如 116.9675' },

@@ -9,12 +9,13 @@ export const INVITE_CODE_LENGTH = 8;
 export const INVITE_TTL_HOURS = 72;
 
 export const InviteCode = z.string().check(
-  z.overwrite(normalizeCode),
+  // written in two groups (`ABCD-2345`) it is still the code: the alphabet has no dash
+  z.overwrite((typed) => normalizeCode(typed).replace(/-/g, '')),
   z.regex(new RegExp(`^[${INVITE_ALPHABET}]{${INVITE_CODE_LENGTH}}$`), { error: '邀请码格式不正确' }),
 );
 
 const CommunityId = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, { error: '社区编号不正确' }));
-const person = { name: typedText('姓名', 20, { shape: 'name' }), title: typedText('职务', 40, { shape: 'name' }), phone: ContactPhone };
+const person = { name: typedText('姓名', 20, { shape: 'person' }), title: typedText('职务', 40, { shape: 'name' }), phone: ContactPhone };
 
 /** Community or street staff invite a grid's chief or worker, or (street staff) a community's staff. */
 export const InviteStaffInput = z.discriminatedUnion('role', [

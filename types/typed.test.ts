@@ -1,7 +1,7 @@
 import { ContactPhone } from './appeal';
 import { GridCode } from './grid';
 import { InviteCode } from './staff';
-import { cleanLine, cleanLines, cleanText, normalizeCode, normalizePhone, withoutInvisible } from './typed';
+import { cleanLine, cleanLines, cleanText, codeSpellings, normalizeCode, normalizePhone, personName, withoutInvisible } from './typed';
 
 /** Every dash a person's keyboard, input method or word processor may put where `-` belongs. */
 const DASH_VARIANTS: Array<[string, string]> = [
@@ -123,6 +123,15 @@ describe('normalizeCode: a grid or invite code as people type it', () => {
     expect(normalizeCode(typed)).toBe(code);
   });
 
+  it.each([
+    ['a code typed without its dash', 'GS0101', ['GS0101', 'GS-0101']],
+    ['lower case without its dash (search keeps the case)', 'gs0101', ['gs0101', 'gs-0101']],
+    ['a code with its dash', 'GS-0101', ['GS-0101']],
+    ['a name', '平阳社区', ['平阳社区']],
+  ])('codeSpellings: %s', (_, typed, spellings) => {
+    expect(codeSpellings(typed)).toEqual(spellings);
+  });
+
   it.each(DASH_VARIANTS)('reads a %s as "-"', (_, dash) => {
     expect(normalizeCode(`GS${dash}0101`)).toBe('GS-0101');
   });
@@ -141,6 +150,18 @@ describe('normalizeCode: a grid or invite code as people type it', () => {
 
   it('a full-width invite code passes the InviteCode schema', () => {
     expect(InviteCode.parse('ａｂｃｄ２３４５')).toBe('ABCD2345');
+  });
+});
+
+describe('personName: a name as typed', () => {
+  it.each([
+    ['padded with ideographic spaces to line up', '王\u3000强', '王强'],
+    ['spaces around and inside', '\u3000周\u3000新\u3000', '周新'],
+    ['a zero-width space pasted in', '李\u200B娜', '李娜'],
+    ['a minority name with its middle dot', '阿依古丽·买买提', '阿依古丽·买买提'],
+    ['Latin words keep their space', 'Anna  Li', 'Anna Li'],
+  ])('%s', (_, typed, name) => {
+    expect(personName(typed)).toBe(name);
   });
 });
 

@@ -89,6 +89,24 @@ export function normalizeCode(value: string): string {
  * (`+86 139 0000 0001`, a code with spaces around it or dashes between groups), which the
  * normalisers then reduce. A smaller `maxlength` cuts a paste short before anyone can clean it.
  */
+/**
+ * A person's name as typed: `cleanText`, and no space between Chinese characters (`王　强`,
+ * `周 新` padded to line up → `王强`, `周新`); a space between Latin words stays.
+ */
+export function personName(value: string): string {
+  return cleanText(value).replace(/(\p{Script=Han}) (?=\p{Script=Han})/gu, '$1');
+}
+
+/**
+ * The ways a code may be stored when someone typed it without its dash: `GS0201` is also tried as
+ * `GS-0201` (street letters, then digits: how GridLink numbers grids). The typed form comes first,
+ * so a code really stored without a dash still wins. Case is kept (search matches either).
+ */
+export function codeSpellings(code: string): string[] {
+  const parts = /^([A-Za-z]+)(\d+)$/.exec(code);
+  return parts ? [code, `${parts[1]}-${parts[2]}`] : [code];
+}
+
 export const TYPED_PHONE_MAX = 24;
 export const TYPED_CODE_MAX = 32;
 
@@ -115,14 +133,14 @@ export function normalizePhone(value: string): string {
 }
 
 /**
- * How a typed text field reads: `name`, a person's or a place's name or a job title, cleaned as
- * the registry import cleans a cell (`cleanText`: NFKC, one line); `line`, words on one line (a
- * notice's title: `cleanLine`); `lines`, words over several lines (an appeal, a reply, a reason,
- * a notice's body: `cleanLines`, line breaks kept).
+ * How a typed text field reads: `person`, a person's name (`personName`); `name`, a place's name
+ * or a job title, cleaned as the registry import cleans a cell (`cleanText`: NFKC, one line);
+ * `line`, words on one line (a notice's title: `cleanLine`); `lines`, words over several lines (an
+ * appeal, a reply, a reason, a notice's body: `cleanLines`, line breaks kept).
  */
-export type TextShape = 'name' | 'line' | 'lines';
+export type TextShape = 'person' | 'name' | 'line' | 'lines';
 
-const CLEAN: Record<TextShape, (value: string) => string> = { name: cleanText, line: cleanLine, lines: cleanLines };
+const CLEAN: Record<TextShape, (value: string) => string> = { person: personName, name: cleanText, line: cleanLine, lines: cleanLines };
 
 /**
  * The schema of every text field people type: cleaned by its shape, then refused in Chinese when

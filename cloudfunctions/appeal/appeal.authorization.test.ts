@@ -173,6 +173,8 @@ describe('appeal actions by caller', () => {
     const filer = newResident('filer');
     const filed = await prepare(ACTIONS[action].setup, filer);
     const before = filed ? await readDoc(db, 'appeals', filed.id) : null;
+    const isBlocked = async () => (await readAll(db, 'blocks')).some((b) => b.openid === filer);
+    const blockedBefore = await isBlocked();
     const who = identity(caller, filer);
 
     if (expected === 'listed' || expected === 'unlisted') {
@@ -185,14 +187,13 @@ describe('appeal actions by caller', () => {
       const data = okData(body);
       const storedId = filed?.id ?? data.id;
       const stored = await readDoc(db, 'appeals', storedId);
-      const blocked = (await readAll(db, 'blocks')).some((b) => b.openid === filer);
-      ACTIONS[action].effect!({ stored, data, caller: who, filedId: filed?.id ?? null, blocked });
+      ACTIONS[action].effect!({ stored, data, caller: who, filedId: filed?.id ?? null, blocked: await isBlocked() });
       return;
     }
     expectRefusal(body, expected);
-    // a refused action changed nothing
+    // a refused action changed nothing: neither the appeal nor whether its filer is barred
     if (before) expect(await readDoc(db, 'appeals', filed!.id)).toEqual(before);
-    if (ACTIONS[action].setup === 'blocked') expect((await readAll(db, 'blocks')).some((b) => b.openid === filer)).toBe(true);
+    expect(await isBlocked()).toBe(blockedBefore);
   });
 
   it('every allowed row checks its effect', () => {

@@ -52,6 +52,22 @@ describe('risky text is refused', () => {
   });
 });
 
+describe('the place an appeal names is screened with its words', () => {
+  it.each([
+    ['a risky place name', { name: '赌博窝点', address: '平阳路 1 号' }],
+    ['a risky address', { name: '平阳小区', address: '枪支交易点' }],
+  ])('%s is CONTENT_RISKY and nothing is stored', async (_, place) => {
+    const before = await count(db, 'appeals');
+    expectRefusal(await appeal(cloud, newResident(), 'submit', appealInput({ location: { latitude: 35.4, longitude: 116.97, ...place } })), 'CONTENT_RISKY');
+    expect(await count(db, 'appeals')).toBe(before);
+  });
+
+  it('a place name WeChat wants reviewed holds the appeal', async () => {
+    const filed = await fileAppeal(cloud, newResident(), { location: { latitude: 35.4, longitude: 116.97, name: '平阳小区 待审', address: '平阳路 1 号' } });
+    expect(filed.status).toBe('held');
+  });
+});
+
 describe('text WeChat wants reviewed is held for community staff', () => {
   let held: AppealDetail;
   beforeAll(async () => {

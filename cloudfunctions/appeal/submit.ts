@@ -8,7 +8,7 @@ import type { Ports } from '../kit/ports';
 import { refuse } from '../domain/refusal';
 import { requestKey } from '../kit/requestKey';
 import { countFiledSince, getAppeal, insertAppeal, removeAppeal } from '../store/appeals';
-import { isBlocked } from '../store/blocks';
+import { countBlocks } from '../store/blocks';
 import { nextSequence } from '../store/counters';
 import { isDuplicateKey } from '../store/errors';
 import { checkedText, requireCaller } from '../kit/caller';
@@ -21,10 +21,14 @@ const RATE_LIMITED_MESSAGE = `一小时内最多提交 ${APPEALS_PER_HOUR} 条�
 /** Enough for a burst of simultaneous appeals in one street; each draw moves the counter on. */
 const MAX_NUMBER_DRAWS = 50;
 
-/** A new appeal's text and photos through WeChat's checks and the one content policy: refused, held or published. */
-async function screen(ports: Ports, openid: string, content: string, photos: string[]) {
+/**
+ * A new appeal's words (its content and the place it names, which staff read too) and photos
+ * through WeChat's checks and the one content policy: refused, held or published.
+ */
+async function screen(ports: Ports, openid: string, input: Pick<SubmitAppealInput, 'content' | 'location'>, photos: string[]) {
+  const words = [input.content, input.location?.name, input.location?.address].filter(Boolean).join('\n');
   const [verdict, traces] = await Promise.all([
-    checkedText(ports, openid, content),
+    checkedText(ports, openid, words),
     Promise.all(photos.map((p) => ports.wx.checkImage(openid, p).catch(() => null))),
   ]);
   return { held: screening('appeal', verdict, traces.includes(null)) === 'hold', traces };
@@ -40,18 +44,19 @@ export const submit = action(SubmitAppealInput, async (input, ports) => {
   if (earlier) return detailView(earlier, viewer, now);
 
   const hourAgo = new Date(now.getTime() - 3_600_000);
-  const [blocked, recent, target] = await Promise.all([
-    isBlocked(db, openid),
+  const [blocks, recent, target] = await Promise.all([
+    countBlocks(db, openid),
     countFiledSince(db, openid, hourAgo),
     activeGrid(db, input.gridCode, ['street', 'chief']),
   ]);
-  if (blocked) refuse('FORBIDDEN', '您暂时不能提交诉求，如有疑问请联系所在社区');
+  // Barred by any street: one street's block stands until that street lifts it, wherever the resident files.
+  if (blocks > 0) refuse('FORBIDDEN', '您暂时不能提交诉求，如有疑问请联系所在社区');
   if (recent >= APPEALS_PER_HOUR) refuse('RATE_LIMITED', RATE_LIMITED_MESSAGE);
   const { street: [street], chief: [chief = null], ...grid } = target;
   const category = street.categories.find((c) => c.id === input.category);
   if (!category) return refuse('INVALID_INPUT', '请从本街道的事项清单中选择类别');
 
-  const { held, traces } = await screen(ports, openid, input.content, input.photos);
+  const { held, traces } = await screen(ports, openid, input, input.photos);
   const day = inShanghai(now).format('YYYYMMDD');
   for (let tries = 0; ; tries++) {
     const seq = await nextSequence(db, `appeal-${street._id}-${day}`);

@@ -28,14 +28,15 @@ async function tellAbove(ports: Ports, next: AppealRecord): Promise<void> {
 
 const staffActor = (s: StaffRecord): ActorRecord => ({ kind: 'staff', staffId: s._id, name: s.name, title: s.title });
 
-/** An action of staff over the appeal's grid: read, may they, screen, transition, save, tell. */
+/** An action of staff over the appeal's grid: read, may they, build the command (its lookups refuse first), screen, transition, save, tell. */
 function staffAction<S extends z.ZodMiniType<{ id: string }>>(schema: S, work: Work<S>) {
   return action(schema, async (input, ports) => {
     const { appeal, viewer } = await appealForViewer(ports, (input as { id: string }).id);
     if (!mayWork(viewer, appeal) || !viewer.staff) return refuse('FORBIDDEN', '只有该网格的工作人员可以办理这条诉求');
+    const command = await work.command(input, ports);
     if (work.words) await screenText(ports, viewer.openid, 'staffWords', work.words(input));
     const now = ports.clock.now();
-    const next = transition(appeal, await work.command(input, ports), staffActor(viewer.staff), now);
+    const next = transition(appeal, command, staffActor(viewer.staff), now);
     await saveOrRefuse(ports, appeal, next);
     await work.after(ports, next);
     return detailView(next, viewer, now);

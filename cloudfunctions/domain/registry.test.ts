@@ -182,6 +182,27 @@ describe('planning an import', () => {
     expect(plan.updates[0].changes).toEqual({ roster: { chief: { name: '李娜', phone: '13805370001' }, workers: [{ name: '王强', phone: '13805370002' }] } });
   });
 
+  describe('a column left out of the sheet leaves that field as stored', () => {
+    const stored = { name: '平阳社区党群服务站', address: '平阳社区服务中心一楼', hours: '8:30–18:00' };
+    const withStation = { ...state, grids: [grid('GS-0101', 'GS01', '平阳社区第一网格', { station: stored })] };
+    const columns = (keys: RegistryColumnKey[]) => readRegistrySheet(table([{ ...good, code: 'GS-0101', name: '平阳社区第一网格', households: '300', stationName: '平阳社区党群服务站', stationAddress: '新地址 2 号', stationHours: '9:00–17:00' }], ['street', 'community', 'code', 'name', 'kind', 'households', ...keys])).rows;
+    it.each<[string, RegistryColumnKey[], object | null]>([
+      ['without 服务站地址: the stored address stays', ['stationName', 'stationHours'], { ...stored, hours: '9:00–17:00' }],
+      ['without 服务时间: the stored hours stay', ['stationName', 'stationAddress'], { ...stored, address: '新地址 2 号' }],
+      ['with only 服务站名称: address and hours stay', ['stationName'], null],
+      ['with every station column: all three are the sheet’s', ['stationName', 'stationAddress', 'stationHours'], { name: stored.name, address: '新地址 2 号', hours: '9:00–17:00' }],
+    ])('%s', (_, keys, station) => {
+      const { plan, problems } = planImport(columns(keys), withStation, GS_ONLY);
+      expect(problems).toEqual([]);
+      expect(plan.updates.map((u) => u.changes)).toEqual(station ? [{ station }] : []);
+    });
+
+    it('a new grid gets empty address and hours for columns the sheet leaves out', () => {
+      const rows = readRegistrySheet(table([{ ...good, stationName: '新站' }], ['street', 'community', 'code', 'name', 'kind', 'stationName'])).rows;
+      expect(planImport(rows, state, GS_ONLY).plan.creates[0].station).toEqual({ name: '新站', address: '', hours: '' });
+    });
+  });
+
   it('takes a code the sheet gives to a new grid', () => {
     const { plan } = planImport([row(2, { code: 'GS-0150' })], state, GS_ONLY);
     expect(plan.creates.map((g) => g.code)).toEqual(['GS-0150']);
@@ -240,6 +261,9 @@ describe('several people in one cell', () => {
     ['two-character names padded to line up with three-character ones', '王　强 13900000001\n赵小明 13900000002', people(['王强', '13900000001'], ['赵小明', '13900000002'])],
     ['a surname written apart', '王 小明 13900000001、李 娜 13900000002', people(['王小明', '13900000001'], ['李娜', '13900000002'])],
     ['one person', '王强 13805370002', people(['王强', '13805370002'])],
+    ['a seat title written before the name', '网格员赵小明13900000001、专职网格员：钱小红 13900000002', zhaoQian],
+    ['phones grouped with dots', '赵小明 139.0000.0001；钱小红 139.0000.0002', zhaoQian],
+    ['a landline after +86 without its 0', '赵小明 +86 537 5212345', people(['赵小明', '0537-5212345'])],
     ['an empty cell', '', []],
   ])('%s', (_, workers, expected) => {
     const { rows, problems } = readWorkers(workers);
@@ -253,6 +277,8 @@ describe('several people in one cell', () => {
     ['one name with two phones', '赵小明 13900000001 13900000002', '有 1 个姓名、2 个电话，对不上：请每人写成“姓名 电话”，多人用顿号、分号或换行隔开'],
     ['two names, then their two phones', '赵小明 钱小红 13900000001 13900000002', '「赵小明」和「钱小红」之间没有电话，无法判断电话是谁的：请每人写成“姓名 电话”，多人用顿号、分号或换行隔开'],
     ['two phones, then their two names', '13900000001 13900000002 赵小明 钱小红', '电话 13900000001 和 13900000002 之间没有姓名，无法判断电话是谁的：请每人写成“姓名 电话”，多人用顿号、分号或换行隔开'],
+    ['a name with a stray symbol', '赵小明~13900000001', '「赵小明~」里有不是姓名的符号，请只写姓名和电话'],
+    ['a one-character name', '王 13900000001', '「王」只有一个字，请写全名'],
     ['a name with digits', '赵小明2 13900000001', '「赵小明2」里有数字：姓名里不能有电话或数字，请把姓名和电话分开写'],
     ['a phone glued to more digits', '赵小明 139000000012', '「139000000012」不是有效的电话号码（手机 11 位，座机要带区号）'],
     ['a phone one digit short', '赵小明 1390000000', '「1390000000」不是有效的电话号码（手机 11 位，座机要带区号）'],
@@ -297,6 +323,17 @@ describe('invisible and full-width characters', () => {
   ])('headers with %s are the template’s headers', (_, dress) => {
     const [sheet] = table([good]);
     sheet.rows[0] = sheet.rows[0].map((h) => dress(String(h)));
+    expect(readRegistrySheet([sheet])).toMatchObject({ problems: [], rows: [{ street: '钢山街道', community: '平阳社区', kind: 'urban' }] });
+  });
+
+  it.each([
+    ['社区 for 社区（村）', '社区（村）', '社区'],
+    ['村 for 社区（村）', '社区（村）', '村'],
+    ['网格编号 for 网格编码', '网格编码', '网格编号'],
+    ['镇街 for 街道', '街道', '镇街'],
+  ])('a header offices also use: %s', (_, header, alias) => {
+    const [sheet] = table([good]);
+    sheet.rows[0] = sheet.rows[0].map((h) => (h === header ? alias : h));
     expect(readRegistrySheet([sheet])).toMatchObject({ problems: [], rows: [{ street: '钢山街道', community: '平阳社区', kind: 'urban' }] });
   });
 

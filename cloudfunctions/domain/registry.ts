@@ -27,7 +27,8 @@ export type RegistryRow = {
   boundary?: GeoPolygon | null;
   chief?: RosterPerson | null;
   workers?: RosterPerson[];
-  station?: StationRecord | null;
+  /** The station's name; its address and hours only when the sheet has their columns (absent: left as stored). */
+  station?: (Pick<StationRecord, 'name'> & Partial<StationRecord>) | null;
 };
 
 const KIND_BY_WORD: Record<string, GridKind> = {
@@ -156,8 +157,17 @@ function readRow(cells: SheetCell[], columns: Columns, row: number): { value: Re
   if (has('boundary')) value.boundary = read.boundary!;
   if (has('chiefName')) value.chief = read.chiefName!;
   if (has('workers')) value.workers = read.workers!;
-  if (has('stationName')) value.station = read.stationName ? { name: read.stationName, address: read.stationAddress ?? '', hours: read.stationHours ?? '' } : null;
+  if (has('stationName')) {
+    value.station = read.stationName ? { name: read.stationName } : null;
+    if (value.station && has('stationAddress')) value.station.address = read.stationAddress ?? '';
+    if (value.station && has('stationHours')) value.station.hours = read.stationHours ?? '';
+  }
   return { value, problems };
+}
+
+/** A row's station over what is stored: a column the sheet leaves out keeps its stored value. */
+function stationOf(given: RegistryRow['station'] & object, stored: StationRecord | null): StationRecord {
+  return { name: given.name, address: given.address ?? stored?.address ?? '', hours: given.hours ?? stored?.hours ?? '' };
 }
 
 /** Where the rows were read: the worksheet (null for a CSV) and the header row, as Excel numbers it. */
@@ -348,7 +358,7 @@ export function planImport(rows: RegistryRow[], state: RegistryState, streetIdsA
     if (row.households !== undefined) fields.households = row.households;
     if (row.centre !== undefined) fields.centre = row.centre;
     if (row.boundary !== undefined) fields.boundary = row.boundary;
-    if (row.station !== undefined) fields.station = row.station;
+    if (row.station !== undefined) fields.station = row.station && stationOf(row.station, existing?.station ?? null);
     if (row.chief !== undefined || row.workers !== undefined) {
       const before = existing?.roster ?? { chief: null, workers: [] };
       fields.roster = { chief: row.chief !== undefined ? row.chief : before.chief, workers: row.workers ?? before.workers };
@@ -380,7 +390,7 @@ export function planImport(rows: RegistryRow[], state: RegistryState, streetIdsA
       chiefId: null,
       workerIds: [],
       status: 'active',
-      station: row.station ?? null,
+      station: row.station ? stationOf(row.station, null) : null,
       centre: row.centre ?? null,
       boundary: row.boundary ?? null,
       roster: (fields.roster as GridRecord['roster']) ?? { chief: null, workers: [] },

@@ -43,7 +43,7 @@ const HEADER_SEARCH_ROWS = 20;
  */
 const headerKey = (text: string) => cleanText(text).replace(/[\s*]/g, '');
 
-const KEY_BY_HEADER = new Map(REGISTRY_COLUMNS.map((c) => [headerKey(c.header), c.key]));
+const KEY_BY_HEADER = new Map(REGISTRY_COLUMNS.flatMap((c) => [c.header, ...('aliases' in c ? c.aliases : [])].map((header) => [headerKey(header), c.key] as const)));
 const REQUIRED = REGISTRY_COLUMNS.filter((c) => c.required);
 
 export type Columns = Partial<Record<RegistryColumnKey, number>>;

@@ -18,11 +18,12 @@ const MAX_WORKERS = 20;
 const NAME_MAX = 20;
 
 /**
- * A phone as written inside text: a mobile (grouped `139 0000 0001` or `139-0000-0001`
- * allowed) or a landline with its area code (`0537-5212345`, `(0537)5212345`), optionally
- * after +86 / 0086, and not part of a longer run of digits.
+ * A phone as written inside text: a mobile (grouped `139 0000 0001`, `139-0000-0001` or
+ * `139.0000.0001` allowed) or a landline with its area code (`0537-5212345`, `(0537)5212345`),
+ * optionally after +86 / 0086 (which may drop the area code's 0: `+86 537 5212345`), and not
+ * part of a longer run of digits. The same numbers `normalizePhone` accepts.
  */
-const PHONE_IN_TEXT = /(?<!\d)(?:(?:\+|00)86[ -]?)?(?:1\d{2}(?:[ -]?\d{4}){2}|(?:\(0\d{2,3}\)|0\d{2,3})[ -]?\d{7,8})(?!\d)/g;
+const PHONE_IN_TEXT = /(?<!\d)(?:(?:(?:\+|00)86[ .-]?)?(?:1\d{2}(?:[ .-]?\d{4}){2}|(?:\(0\d{2,3}\)|0\d{2,3})[ .-]?\d{7,8})|(?:\+|00)86[ .-]?[1-9]\d{1,2}[ .-]?\d{7,8})(?!\d)/g;
 
 /** Between people (after NFKC: `，`→`,`, `；`→`;`, `／`→`/`); line breaks split before this. */
 const BETWEEN_PEOPLE = /[,;、/|]+/;
@@ -32,6 +33,12 @@ const AROUND = /[\s:()[\]【】<>《》"'“”‘’.。-]+/;
 
 /** Words people put before a phone, not names. */
 const LABEL = /^(电话|手机|手机号|手机号码|联系电话|联系方式|座机|tel|phone)$/i;
+
+/** A seat's title written before a name (`网格员赵小明`, `专职网格员：李娜`): not part of the name. */
+const SEAT_PREFIX = /^(专职|兼职|社区)?(网格员|网格长|网格指导员)/;
+
+/** What a name is made of: Chinese characters, Latin letters, and the middle dot of minority and foreign names. */
+const NAME = /^[\p{Script=Han}A-Za-z·]+$/u;
 
 type Token = { kind: 'name' | 'phone'; text: string };
 
@@ -52,11 +59,16 @@ function joinSingles(words: string[]): string[] {
 }
 
 function nameTokens(text: string): Token[] {
-  const words = text.split(AROUND).filter((word) => word && !LABEL.test(word));
+  const words = text
+    .split(AROUND)
+    .map((word) => word.replace(SEAT_PREFIX, ''))
+    .filter((word) => word && !LABEL.test(word));
   return joinSingles(words).map((word) => {
     if (/^[\d+]+$/.test(word)) fail(`「${word}」不是有效的电话号码（手机 11 位，座机要带区号）`);
     if (/\d/.test(word)) fail(`「${word}」里有数字：姓名里不能有电话或数字，请把姓名和电话分开写`);
     if (length(word) > NAME_MAX) fail(`「${word}」不像一个姓名（超过 ${NAME_MAX} 个字），多人请用顿号或分号隔开`);
+    if (!NAME.test(word)) fail(`「${word}」里有不是姓名的符号，请只写姓名和电话`);
+    if (length(word) < 2) fail(`「${word}」只有一个字，请写全名`);
     return { kind: 'name' as const, text: word };
   });
 }

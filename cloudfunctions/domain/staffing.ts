@@ -23,9 +23,15 @@ export function roleAt(role: 'chief' | 'worker' | 'community', seat: Seat): Staf
 
 const key = (r: StaffRole) => `${r.role}:${'gridId' in r ? r.gridId : 'communityId' in r ? r.communityId : r.streetId}`;
 
+/** A grid has one seat per person: the chief seat and a worker seat of the same grid exclude each other. */
+export function otherSeatOnGrid(role: StaffRole): StaffRole | null {
+  if (role.role === 'chief') return { role: 'worker', gridId: role.gridId };
+  if (role.role === 'worker') return { role: 'chief', gridId: role.gridId };
+  return null;
+}
+
 export const holds = (roles: StaffRole[], role: StaffRole) => roles.some((r) => key(r) === key(role));
 export const withRole = (roles: StaffRole[], role: StaffRole) => (holds(roles, role) ? roles : [...roles, role]);
-export const withoutRole = (roles: StaffRole[], role: StaffRole) => roles.filter((r) => key(r) !== key(role));
 
 /** A crypto-random code over the unambiguous alphabet, without modulo bias. */
 export function newInviteCode(): string {

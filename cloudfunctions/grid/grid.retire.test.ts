@@ -48,6 +48,19 @@ describe('retiring a grid', () => {
     okData(await grid('retire', { code: 'GS-0302', mergedInto: 'GS-0303' }, streetOf('GS-0302')));
     okData(await grid('retire', { code: 'GS-0303', mergedInto: 'GS-0304' }, streetOf('GS-0303')));
     expect(okData(await grid('successor', { code: 'GS-0302' }))).toEqual({ code: 'GS-0304', name: gridOf('GS-0304').name });
+    // search shows only the active one, by code and by name alike
+    const found = async (keyword: string) => okData(await grid('search', { keyword })).items.map((g: { code: string }) => g.code);
+    expect(await found('GS-030')).toEqual(expect.arrayContaining(['GS-0304']));
+    expect(await found('GS-030')).not.toContain('GS-0302');
+    expect(await found('GS-030')).not.toContain('GS-0303');
+    expect(await found(gridOf('GS-0302').name)).not.toContain('GS-0302');
+    // merging another grid into one merged away names where that one went
+    expect(await grid('retire', { code: 'GS-0301', mergedInto: 'GS-0302' }, streetOf('GS-0301'))).toEqual({
+      ok: false,
+      code: 'CONFLICT',
+      message: `网格 GS-0302 已撤销，不能并入，它已并入 GS-0304（${gridOf('GS-0304').name}），请并入该网格`,
+    });
+    expect(okData(await grid('resolve', { code: 'GS-0301' })).grid.code).toBe('GS-0301');
   });
 
   it.each([

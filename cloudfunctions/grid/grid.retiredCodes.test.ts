@@ -30,6 +30,9 @@ const ACTIONS: Array<[string, (code: string) => Promise<Body>]> = [
   ['grid.setGroupChat', (code) => call('grid', 'setGroupChat', { code, kind: 'wecom', url: 'https://work.weixin.qq.com/gm/abc' }, chiefOf(MERGED))],
   ['grid.clearGroupChat', (code) => call('grid', 'clearGroupChat', { code }, chiefOf(MERGED))],
   ['grid.groupBinding', (code) => call('grid', 'groupBinding', { code }, chiefOf(MERGED))],
+  ['grid.confirmGroup', (code) => call('grid', 'confirmGroup', { code, proposalId: '0123456789abcdef' }, chiefOf(MERGED))],
+  ['grid.dismissGroup', (code) => call('grid', 'dismissGroup', { code, proposalId: '0123456789abcdef' }, chiefOf(MERGED))],
+  ['grid.unbindGroup', (code) => call('grid', 'unbindGroup', { code }, chiefOf(MERGED))],
   ['grid.groupEnter', (code) => {
     const resident = newResident();
     return call('grid', 'groupEnter', { code, group: { [H5_CLOUD_ID_FIELD]: localGroupCloudID('retired-codes', resident) } }, resident);

@@ -3,7 +3,7 @@ import { viewerOf } from '../kit/caller';
 import { placeOfGrid, reachesAt } from '../domain/permissions';
 import { action } from '../kit/action';
 import { refuse } from '../domain/refusal';
-import { gridOfCode, retireGrid } from '../store/grids';
+import { activeSuccessor, gridOfCode, retireGrid } from '../store/grids';
 
 /**
  * Street staff over a grid retire it, or merge it into another active grid. Its appeals keep
@@ -23,7 +23,11 @@ export const retire = action(RetireGridInput, async ({ code, mergedInto }, ports
   if (mergedInto !== undefined) {
     if (mergedInto === code) return refuse('INVALID_INPUT', '网格不能并入自己');
     if (!target) return refuse('NOT_FOUND', `没有找到要并入的网格 ${mergedInto}`);
-    if (target.status !== 'active') return refuse('CONFLICT', `网格 ${mergedInto} 已撤销，不能并入`);
+    if (target.status !== 'active') {
+      const successor = await activeSuccessor(ports.db, target);
+      const where = successor ? `，它已并入 ${successor.code}（${successor.name}），请并入该网格` : '';
+      return refuse('CONFLICT', `网格 ${mergedInto} 已撤销，不能并入${where}`);
+    }
   }
   const done = await retireGrid(ports.db, grid, mergedInto ?? null, viewer.staff!._id, ports.clock.now());
   if (!done) return refuse('CONFLICT', `网格 ${code} 已经撤销`);

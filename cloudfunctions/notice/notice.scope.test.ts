@@ -261,3 +261,14 @@ describe('taking a notice down', () => {
     expect(okData(await notice(streetOf(code), 'unpublish', { id: streetWide.id }))).toMatchObject({ unpublished: true });
   });
 });
+
+// Last: retiring a grid changes what the street's grid pages show to the tests above.
+describe('a retired grid', () => {
+  it('a grid that was merged away is refused naming the grid it went into, and nothing is published', async () => {
+    const before = await count(db, 'notices');
+    okData((await cloud.call<Body>('grid', { action: 'retire', code: 'FS-0204', mergedInto: 'FS-0203' }, streetOf('FS-0204'))).body);
+    const body = await notice(chiefOf('FS-0204'), 'publish', draft('grid', 'FS-0204'));
+    expect(body).toEqual({ ok: false, code: 'NOT_FOUND', message: `网格 FS-0204 已并入 FS-0203（${gridOf('FS-0203').name}）` });
+    expect(await count(db, 'notices')).toBe(before);
+  });
+});

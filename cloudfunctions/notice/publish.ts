@@ -5,6 +5,7 @@ import { screenText, viewerOf } from '../kit/caller';
 import { action } from '../kit/action';
 import { refuse } from '../domain/refusal';
 import { requestKey } from '../kit/requestKey';
+import { refuseGoneGrid } from '../services/activeGrid';
 import { isDuplicateKey } from '../store/errors';
 import { getNotice, insertNotice, scopeTarget } from '../store/notices';
 import type { NoticeRecord } from '../domain/records';
@@ -14,6 +15,7 @@ export const publish = action(PublishNoticeInput, async (input, ports) => {
   const [viewer, target] = await Promise.all([viewerOf(ports), scopeTarget(ports.db, input.scope)]);
   if (!viewer.staff) return refuse('FORBIDDEN', '只有网格工作人员可以发布通知');
   if (!target || !mayPublishTo(viewer.staff, target.place)) return refuse('FORBIDDEN', '只能向您负责的网格、社区或街道发布通知');
+  if (target.grid && target.grid.status !== 'active') return refuseGoneGrid(ports.db, target.grid.code, target.grid);
   const _id = input.requestId ? requestKey(viewer.openid, input.requestId) : randomBytes(12).toString('hex');
   const earlier = input.requestId ? await getNotice(ports.db, _id) : null;
   if (earlier) return noticeDetail(earlier, ['unpublish']);

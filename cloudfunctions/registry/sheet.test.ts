@@ -108,6 +108,8 @@ describe('cells as exceljs returns them read as Excel shows them', () => {
     ['a formula whose result is 0', { formula: 'SUM(Z1:Z3)', result: 0 }, undefined, '0'],
     ['a formula whose result is a time', { formula: 'TIME(8,30,0)', result: at(8, 30) }, 'h:mm', '8:30'],
     ['a formula without a cached result', { formula: 'A1&"网格"' }, undefined, NO_RESULT],
+    ['a formula whose cached result is empty text (=IFERROR(…,""))', { formula: 'IFERROR(VLOOKUP(A1,Z:Z,2,0),"")', result: '' }, undefined, ''],
+    ['a shared formula whose cached result is empty text', { formula: 'IF(A1="","",A1)', result: '', shareType: 'shared', ref: 'B2:B2' } as CellValue, undefined, ''],
     ['a formula whose result is #N/A', { formula: 'VLOOKUP(A1,Z:Z,2,0)', result: { error: '#N/A' } }, undefined, shows('#N/A')],
     ['an error value', { error: '#DIV/0!' }, undefined, shows('#DIV/0!')],
   ])('%s', async (_, value, numFmt, expected) => {

@@ -1,4 +1,5 @@
 import ExcelJS, { type CellValue } from 'exceljs';
+import JSZip from 'jszip';
 import { format } from 'numfmt';
 import type { SheetCell, WorkbookSheet } from '../domain/registrySheet';
 import { refuse } from '../domain/refusal';
@@ -12,15 +13,16 @@ import { refuse } from '../domain/refusal';
  *   its display format, so a coordinate shown as 116.97 keeps its digits;
  * - a date or time (exceljs turns a number under a date format into a Date): as its format
  *   shows it, in Chinese (`h:mm` → `8:30`), by numfmt;
- * - a formula (shared and array ones too): its cached result, read as above (0 stays 0); no
- *   cached result, or an error value (`#N/A`), is a fault;
+ * - a formula (shared and array ones too): its cached result, read as above (0 stays 0), an
+ *   empty text result (`=IFERROR(…,"")`) as empty; no cached result, or an error value (`#N/A`),
+ *   is a fault;
  * - a merged cell: the value of the merge's top-left cell, in every cell it covers (so a 街道
  *   merged down a block of rows applies to each row).
  */
 export async function xlsxSheets(bytes: Buffer): Promise<WorkbookSheet[]> {
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    await workbook.xlsx.load((await withEmptyTextResultsKept(bytes)) as unknown as ArrayBuffer);
   } catch {
     return refuse('INVALID_INPUT', '无法读取该 Excel 文件，请确认是 .xlsx 格式且未加密');
   }
@@ -35,6 +37,32 @@ export async function xlsxSheets(bytes: Buffer): Promise<WorkbookSheet[]> {
     });
     return { name: worksheet.name, hidden: worksheet.state !== 'visible', rows: Array.from(rows, (r) => r ?? []) };
   });
+}
+
+/**
+ * A formula cell whose cached result is empty text is saved as `<c t="str"><f>…</f><v></v></c>`
+ * (Excel, WPS and LibreOffice alike, e.g. `=IFERROR(VLOOKUP(…),"")`). exceljs reads its type
+ * only from the `<v>` text, so it cannot tell that cell from a formula saved with no result at
+ * all (`<c><f>…</f></c>`, which only programs write). Before exceljs reads the workbook, each
+ * such empty text result is marked, and `shown` reads the mark as the empty cell Excel shows.
+ */
+const EMPTY_TEXT_MARK = '\u200B';
+
+const EMPTY_TEXT_RESULT = /(<c\b[^>]*\bt="str"[^>]*>\s*<f\b[^>]*(?:\/>|>[^<]*<\/f>))\s*(?:<v\s*\/>|<v>\s*<\/v>)?(\s*<\/c>)/g;
+
+async function withEmptyTextResultsKept(bytes: Buffer): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(bytes);
+  const sheets = zip.file(/^xl\/worksheets\/[^/]+\.xml$/);
+  let changed = false;
+  for (const sheet of sheets) {
+    const xml = await sheet.async('string');
+    const kept = xml.replace(EMPTY_TEXT_RESULT, `$1<v>${EMPTY_TEXT_MARK}</v>$2`);
+    if (kept !== xml) {
+      zip.file(sheet.name, kept);
+      changed = true;
+    }
+  }
+  return changed ? zip.generateAsync({ type: 'nodebuffer' }) : bytes;
 }
 
 /** exceljs's `value` drops a formula's falsy result (0, FALSE); its `result` keeps it. */
@@ -72,7 +100,10 @@ function shown(value: CellValue, numFmt: string | undefined): SheetCell {
   if (value instanceof Date) return dateShown(value, numFmt);
   if ('error' in value) return { fault: errorShown(value.error) };
   if ('richText' in value) return value.richText.map((run) => run.text).join('');
-  if ('formula' in value || 'sharedFormula' in value) return value.result === undefined ? { fault: NO_RESULT } : shown(value.result as CellValue, numFmt);
+  if ('formula' in value || 'sharedFormula' in value) {
+    if (value.result === EMPTY_TEXT_MARK) return '';
+    return value.result === undefined ? { fault: NO_RESULT } : shown(value.result as CellValue, numFmt);
+  }
   if ('hyperlink' in value) return shown(value.text as CellValue, numFmt);
   return { fault: '无法识别的单元格内容，请改为文本后再导入' };
 }

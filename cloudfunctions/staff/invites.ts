@@ -12,18 +12,18 @@ import {
   type StaffBinding,
   type Unbound,
 } from '../../types/staff';
-import { holds, mayManage, newInviteCode, roleAt, withoutRole, withRole, type Seat } from '../domain/staffing';
+import { holds, mayManage, newInviteCode, otherSeatOnGrid, roleAt, withRole, type Seat } from '../domain/staffing';
 import { action } from '../kit/action';
-import { requireCaller, viewerOf } from '../kit/caller';
+import { requireCaller, screenText, viewerOf } from '../kit/caller';
 import { miniCodeFiles } from '../kit/miniCode';
 import type { Ports } from '../kit/ports';
 import { refuse } from '../domain/refusal';
 import { isDuplicateKey } from '../store/errors';
-import { activeGrid } from '../services/activeGrid';
+import { activeGrid, refuseGoneGrid } from '../services/activeGrid';
 import { addGridWorker, communityById, gridById, removeGridWorker, setGridChief } from '../store/grids';
 import { claimInvite, getInvite, insertInvite, releaseInvite } from '../store/invites';
-import type { InviteRecord, StaffRecord } from '../domain/records';
-import { addStaffRole, insertStaff, staffById, staffByOpenid, updateStaff } from '../store/staff';
+import type { InviteRecord, StaffRecord, StaffRole } from '../domain/records';
+import { addStaffRole, insertStaff, removeStaffRole, staffById, staffByOpenid, updateStaff } from '../store/staff';
 
 type Place = Seat & { name: string };
 
@@ -48,6 +48,8 @@ export const invite = action(InviteStaffInput, async (input, ports): Promise<Inv
   if (!staff) return refuse('FORBIDDEN', '只有社区或街道工作人员可以邀请');
   const place = await placeOf(ports, input);
   if (!place || !mayManage(staff, input.role, place)) return refuse('FORBIDDEN', OUT_OF_SCOPE);
+  // the name and title appear on the public grid page and the printed sign once bound
+  await screenText(ports, staff.openid, 'staffWords', `${input.name} ${input.title}`);
 
   const now = ports.clock.now();
   const expiresAt = new Date(now.getTime() + INVITE_TTL_HOURS * 3600_000);
@@ -98,12 +100,19 @@ async function qrOf(ports: Ports, code: string): Promise<string | null> {
   }
 }
 
-/** The invite of a code while it can still bind someone; refuses a missing, used or expired one. */
+/**
+ * The invite of a code while it can still bind someone; refuses a missing, used or expired one,
+ * and one whose grid was retired after it was issued (naming the grid it was merged into).
+ */
 async function usableInvite(ports: Ports, code: string, now: Date): Promise<InviteRecord> {
   const inv = await getInvite(ports.db, code);
   if (!inv) return refuse('NOT_FOUND', '邀请码不存在');
   if (inv.usedBy) return refuse('CONFLICT', '邀请码已被使用');
   if (new Date(inv.expiresAt).getTime() <= now.getTime()) return refuse('CONFLICT', '邀请码已过期');
+  if (inv.gridId) {
+    const grid = await gridById(ports.db, inv.gridId);
+    if (grid?.status !== 'active') return refuseGoneGrid(ports.db, grid?.code ?? inv.scopeName, grid);
+  }
   return inv;
 }
 
@@ -122,7 +131,9 @@ async function bindRecord(ports: Ports, openid: string, inv: InviteRecord): Prom
     if (existing) {
       const roles = withRole(existing.roles, role);
       if (roles !== existing.roles) await addStaffRole(ports.db, existing._id, role);
-      return { ...existing, roles };
+      // the new seat's title (a worker made chief is now 网格长); name and phone stay theirs
+      if (existing.title !== inv.title) await updateStaff(ports.db, existing._id, { title: inv.title });
+      return { ...existing, roles, title: inv.title };
     }
     const created: StaffRecord = {
       _id: `staff-${randomBytes(8).toString('hex')}`,
@@ -146,9 +157,23 @@ async function bindRecord(ports: Ports, openid: string, inv: InviteRecord): Prom
 /** Takes the chief seat of a grid: the previous chief loses that role. */
 async function takeChiefSeat(ports: Ports, gridId: string, staffId: string): Promise<void> {
   const grid = await gridById(ports.db, gridId);
-  const previous = grid?.chiefId && grid.chiefId !== staffId ? await staffById(ports.db, grid.chiefId) : null;
   await setGridChief(ports.db, gridId, staffId);
-  if (previous) await updateStaff(ports.db, previous._id, { roles: withoutRole(previous.roles, { role: 'chief', gridId }) });
+  if (grid?.chiefId && grid.chiefId !== staffId) await removeStaffRole(ports.db, grid.chiefId, { role: 'chief', gridId });
+}
+
+/** Empties a grid's chief seat if this staff member still holds it. */
+async function releaseChiefSeat(ports: Ports, gridId: string, staffId: string): Promise<void> {
+  const grid = await gridById(ports.db, gridId);
+  if (grid?.chiefId === staffId) await setGridChief(ports.db, gridId, null);
+}
+
+/** A worker made the grid's chief stops being its worker, and a chief made its worker stops being its chief. */
+async function leaveOtherSeat(ports: Ports, staff: StaffRecord, taken: StaffRole): Promise<void> {
+  const other = otherSeatOnGrid(taken);
+  if (!other || !holds(staff.roles, other) || !('gridId' in other)) return;
+  await removeStaffRole(ports.db, staff._id, other);
+  if (other.role === 'worker') await removeGridWorker(ports.db, other.gridId, staff._id);
+  else await releaseChiefSeat(ports, other.gridId, staff._id);
 }
 
 /** Any signed-in person binds themselves with a code; each code binds once, within 72 hours. */
@@ -162,6 +187,7 @@ export const redeem = action(RedeemInviteInput, async ({ code }, ports): Promise
   }
   try {
     const staff = await bindRecord(ports, openid, inv);
+    await leaveOtherSeat(ports, staff, roleAt(inv.role, inv));
     if (inv.role === 'chief') await takeChiefSeat(ports, inv.gridId!, staff._id);
     else if (inv.role === 'worker') await addGridWorker(ports.db, inv.gridId!, staff._id);
     return { staffId: staff._id, role: inv.role, scope: inv.scopeName };
@@ -181,10 +207,8 @@ export const unbind = action(UnbindStaffInput, async (input, ports): Promise<Unb
   const target = await staffById(ports.db, input.staffId);
   if (!target || !holds(target.roles, role)) return refuse('NOT_FOUND', '该工作人员没有这个岗位');
 
-  await updateStaff(ports.db, target._id, { roles: withoutRole(target.roles, role) });
-  if (input.role === 'chief') {
-    const grid = await gridById(ports.db, place.gridId!);
-    if (grid?.chiefId === target._id) await setGridChief(ports.db, grid._id, null);
-  } else if (input.role === 'worker') await removeGridWorker(ports.db, place.gridId!, target._id);
+  await removeStaffRole(ports.db, target._id, role);
+  if (input.role === 'chief') await releaseChiefSeat(ports, place.gridId!, target._id);
+  else if (input.role === 'worker') await removeGridWorker(ports.db, place.gridId!, target._id);
   return { staffId: target._id, role: input.role, unbound: true as const };
 });

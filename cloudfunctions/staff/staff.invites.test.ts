@@ -96,7 +96,54 @@ describe('inviting and binding', () => {
   });
 });
 
+describe('seats that change under an invite', () => {
+  it('a worker invited to be the chief of their own grid holds the chief seat only, with the chief’s title', async () => {
+    const G = 'GS-0202';
+    const worker = workerOf(G);
+    const { code } = await inviteAs(communityOf(G), { role: 'chief', gridCode: G, ...person('向保国'), title: '网格长' });
+    const bound = okData(await staff<StaffBinding>(worker, 'redeem', { code }));
+    const page = await gridPage(G);
+    expect(page.chief).toMatchObject({ id: bound.staffId, title: '网格长' });
+    expect(page.workers.map((w) => w.id)).not.toContain(bound.staffId);
+    const team = okData(await staff(communityOf(G), 'team', { kind: 'grid', gridCode: G }));
+    expect(team.members.filter((m: { staffId: string }) => m.staffId === bound.staffId).map((m: { role: string }) => m.role)).toEqual(['chief']);
+    expect(await readDoc(db, 'staff', bound.staffId)).toMatchObject({ roles: [{ role: 'chief', gridId: gridOf(G)._id }], title: '网格长' });
+  });
+
+  it('the chief invited as a worker of the same grid leaves the chief seat empty', async () => {
+    const G = 'GS-0203';
+    const chief = chiefOf(G);
+    const { code } = await inviteAs(communityOf(G), { role: 'worker', gridCode: G, ...person('原网格长'), title: '网格员' });
+    const bound = okData(await staff<StaffBinding>(chief, 'redeem', { code }));
+    const page = await gridPage(G);
+    expect(page.chief?.id).not.toBe(bound.staffId);
+    expect(page.workers.map((w) => w.id)).toContain(bound.staffId);
+    expect((await readDoc(db, 'grids', gridOf(G)._id))!.chiefId).toBeNull();
+  });
+
+  it('an invite issued before its grid was retired binds no one, naming the grid it was merged into', async () => {
+    const { code } = await inviteAs(communityOf('GS-0303'), { role: 'worker', gridCode: 'GS-0303', ...person('周迟到') });
+    okData((await cloud.call<Body>('grid', { action: 'retire', code: 'GS-0303', mergedInto: 'GS-0301' }, streetOf('GS-0303'))).body);
+    const invitee = newResident('late');
+    const refusal = `网格 GS-0303 已并入 GS-0301（${gridOf('GS-0301').name}）`;
+    expect(await staff(invitee, 'preview', { code })).toEqual({ ok: false, code: 'NOT_FOUND', message: refusal });
+    expect(await staff(invitee, 'redeem', { code })).toEqual({ ok: false, code: 'NOT_FOUND', message: refusal });
+    expect(await readDoc(db, 'invites', code)).toMatchObject({ usedBy: null });
+    expect((await me(cloud, invitee)).role).toBe('resident');
+  });
+});
+
 describe('misuse', () => {
+  it.each([
+    ['name', { name: '赌博王' }],
+    ['title', { title: '枪支网格员' }],
+  ])('an invite whose %s WeChat calls risky is CONTENT_RISKY and nothing is stored (it would show on the grid page)', async (_, words) => {
+    const before = await count(db, 'invites');
+    const body = await staff(communityOf('GS-0104'), 'invite', { role: 'worker', gridCode: 'GS-0104', ...person(), ...words });
+    expectRefusal(body, 'CONTENT_RISKY');
+    expect(await count(db, 'invites')).toBe(before);
+  });
+
   const G = 'GS-0201';
   const invite = () => inviteAs(communityOf(G), { role: 'worker', gridCode: G, ...person() });
 

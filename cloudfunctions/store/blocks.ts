@@ -9,10 +9,10 @@ export type BlockRecord = { openid: string; streetId: string; reason: string; by
 
 const blockId = (streetId: string, openid: string) => `${streetId}:${openid}`;
 
-/** Barred by any street: a resident a street has barred files nowhere until it lifts the block. */
-export async function isBlocked(db: DB.Database, openid: string): Promise<boolean> {
+/** How many streets have barred this resident (the caller decides what that means). */
+export async function countBlocks(db: DB.Database, openid: string): Promise<number> {
   const { total } = (await db.collection('blocks').where({ openid }).count()) as { total: number };
-  return total > 0;
+  return total;
 }
 
 export async function block(db: DB.Database, record: BlockRecord): Promise<void> {

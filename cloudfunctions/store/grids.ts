@@ -1,5 +1,6 @@
 import type { DB } from 'wx-server-sdk/index';
 import type { GridSearchHit } from '../../types/grid';
+import { codeSpellings } from '../../types/typed';
 import type { GroupChatRecord } from '../domain/groupChat';
 import type { PlacedGrid } from '../domain/locate';
 import { docsOf, listOf } from './results';
@@ -21,13 +22,15 @@ const LOOKUPS: Record<GridLink, { from: string; localField: string; foreignField
 
 /**
  * The grid of a code, active or retired (codes are never reused), with the linked records asked
- * for: one round trip, whatever is asked. null when no grid ever had the code.
+ * for: one round trip, whatever is asked. A code typed without its dash finds the grid stored
+ * with it (`codeSpellings`), the exact spelling first. null when no grid ever had the code.
  */
 export async function gridOfCode<L extends GridLink = never>(db: DB.Database, code: string, links: readonly L[] = []): Promise<GridWith<L> | null> {
-  let query = db.collection('grids').aggregate().match({ code }).limit(1);
+  const spellings = codeSpellings(code);
+  let query = db.collection('grids').aggregate().match({ code: db.command.in(spellings) }).limit(spellings.length);
   for (const link of links) query = query.lookup({ ...LOOKUPS[link], as: link });
-  const [found] = listOf<GridWith<L>>(await query.end());
-  return found ?? null;
+  const found = listOf<GridWith<L>>(await query.end());
+  return spellings.map((spelling) => found.find((g) => g.code === spelling)).find((g) => g !== undefined) ?? null;
 }
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -45,7 +48,7 @@ const SEARCHED = ['name', 'code', 'community.name', 'street.name', 'street.brand
 export async function searchGrids(db: DB.Database, words: string[], after: string | null, pageSize: number): Promise<{ items: GridSearchHit[]; cursor: string | null }> {
   const _ = db.command;
   const each = words.map((word) => {
-    const pattern = db.RegExp({ regexp: escapeRegExp(word), options: 'i' });
+    const pattern = db.RegExp({ regexp: codeSpellings(word).map(escapeRegExp).join('|'), options: 'i' });
     return _.or(SEARCHED.map((field) => ({ [field]: pattern })));
   });
   const list = listOf<GridSearchHit & { community: string[]; street: string[] }>(

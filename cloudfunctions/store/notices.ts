@@ -9,15 +9,14 @@ import type { CommunityRecord, GridRecord, NoticeReadRecord, NoticeRecord, Stree
 const notices = (db: DB.Database) => db.collection('notices');
 const PAGE = NOTICE_LIMITS.pageSize;
 
-export type ScopeTarget = { place: NoticePlace; name: string };
+/** Where a scope sits and its name; for a grid scope, the grid record (retired ones included: the caller decides). */
+export type ScopeTarget = { place: NoticePlace; name: string; grid?: GridRecord };
 
 /** The grid, community or street a scope names, with where it sits. One round trip; null when there is none. */
 export async function scopeTarget(db: DB.Database, scope: NoticeScope): Promise<ScopeTarget | null> {
   if (scope.kind === 'grid') {
-    const [g] = docsOf<GridRecord>(
-      await db.collection('grids').where({ _id: scope.id, status: 'active' }).field({ name: true, communityId: true, streetId: true }).limit(1).get(),
-    );
-    return g ? { place: { gridId: g._id, communityId: g.communityId, streetId: g.streetId }, name: g.name } : null;
+    const [g] = docsOf<GridRecord>(await db.collection('grids').where({ _id: scope.id }).limit(1).get());
+    return g ? { place: { gridId: g._id, communityId: g.communityId, streetId: g.streetId }, name: g.name, grid: g } : null;
   }
   if (scope.kind === 'community') {
     const [c] = docsOf<CommunityRecord>(await db.collection('communities').where({ _id: scope.id }).limit(1).get());

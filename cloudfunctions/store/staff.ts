@@ -45,6 +45,11 @@ export async function addStaffRole(db: DB.Database, id: string, role: StaffRole)
   await db.collection('staff').where({ _id: id }).update({ data: { roles: db.command.addToSet(role) } });
 }
 
+/** Takes one role away in a single write, leaving roles added meanwhile in place. */
+export async function removeStaffRole(db: DB.Database, id: string, role: StaffRole): Promise<void> {
+  await db.collection('staff').where({ _id: id }).update({ data: { roles: db.command.pull(role) } });
+}
+
 /** Replaces a staff member's roles and, when given, their contact details. */
 export async function updateStaff(db: DB.Database, id: string, changes: Partial<Pick<StaffRecord, 'roles' | 'name' | 'title' | 'phone'>>): Promise<void> {
   const { roles, ...rest } = changes;

@@ -23,6 +23,9 @@ const GS_0101_TYPED: Array<[string, string]> = [
   ['a minus sign', 'GS−0101'],
   ['ideographic spaces around', '\u3000GS-0101\u3000'],
   ['a zero-width space pasted from a web page', 'GS-0101\u200B'],
+  ['no dash', 'GS0101'],
+  ['no dash, lower case', 'gs0101'],
+  ['a space for the dash', 'GS 0101'],
 ];
 
 /** `13900000001` as it arrives typed. */
@@ -107,5 +110,11 @@ describe('staff.invite, preview and redeem', () => {
 
     const team = okData(await call('staff', 'team', { kind: 'grid', gridCode: 'ｇｓ－０１０３' }, inviter));
     expect(team.members).toContainEqual(expect.objectContaining({ name: '周新', phone: '13900000002' }));
+  });
+
+  it('reads an invite code written in two groups with a dash, and a name typed with a space between its characters', async () => {
+    const invite = okData(await call('staff', 'invite', { role: 'worker', gridCode: 'GS-0104', name: '\u3000周\u3000新\u3000', title: '专职网格员', phone: '13900000003' }, communityOf('GS-0104')));
+    const grouped = `${invite.code.slice(0, 4)}—${invite.code.slice(4)}`;
+    expect(okData(await call('staff', 'preview', { code: grouped }, newResident()))).toMatchObject({ name: '周新' });
   });
 });
