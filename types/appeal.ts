@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { GridCode } from './grid';
-import { normalizePhone } from './typed';
+import { normalizePhone, typedText } from './typed';
 import { APPEAL_STATUSES, APPEAL_WORDS, type AppealAction, type AppealEventType, type AppealLevel, type DeadlineKind } from './vocabulary';
 
 export type { AppealEventType, AppealLevel } from './vocabulary';
@@ -28,18 +28,11 @@ export const FileId = z.string().check(
 
 const Photos = z.array(FileId).check(z.maxLength(APPEAL_LIMITS.photosMax, { error: `最多上传 ${APPEAL_LIMITS.photosMax} 张图片` }));
 
-const text = (min: number, max: number, what: string) =>
-  z.string().check(
-    z.trim(),
-    z.minLength(min, { error: min > 1 ? `${what}至少 ${min} 个字` : `请填写${what}` }),
-    z.maxLength(max, { error: `${what}不能超过 ${max} 个字` }),
-  );
-
 export const Location = z.object({
   latitude: z.number().check(z.gte(-90), z.lte(90)),
   longitude: z.number().check(z.gte(-180), z.lte(180)),
-  name: z.optional(z.string().check(z.maxLength(100))),
-  address: z.optional(z.string().check(z.maxLength(200))),
+  name: z.optional(typedText('地点名称', 100, { shape: 'line', min: 0 })),
+  address: z.optional(typedText('地址', 200, { shape: 'line', min: 0 })),
 });
 export type Location = z.infer<typeof Location>;
 
@@ -57,7 +50,7 @@ export const CategoryId = z.string().check(z.regex(/^[a-z][a-z0-9_-]{0,31}$/, { 
 export const SubmitAppealInput = z.object({
   gridCode: GridCode,
   category: CategoryId,
-  content: text(APPEAL_LIMITS.contentMin, APPEAL_LIMITS.contentMax, '问题描述'),
+  content: typedText('问题描述', APPEAL_LIMITS.contentMax, { min: APPEAL_LIMITS.contentMin }),
   photos: z._default(Photos, []),
   location: z.optional(z.nullable(Location)),
   contactPhone: z.optional(z.nullable(ContactPhone)),
@@ -75,21 +68,21 @@ export const ListMineInput = z.object({ status: z.optional(AppealStatus), cursor
 export const InboxInput = z.object({ status: z.optional(AppealStatus), cursor: z.optional(Cursor) });
 export const AppealRef = z.object({ id: Id });
 
-export const ReplyInput = z.object({ id: Id, text: text(1, APPEAL_LIMITS.noteMax, ACTION_WORDS.reply.note), photos: z._default(Photos, []) });
-export const TransferInput = z.object({ id: Id, toGridCode: GridCode, reason: text(2, APPEAL_LIMITS.reasonMax, ACTION_WORDS.transfer.note) });
-export const EscalateInput = z.object({ id: Id, reason: text(2, APPEAL_LIMITS.reasonMax, ACTION_WORDS.escalate.note) });
-export const ResolveInput = z.object({ id: Id, note: text(2, APPEAL_LIMITS.noteMax, ACTION_WORDS.resolve.note), photos: z._default(Photos, []) });
+export const ReplyInput = z.object({ id: Id, text: typedText(ACTION_WORDS.reply.note, APPEAL_LIMITS.noteMax), photos: z._default(Photos, []) });
+export const TransferInput = z.object({ id: Id, toGridCode: GridCode, reason: typedText(ACTION_WORDS.transfer.note, APPEAL_LIMITS.reasonMax, { min: 2 }) });
+export const EscalateInput = z.object({ id: Id, reason: typedText(ACTION_WORDS.escalate.note, APPEAL_LIMITS.reasonMax, { min: 2 }) });
+export const ResolveInput = z.object({ id: Id, note: typedText(ACTION_WORDS.resolve.note, APPEAL_LIMITS.noteMax, { min: 2 }), photos: z._default(Photos, []) });
 /** 退回: the appeal is not this level's to work; it goes to the level above to be passed on. */
-export const SendBackInput = z.object({ id: Id, reason: text(2, APPEAL_LIMITS.reasonMax, ACTION_WORDS.sendBack.note) });
+export const SendBackInput = z.object({ id: Id, reason: typedText(ACTION_WORDS.sendBack.note, APPEAL_LIMITS.reasonMax, { min: 2 }) });
 export const RateInput = z.object({
   id: Id,
   score: z.number().check(z.int({ error: '评分必须是 1–5 的整数' }), z.gte(1, { error: '评分必须是 1–5 的整数' }), z.lte(5, { error: '评分必须是 1–5 的整数' })),
-  comment: z._default(z.string().check(z.trim(), z.maxLength(APPEAL_LIMITS.commentMax, { error: `${ACTION_WORDS.rate.label}不能超过 ${APPEAL_LIMITS.commentMax} 个字` })), ''),
+  comment: z._default(typedText(ACTION_WORDS.rate.label, APPEAL_LIMITS.commentMax, { min: 0 }), ''),
 });
-export const ModerateInput = z.object({ id: Id, release: z.boolean(), reason: z._default(z.string().check(z.trim(), z.maxLength(APPEAL_LIMITS.reasonMax)), '') });
+export const ModerateInput = z.object({ id: Id, release: z.boolean(), reason: z._default(typedText(ACTION_WORDS.moderate.note, APPEAL_LIMITS.reasonMax, { min: 0 }), '') });
 
 /** Street staff bar the filer of an appeal from filing more (they never learn who it is). */
-export const BlockInput = z.object({ id: Id, reason: text(2, APPEAL_LIMITS.reasonMax, ACTION_WORDS.block.note) });
+export const BlockInput = z.object({ id: Id, reason: typedText(ACTION_WORDS.block.note, APPEAL_LIMITS.reasonMax, { min: 2 }) });
 
 export type Actor =
   | { kind: 'resident' }

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { FileId } from './appeal';
 import { GridCode } from './grid';
+import { cleanText } from './typed';
 
 /** A personal WeChat group's QR code works for 7 days from the day it was generated. */
 export const GROUP_QR_VALID_DAYS = 7;
@@ -19,7 +20,7 @@ const Instant = z.string().check(
 );
 
 const WeComUrl = z.string().check(
-  z.trim(),
+  z.overwrite(cleanText),
   z.maxLength(WECOM_URL_MAX, { error: `链接不能超过 ${WECOM_URL_MAX} 个字符` }),
   z.regex(/^https:\/\/[A-Za-z0-9.-]+(:\d+)?(\/[^\s]*)?$/, { error: '请填写以 https:// 开头的企业微信群链接' }),
 );

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { Cursor, FileId, RequestId } from './appeal';
 import { GridCode } from './grid';
+import { typedText } from './typed';
 
 /** Limits staff see while typing; the notice function enforces the same numbers. */
 export const NOTICE_LIMITS = {
@@ -29,13 +30,10 @@ export const NOTICE_SCOPE_CHOICES: Record<NoticeScopeKind, string> = {
 export const NoticeScope = z.object({ kind: NoticeScopeKind, id: Id });
 export type NoticeScope = z.infer<typeof NoticeScope>;
 
-const text = (max: number, what: string) =>
-  z.string().check(z.trim(), z.minLength(1, { error: `请填写${what}` }), z.maxLength(max, { error: `${what}不能超过 ${max} 个字` }));
-
 export const PublishNoticeInput = z.object({
   scope: NoticeScope,
-  title: text(NOTICE_LIMITS.titleMax, '标题'),
-  body: text(NOTICE_LIMITS.bodyMax, '正文'),
+  title: typedText('标题', NOTICE_LIMITS.titleMax, { shape: 'line' }),
+  body: typedText('正文', NOTICE_LIMITS.bodyMax),
   images: z._default(
     z.array(FileId).check(z.maxLength(NOTICE_LIMITS.imagesMax, { error: `最多上传 ${NOTICE_LIMITS.imagesMax} 张图片` })),
     [],

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import type { Problem } from './envelope';
+import { cleanText } from './typed';
 
 /**
  * The registry sheet (网格台账): one row per grid, Chinese headers as street offices keep them
@@ -33,7 +34,7 @@ export const REGISTRY_MAX_BYTES = 10 * 1024 * 1024;
 
 /** A stored sheet (uploaded to cloud storage first); `dryRun` checks and reports without writing. */
 export const ImportRegistryInput = z.object({
-  fileID: z.string().check(z.trim(), z.minLength(1, { error: '请先上传网格台账表格' }), z.maxLength(512, { error: '文件编号过长' })),
+  fileID: z.string().check(z.overwrite(cleanText), z.minLength(1, { error: '请先上传网格台账表格' }), z.maxLength(512, { error: '文件编号过长' })),
   dryRun: z._default(z.boolean(), false),
 });
 export type ImportRegistryInput = z.input<typeof ImportRegistryInput>;

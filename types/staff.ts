@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { ContactPhone } from './appeal';
 import { GridCode, StaffId } from './grid';
-import { normalizeCode, personName } from './typed';
+import { normalizeCode, typedText } from './typed';
 
 /** Invite codes: 8 characters without look-alikes (no 0/O, 1/I/L), typed in either case. */
 export const INVITE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
@@ -15,11 +15,7 @@ export const InviteCode = z.string().check(
 );
 
 const CommunityId = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, { error: '社区编号不正确' }));
-const text = (max: number, what: string) =>
-  z.string().check(z.trim(), z.minLength(1, { error: `请填写${what}` }), z.maxLength(max, { error: `${what}不能超过 ${max} 个字` }));
-
-const PersonName = z.string().check(z.overwrite(personName), z.minLength(1, { error: '请填写姓名' }), z.maxLength(20, { error: '姓名不能超过 20 个字' }));
-const person = { name: PersonName, title: text(40, '职务'), phone: ContactPhone };
+const person = { name: typedText('姓名', 20, { shape: 'person' }), title: typedText('职务', 40, { shape: 'name' }), phone: ContactPhone };
 
 /** Community or street staff invite a grid's chief or worker, or (street staff) a community's staff. */
 export const InviteStaffInput = z.discriminatedUnion('role', [

@@ -1,7 +1,7 @@
 import { ContactPhone } from './appeal';
 import { GridCode } from './grid';
 import { InviteCode } from './staff';
-import { cleanText, codeSpellings, normalizeCode, normalizePhone, personName } from './typed';
+import { cleanLine, cleanLines, cleanText, codeSpellings, normalizeCode, normalizePhone, personName, withoutInvisible } from './typed';
 
 /** Every dash a person's keyboard, input method or word processor may put where `-` belongs. */
 const DASH_VARIANTS: Array<[string, string]> = [
@@ -33,6 +33,20 @@ const INVISIBLES: Array<[string, string]> = [
   ['BOM', '\uFEFF'],
   ['soft hyphen', '\u00AD'],
   ['left-to-right mark', '\u200E'],
+  ['right-to-left mark', '\u200F'],
+  ['Arabic letter mark', '\u061C'],
+  ['right-to-left override', '\u202E'],
+  ['left-to-right embedding', '\u202A'],
+  ['pop directional formatting', '\u202C'],
+  ['right-to-left isolate', '\u2067'],
+  ['pop directional isolate', '\u2069'],
+  ['NUL', '\u0000'],
+  ['escape', '\u001B'],
+  ['DEL', '\u007F'],
+  ['a C1 control', '\u0090'],
+  ['variation selector 16', '\uFE0F'],
+  ['Hangul filler', '\u3164'],
+  ['tag character', '\u{E0041}'],
 ];
 
 describe('cleanText: text as it is typed or pasted, made comparable', () => {
@@ -51,6 +65,46 @@ describe('cleanText: text as it is typed or pasted, made comparable', () => {
 
   it.each(INVISIBLES)('drops a %s', (_, invisible) => {
     expect(cleanText(`平阳${invisible}社区`)).toBe('平阳社区');
+  });
+
+  it('a name planted with a right-to-left override and a NUL reads as written', () => {
+    expect(cleanText('\u202E王\u0000强\u202C')).toBe('王强');
+  });
+});
+
+describe('cleanLine and cleanLines: words people write for others to read', () => {
+  it.each(INVISIBLES)('drop a %s', (_, invisible) => {
+    expect(cleanLine(`楼道灯坏了${invisible}，请修理`)).toBe('楼道灯坏了，请修理');
+    expect(cleanLines(`楼道灯坏了${invisible}\n请修理`)).toBe('楼道灯坏了\n请修理');
+  });
+
+  it('keep Chinese full-width punctuation as written (no NFKC), but compose accents (NFC)', () => {
+    expect(cleanLine('关于停水的通知（周六）！')).toBe('关于停水的通知（周六）！');
+    expect(cleanLines('楼道灯坏了，请尽快修理！\n谢谢：３号楼')).toBe('楼道灯坏了，请尽快修理！\n谢谢：３号楼');
+    expect(cleanLine('Cafe\u0301')).toBe('Café');
+  });
+
+  it.each([
+    ['a line break is one space on one line', cleanLine, '第一行\n第二行', '第一行 第二行'],
+    ['line breaks of every kind become \\n', cleanLines, '一\r\n二\r三\u2028四\u2029五\u0085六', '一\n二\n三\n四\n五\n六'],
+    ['tabs and spaces inside a line stay', cleanLines, '时间：\t周六  上午', '时间：\t周六  上午'],
+    ['spaces at the end of a line go', cleanLines, '第一行  \u3000\n第二行', '第一行\n第二行'],
+    ['at most one blank line in a row', cleanLines, '一\n\n\n\n二', '一\n\n二'],
+    ['a line of invisible characters is a blank line', cleanLines, '一\n\u200B\u202E\n\n二', '一\n\n二'],
+    ['blank lines and spaces at the ends go', cleanLines, '\n\u3000 \n正文\n\n', '正文'],
+  ])('%s', (_, clean, typed, cleaned) => {
+    expect(clean(typed)).toBe(cleaned);
+  });
+
+  it.each([cleanText, cleanLine, cleanLines])('%p: nothing visible is empty', (clean) => {
+    expect(clean('\u200B\u200B\u200B\u200B\u200B')).toBe('');
+    expect(clean('\u202E\u0000\n\u3000\u2066\t\uFEFF')).toBe('');
+  });
+});
+
+describe('withoutInvisible: stored text as a page or a print shows it', () => {
+  it('drops invisible, control and direction characters and changes nothing else', () => {
+    expect(withoutInvisible('\u202E平阳（社区）\u0000\n第一  网格\u2069')).toBe('平阳（社区）\n第一  网格');
   });
 });
 

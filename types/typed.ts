@@ -3,9 +3,31 @@
  * codes and phone numbers, used by every schema and parser where they enter (resolve, search,
  * submit, transfer, invite, import, links, the app's inputs). Pure, never throws.
  */
+import * as z from 'zod/mini';
 
-/** Zero-width characters, the BOM, soft hyphens and direction marks that web pages and Excel leave in text. */
-const INVISIBLE = /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/g;
+/**
+ * Characters that show nothing, so that text made of them is empty to the eye: Unicode's
+ * default-ignorable code points (the soft hyphen, zero-width spaces and joiners, the BOM,
+ * variation selectors, the Hangul fillers, invisible operators, tag characters…), which include
+ * every direction mark, embedding, override and isolate (U+061C, U+200E/F, U+202A–U+202E,
+ * U+2066–U+2069) that makes a name read backwards; and the blank braille pattern. Written out
+ * rather than as `\p{Default_Ignorable_Code_Point}` so that the mini-program's older JavaScript
+ * engines read it too (the last three alternatives are astral ranges as surrogate pairs).
+ */
+const INVISIBLE =
+  /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u206F\u2800\u3164\uFE00-\uFE0F\uFEFF\uFFA0\uFFF0-\uFFF8]|\uD82F[\uDCA0-\uDCA3]|\uD834[\uDD73-\uDD7A]|[\uDB40-\uDB43][\uDC00-\uDFFF]/g;
+
+/** Control characters (C0 but tab, line feed and carriage return; DEL; C1): NUL and its kind never belong in text. */
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+
+/** Every way a line ends (CR LF, CR, NEL, the Unicode line and paragraph separators), for `\n`. */
+const LINE_BREAK = /\r\n?|[\u0085\u2028\u2029]/g;
+
+/**
+ * The text without invisible and control characters (tab, line feed and carriage return stay),
+ * nothing else changed: what a page or a print shows of text stored before it was cleaned.
+ */
+export const withoutInvisible = (value: string) => value.replace(CONTROL, '').replace(INVISIBLE, '');
 
 /**
  * Every dash a keyboard, an input method or a word processor produces, as ASCII `-`: Unicode's
@@ -18,12 +40,34 @@ const DASHES =
   /[\u058A\u05BE\u1400\u1806\u2010-\u2015\u2E17\u2E1A\u2E3A\u2E3B\u2E40\u301C\u3030\u30A0\uFE31\uFE32\uFE58\uFE63\uFF0D\u02D7\u2043\u2212\u2796\u30FC\uFF70\u2500\u2501]/g;
 
 /**
- * Unicode NFKC (full-width letters, digits, punctuation and spaces become ASCII), invisible
- * characters removed, runs of whitespace (including the ideographic space) made one space, ends
- * trimmed.
+ * A name, a code or a sheet's cell: Unicode NFKC (full-width letters, digits, punctuation and
+ * spaces become ASCII), invisible and control characters removed, runs of whitespace (including
+ * the ideographic space and line breaks) made one space, ends trimmed. Empty when nothing visible
+ * was typed.
  */
 export function cleanText(value: string): string {
-  return value.normalize('NFKC').replace(INVISIBLE, '').replace(/\s+/g, ' ').trim();
+  return withoutInvisible(value.normalize('NFKC')).replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Words people write for others to read on one line (a notice's title): as written (Unicode NFC
+ * only, so Chinese full-width punctuation stays full-width), invisible and control characters
+ * removed, runs of whitespace made one space, ends trimmed. Empty when nothing visible was typed.
+ */
+export function cleanLine(value: string): string {
+  return withoutInvisible(value.normalize('NFC')).replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Words over several lines (an appeal, a reply, a notice's body): as `cleanLine`, but every line
+ * break becomes `\n` and stays, tabs and spaces inside a line stay, spaces at the end of a line go,
+ * at most one blank line in a row, and the whole is trimmed. Empty when nothing visible was typed.
+ */
+export function cleanLines(value: string): string {
+  return withoutInvisible(value.normalize('NFC').replace(LINE_BREAK, '\n'))
+    .replace(/[^\S\n]+$/gm, '')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
 }
 
 /**
@@ -86,4 +130,29 @@ export function normalizePhone(value: string): string {
   const landline = /^(0?)(\d{2,3})[\s-]+(\d{7,8})$/.exec(national);
   if (landline && (landline[1] === '0' || international)) return `0${landline[2]}-${landline[3]}`;
   return digits;
+}
+
+/**
+ * How a typed text field reads: `person`, a person's name (`personName`); `name`, a place's name
+ * or a job title, cleaned as the registry import cleans a cell (`cleanText`: NFKC, one line);
+ * `line`, words on one line (a notice's title: `cleanLine`); `lines`, words over several lines (an
+ * appeal, a reply, a reason, a notice's body: `cleanLines`, line breaks kept).
+ */
+export type TextShape = 'person' | 'name' | 'line' | 'lines';
+
+const CLEAN: Record<TextShape, (value: string) => string> = { person: personName, name: cleanText, line: cleanLine, lines: cleanLines };
+
+/**
+ * The schema of every text field people type: cleaned by its shape, then refused in Chinese when
+ * nothing visible is left (`请填写{what}`, unless `min` is 0: then it is '' — nothing written),
+ * when shorter than `min` (`{what}至少 N 个字`) or longer than `max` (`{what}不能超过 N 个字`).
+ * Lengths count UTF-16 units after cleaning, as the app's character counters do.
+ */
+export function typedText(what: string, max: number, { shape = 'lines', min = 1 }: { shape?: TextShape; min?: number } = {}) {
+  return z.string().check(
+    z.overwrite(CLEAN[shape]),
+    ...(min > 0 ? [z.minLength(1, { error: `请填写${what}` })] : []),
+    ...(min > 1 ? [z.minLength(min, { error: `${what}至少 ${min} 个字` })] : []),
+    z.maxLength(max, { error: `${what}不能超过 ${max} 个字` }),
+  );
 }

@@ -54,7 +54,7 @@ const ROWS: Row[] = [
   ['submit: an operator where the request id belongs', 'submit', 'resident', () => appealInput({ requestId: NE as never })],
   ['submit: content of 501 characters', 'submit', 'resident', () => appealInput({ content: chars(501) }), '问题描述不能超过 500 个字'],
   ['submit: content of 4 characters', 'submit', 'resident', () => appealInput({ content: '灯坏了啊' }), '问题描述至少 5 个字'],
-  ['submit: content that is only spaces', 'submit', 'resident', () => appealInput({ content: '          ' }), '问题描述至少 5 个字'],
+  ['submit: content that is only spaces', 'submit', 'resident', () => appealInput({ content: '          ' }), '请填写问题描述'],
   ['submit: content that is an operator', 'submit', 'resident', () => appealInput({ content: REGEX as never })],
   ['submit: 10 photos', 'submit', 'resident', () => appealInput({ photos: TEN_PHOTOS }), '最多上传 9 张图片'],
   ['submit: a photo that is not in cloud storage', 'submit', 'resident', () => appealInput({ photos: ['https://evil.example.com/a.jpg'] }), '图片必须先上传到云存储'],
@@ -100,7 +100,7 @@ const ROWS: Row[] = [
   ['rate: an operator where the id belongs', 'rate', 'filer', () => ({ id: NE, score: 5 })],
   ['moderate: release as text', 'moderate', 'community', () => ({ id: held.id, release: 'true' })],
   ['moderate: a regex where the id belongs', 'moderate', 'community', () => ({ id: REGEX, release: true })],
-  ['block: no reason', 'block', 'street', () => ({ id: submitted.id, reason: '' }), '限制原因至少 2 个字'],
+  ['block: no reason', 'block', 'street', () => ({ id: submitted.id, reason: '' }), '请填写限制原因'],
   ['block: an operator where the id belongs', 'block', 'street', () => ({ id: NE, reason: '多次恶意反映' })],
   ['unblock: an operator where the id belongs', 'unblock', 'street', () => ({ id: NE })],
 ];

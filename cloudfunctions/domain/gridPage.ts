@@ -2,6 +2,7 @@ import { GRID_KIND_LABELS, type GridPage, type StaffCard } from '../../types/gri
 import type { CommunityRecord, GridRecord, NoticeRecord, StaffRecord, StreetRecord } from './records';
 import { groupChatView } from './groupChat';
 import { maskPhone } from './phone';
+import { placeOfGrid, reachesAt } from './permissions';
 
 export type GridPageRecords = {
   grid: GridRecord;
@@ -43,7 +44,7 @@ const staffCard = (p: GridPerson): StaffCard => ({ id: p.id, name: p.name, title
  */
 export function gridPageView({ grid, community, street, staff, notices }: GridPageRecords, now: Date, viewer: string | null): GridPage {
   const people = gridPeople(grid, staff);
-  const ownOpenids = new Set(staff.filter((s) => s._id === grid.chiefId || grid.workerIds.includes(s._id)).map((s) => s.openid));
+  const ownOpenids = new Set(staff.filter((s) => reachesAt(s, placeOfGrid(grid), 'grid')).map((s) => s.openid));
   return {
     grid: {
       id: grid._id,

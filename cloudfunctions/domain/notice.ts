@@ -13,11 +13,14 @@ const RANK: Record<NoticeScopeKind, number> = { grid: 0, community: 1, street: 2
  */
 export const mayPublishTo = (staff: StaffRecord | null, place: NoticePlace): boolean => reaches(staff, place).length > 0;
 
-/** The author takes their notice down, and so may staff above its scope (community over a grid's, street over both). */
+/**
+ * Staff above a notice's scope take it down (community over a grid's, street over both), and so
+ * does its author while one of their current roles still reaches the scope: authorship alone,
+ * after the seat is gone, is not enough.
+ */
 export function mayUnpublish(staff: StaffRecord | null, notice: Pick<NoticeRecord, 'authorId' | 'scope'>, place: NoticePlace): boolean {
-  if (!staff) return false;
-  if (staff._id === notice.authorId) return true;
-  return reaches(staff, place).some((level) => RANK[level] > RANK[notice.scope.kind]);
+  const levels = reaches(staff, place);
+  return levels.some((level) => RANK[level] > RANK[notice.scope.kind]) || (levels.length > 0 && staff!._id === notice.authorId);
 }
 
 /** "平阳社区第一网格", "平阳社区全体网格", "钢山街道全体网格". */

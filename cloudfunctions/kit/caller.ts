@@ -9,10 +9,14 @@ export function requireCaller(ports: Ports): { openid: string } {
   return ports.caller ?? refuse('UNAUTHENTICATED');
 }
 
-/** The caller and the staff record their openid belongs to, if any. */
+/**
+ * The caller and the staff record their openid belongs to while it holds a role. A record left
+ * without one (every seat unbound) is no staff: staff actions ask about current roles only.
+ */
 export async function viewerOf(ports: Ports): Promise<Viewer> {
   const { openid } = requireCaller(ports);
-  return { openid, staff: await staffByOpenid(ports.db, openid) };
+  const staff = await staffByOpenid(ports.db, openid);
+  return { openid, staff: staff?.roles.length ? staff : null };
 }
 
 /**

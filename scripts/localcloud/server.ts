@@ -10,11 +10,18 @@ import { demoCollections, demoIdentities, readDemo } from './demo';
 import { functionRunner } from './functions';
 import { openApi, openOutbox } from './openapi';
 import { openStorage } from './storage';
-import { tcbHandler } from './tcb';
+import { isLoopback, tcbHandler } from './tcb';
 import { startTimers } from './timers';
 
 export type LocalCloudOptions = {
   port: number;
+  /**
+   * The address to listen on; `127.0.0.1` (this machine only) by default. Another (`0.0.0.0`)
+   * serves the app and `/api/fn` to the network, where anyone can act as anyone: the local cloud
+   * is for development, tests and demos, never a server for real residents. `/api/dev/*` and
+   * `/admin` answer only on loopback whatever the address.
+   */
+  host?: string;
   dataDir: string;
   functionsDir: string;
   h5Dir: string;
@@ -54,6 +61,30 @@ function sendJson(res: ServerResponse, status: number, body: unknown, headers: R
   res.end(JSON.stringify(body));
 }
 
+/** A request's body as the JSON object an event or a push is, or the refusal to answer instead (400, 413). */
+async function readEvent(req: IncomingMessage): Promise<{ event: Record<string, unknown> } | { status: number; message: string }> {
+  let text: string;
+  try {
+    text = (await readBody(req, MAX_EVENT_BYTES)).toString('utf8');
+  } catch {
+    return { status: 413, message: `请求内容不能超过 ${MAX_EVENT_BYTES / 1024} KB` };
+  }
+  let event: unknown;
+  try {
+    event = JSON.parse(text || '{}');
+  } catch {
+    return { status: 400, message: '请求内容不是有效的 JSON' };
+  }
+  if (typeof event !== 'object' || event === null || Array.isArray(event)) return { status: 400, message: '请求内容必须是 JSON 对象' };
+  return { event: event as Record<string, unknown> };
+}
+
+const refuseEvent = (res: ServerResponse, { status, message }: { status: number; message: string }) =>
+  sendJson(res, status, { ok: false, code: 'INVALID_INPUT', message });
+
+/** What a dev endpoint answers a client not on this machine. */
+const DEV_ONLY = { ok: false, code: 'FORBIDDEN', message: '本地云的开发接口只对本机开放（本地云用于开发、测试和演示，不是给居民使用的服务器）' };
+
 type IndexSpec = { name: string; keys: Record<string, 1 | -1>; unique?: boolean };
 const readIndexes = (): Record<string, IndexSpec[]> =>
   JSON.parse(readFileSync(join(__dirname, '..', '..', 'cloudfunctions', 'database', 'indexes.json'), 'utf8'));
@@ -86,17 +117,10 @@ export async function startLocalCloud(opts: LocalCloudOptions) {
 
   async function callFunction(name: string, req: IncomingMessage, res: ServerResponse) {
     if (!runner!.exists(name)) return sendJson(res, 404, { ok: false, code: 'NOT_FOUND', message: `没有名为 ${name} 的云函数` });
-    let event: unknown;
+    const read = await readEvent(req);
+    if (!('event' in read)) return refuseEvent(res, read);
     try {
-      event = JSON.parse((await readBody(req, MAX_EVENT_BYTES)).toString('utf8') || '{}');
-    } catch {
-      return sendJson(res, 400, { ok: false, code: 'INVALID_INPUT', message: '请求内容不是有效的 JSON' });
-    }
-    if (typeof event !== 'object' || event === null || Array.isArray(event)) {
-      return sendJson(res, 400, { ok: false, code: 'INVALID_INPUT', message: '请求内容必须是对象' });
-    }
-    try {
-      const { result, roundTrips } = await runner!.invoke(name, event as Record<string, unknown>, { openid: devOpenId(req), source: 'wx_client' });
+      const { result, roundTrips } = await runner!.invoke(name, read.event, { openid: devOpenId(req), source: 'wx_client' });
       sendJson(res, 200, result, { 'x-db-round-trips': String(roundTrips) });
     } catch (error) {
       console.error(`[local cloud] function ${name} failed`, error);
@@ -146,8 +170,9 @@ export async function startLocalCloud(opts: LocalCloudOptions) {
   // WeChat's message push (e.g. a wxa_media_check verdict) as the platform would deliver it.
   async function deliverPush(name: string, req: IncomingMessage, res: ServerResponse) {
     if (!runner!.exists(name)) return sendJson(res, 404, { ok: false, code: 'NOT_FOUND', message: `没有名为 ${name} 的云函数` });
-    const event = JSON.parse((await readBody(req, MAX_EVENT_BYTES)).toString('utf8') || '{}');
-    const { result } = await runner!.invoke(name, event, { openid: null, source: 'wx_push' });
+    const read = await readEvent(req);
+    if (!('event' in read)) return refuseEvent(res, read);
+    const { result } = await runner!.invoke(name, read.event, { openid: null, source: 'wx_push' });
     sendJson(res, 200, result);
   }
 
@@ -169,6 +194,10 @@ export async function startLocalCloud(opts: LocalCloudOptions) {
     const url = new URL(req.url ?? '/', 'http://local');
     const path = url.pathname;
     if (path === '/admin' || path.startsWith('/admin/')) return admin(req, res);
+    if (path.startsWith('/api/dev/') && !isLoopback(req.socket.remoteAddress)) {
+      req.resume();
+      return sendJson(res, 403, DEV_ONLY);
+    }
     if (path.startsWith('/storage/') && (await storage.serve(req, res))) return;
     const fn = /^\/api\/fn\/([A-Za-z0-9_-]+)$/.exec(path);
     if (fn && req.method === 'POST') return callFunction(fn[1], req, res);
@@ -196,7 +225,10 @@ export async function startLocalCloud(opts: LocalCloudOptions) {
   // it under the request ("other side closed"). Idle sockets still close on shutdown.
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
-  await new Promise<void>((resolve) => server.listen(opts.port, '127.0.0.1', resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port, opts.host ?? '127.0.0.1', resolve);
+  });
   const { port } = server.address() as AddressInfo;
   origin = `http://127.0.0.1:${port}`;
   runner = functionRunner({ functionsDir: opts.functionsDir, adminUrl: `${origin}/admin` });

@@ -8,8 +8,10 @@ export type SheetRow = Partial<Record<RegistryColumnKey, string | number>>;
 const NOTES_SHEET = '填写说明';
 
 /**
- * The registry sheet as an .xlsx workbook: headers in row 1 (required ones marked), codes and
- * phones as text so Excel keeps their leading zeros, and a sheet explaining each column.
+ * The registry sheet as an .xlsx workbook: headers in row 1 (required ones marked), and a sheet
+ * explaining each column. Every cell is written as a string in Text format (`@`): codes and phones
+ * keep their leading zeros, and a cell beginning like a formula (`=HYPERLINK(…)`, `+`, `-`, `@`)
+ * stays text, even once someone edits it in Excel (OWASP, CSV Injection).
  */
 export async function registryWorkbook(rows: SheetRow[], columns: readonly RegistryColumnKey[] = REGISTRY_COLUMNS.map((c) => c.key)): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
@@ -38,9 +40,14 @@ export async function registryWorkbook(rows: SheetRow[], columns: readonly Regis
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-/** The same sheet as UTF-8 CSV with a BOM, which Excel opens with the Chinese intact. */
+/**
+ * The same sheet as UTF-8 CSV with a BOM, which Excel opens with the Chinese intact. A text cell
+ * beginning like a formula (`=`, `+`, `-`, `@`, a tab or a carriage return, or their full-width
+ * forms) gets a leading `'` so that Excel shows it rather than runs it (OWASP, CSV Injection:
+ * csv-stringify's `escape_formulas`); the import takes the `'` off again (`registry/sheet.ts`).
+ */
 export function registryCsv(rows: SheetRow[], columns: readonly RegistryColumnKey[] = REGISTRY_COLUMNS.map((c) => c.key)): string {
   const used = REGISTRY_COLUMNS.filter((c) => columns.includes(c.key));
-  const lines = [used.map((c) => c.header), ...rows.map((row) => used.map((c) => String(row[c.key] ?? '')))];
-  return stringify(lines, { bom: true, record_delimiter: 'windows' });
+  const lines = [used.map((c) => c.header), ...rows.map((row) => used.map((c) => row[c.key] ?? ''))];
+  return stringify(lines, { bom: true, record_delimiter: 'windows', escape_formulas: true });
 }

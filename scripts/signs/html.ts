@@ -1,10 +1,16 @@
 import type { GridSign, StreetSigns } from '../../types/signs';
+import { withoutInvisible } from '../../types/typed';
 
 /** A sign's code as the page places it: the PNG and how wide it prints, its quiet zone included. */
 export type QrImage = { src: string; widthMm: number };
 
+/**
+ * Text for the page: HTML-escaped, and without the invisible, control and direction characters
+ * (`withoutInvisible`) that would print a name reversed or with gaps, even from records stored
+ * before every input was cleaned.
+ */
 const escape = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  withoutInvisible(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** Mobile numbers in the 3-4-4 groups people read aloud; landlines as written. */
 export const phoneForPrint = (phone: string) => (/^1\d{10}$/.test(phone) ? `${phone.slice(0, 3)} ${phone.slice(3, 7)} ${phone.slice(7)}` : phone);

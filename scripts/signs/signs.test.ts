@@ -88,6 +88,31 @@ describe('printing a street’s signs', () => {
   );
 });
 
+describe('names stored with direction and control characters', () => {
+  /** What a printed page must not carry: control characters, direction marks, overrides and isolates, the replacement character. */
+  const UNPRINTABLE = /[\u0000-\u0008\u000B-\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\uFFFD]/;
+
+  it(
+    'print as they read (as records saved before every input was cleaned might hold them), none of those characters on the page',
+    async () => {
+      const db = openCloudDb(cloud.url);
+      const grid = demo.grids.find((g) => g.code === 'FS-0101')!;
+      await db.collection('grids').where({ _id: grid._id }).update({
+        data: { name: '\u202E凫山测试网格\u0000', station: { name: '第一\u2067服务站\u2069', address: '东关路\u202E1号', hours: '8:30\u0008-18:00' } },
+      });
+      await db.collection('staff').where({ _id: grid.chiefId }).update({ data: { name: '\u202E王\u0001强' } });
+      const file = join(out, 'FS01-planted.pdf');
+      const run = signs('--street', 'FS', '--as', `demo-community-${grid.communityId}`, '--out', file, '--cloud', cloud.url);
+      expect(run.stderr).toBe('');
+      expect(run.status).toBe(0);
+      const page = readPdf(file, join(RESULTS, 'signs-FS01-planted-page1.png')).find((p) => p.qr === gridLink('FS-0101'))!;
+      for (const text of ['凫山测试网格', '王强', '第一服务站', '东关路1号', '8:30-18:00']) expect(page.text).toContain(text);
+      expect(page.text).not.toMatch(UNPRINTABLE);
+    },
+    PRINT_MS,
+  );
+});
+
 describe('refusals', () => {
   beforeAll(async () => {
     const db = openCloudDb(cloud.url);
