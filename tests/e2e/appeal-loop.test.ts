@@ -46,7 +46,7 @@ it('a resident files an appeal with a photo, the grid chief works it, the reside
   const workPhoto = chiefPage.waitForEvent('filechooser');
   await chiefPage.locator('.photo-picker__add').filter({ visible: true }).click();
   await (await workPhoto).setFiles({ name: 'ladder.png', mimeType: 'image/png', buffer: PHOTO });
-  await chiefPage.locator('.photo-picker__tile img').filter({ visible: true }).first().waitFor();
+  await chiefPage.locator('.sheet .photo-picker__tile img').filter({ visible: true }).first().waitFor();
   await shown(chiefPage, '发送回复').click();
   await shown(chiefPage, '已联系物业电工，今天下午更换').waitFor();
   await shown(chiefPage, '办结').click();

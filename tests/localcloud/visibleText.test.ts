@@ -13,6 +13,7 @@ import { registryCsv } from '../../scripts/registry/workbook';
 import { appealInput, communityOf, expectRefusal, newResident, okData, streetOf, type Body } from '../support/appealKit';
 import { count, openCloudDb } from '../support/cloudDb';
 import { LocalCloud } from '../support/localCloud';
+import { uploadAs } from '../../scripts/localcloud/upload';
 
 let cloud: LocalCloud;
 beforeAll(async () => {
@@ -36,8 +37,7 @@ const GS = streetOf('GS-0101');
 /** A CSV sheet as an office saves it (a CSV cannot hold NUL: the import takes such a file for a binary one). */
 
 async function importSheet(csv: string): Promise<ImportReport> {
-  const res = await fetch(`${cloud.url}/api/dev/upload?name=registry.csv`, { method: 'POST', headers: { 'x-dev-openid': GS }, body: Buffer.from(csv) });
-  const { fileID } = okData((await res.json()) as Body<{ fileID: string }>);
+  const { fileID } = okData(await uploadAs(cloud.url, GS, 'registrySheet', 'registry.csv', Buffer.from(csv)));
   return okData(await call<ImportReport>('registry', 'import', { fileID }, GS));
 }
 

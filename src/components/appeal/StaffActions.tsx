@@ -89,10 +89,13 @@ export function StaffActions({ detail, onDone }: { detail: AppealDetail; onDone:
   const [open, setOpen] = useState<StaffAction | null>(null);
   const [fields, setFields] = useState<Fields>(BLANK);
   const [busy, setBusy] = useState(false);
+  // Photos still uploading: the sheet cannot be sent until they are in, or the reply would go without them.
+  const [uploading, setUploading] = useState(false);
   const shown = ACTIONS.filter((a) => (detail.can as string[]).includes(a.key));
   if (shown.length === 0) return null;
 
   const run = async (action: StaffAction) => {
+    if (busy || uploading) return;
     const pending = send(action, detail.id, fields);
     if (typeof pending === 'string') {
       Taro.showToast({ title: pending, icon: 'none' });
@@ -141,7 +144,7 @@ export function StaffActions({ detail, onDone }: { detail: AppealDetail; onDone:
       </View>
 
       {open && meta && (
-        <Sheet title={meta.title} confirmText={meta.confirm} busy={busy} onCancel={() => setOpen(null)} onConfirm={() => run(open)}>
+        <Sheet title={meta.title} confirmText={meta.confirm} busy={busy || uploading} onCancel={() => setOpen(null)} onConfirm={() => run(open)}>
           {open === 'moderate' && (
             <View className="choice">
               {[
@@ -191,6 +194,7 @@ export function StaffActions({ detail, onDone }: { detail: AppealDetail; onDone:
                 max={APPEAL_LIMITS.photosMax}
                 onAdd={(ids) => setFields((f) => ({ ...f, photos: [...f.photos, ...ids].slice(0, APPEAL_LIMITS.photosMax) }))}
                 onRemove={(i) => setFields((f) => ({ ...f, photos: f.photos.filter((_, j) => j !== i) }))}
+                onBusy={setUploading}
               />
             </View>
           )}

@@ -2,7 +2,7 @@ import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro';
 import { __setRouterParams } from '../../../../tests/jest/taro';
 import { chiefMe, detailFixture, meFixture } from '../../../../tests/jest/appealFixtures';
-import { cloudCalls, ok, programCloud, type Handler } from '../../../../tests/jest/cloud';
+import { cloudCalls, fileTicket, ok, programCloud, type Handler } from '../../../../tests/jest/cloud';
 import type { AppealDetail, Me } from '../../../../types/appeal';
 import AppealDetailPage from './index';
 
@@ -124,6 +124,27 @@ describe('诉求详情', () => {
     expect(screen.getByText('明早八点到现场', { selector: '.timeline__text' })).toBeTruthy();
     expect(screen.getByText('办理中')).toBeTruthy();
     expect(buttons()).toEqual(['办结']);
+  });
+
+  it('cannot send a reply while its photo is still uploading, and sends it with the photo once it is in', async () => {
+    let finish: (v: { fileID: string; statusCode: number; errMsg: string }) => void = () => undefined;
+    (Taro.cloud.uploadFile as unknown as jest.Mock).mockImplementationOnce((o: { cloudPath: string }) => new Promise((resolve) => {
+      finish = () => resolve({ fileID: `cloud://test-env.7465-test-env-1300000000/${o.cloudPath}`, statusCode: 200, errMsg: 'cloud.uploadFile:ok' });
+    }));
+    (Taro.chooseMedia as unknown as jest.Mock).mockResolvedValueOnce({ tempFiles: [{ tempFilePath: 'wxfile://tmp/ladder.jpg' }] });
+    open(detailFixture({ can: ['reply'] }), chiefMe(), { 'appeal.reply': () => ok(detailFixture({ can: [] })), 'file.ticket': fileTicket });
+    fireEvent.click(await screen.findByRole('button', { name: '回复' }));
+    fireEvent.change(document.querySelector('.sheet textarea')!, { target: { value: '明早八点到现场' } });
+    fireEvent.click(document.querySelector('.sheet .photo-picker__add')!);
+    await screen.findByText('上传中…');
+    fireEvent.click(screen.getByText('请稍候'));
+    expect(cloudCalls('appeal.reply')).toEqual([]);
+
+    await act(async () => finish({ fileID: '', statusCode: 200, errMsg: '' }));
+    await waitFor(() => expect(document.querySelector('.sheet .photo-picker__tile img')).not.toBeNull());
+    fireEvent.click(screen.getByText('发送回复'));
+    await waitFor(() => expect(cloudCalls('appeal.reply')).toHaveLength(1));
+    expect(cloudCalls('appeal.reply')[0].data).toMatchObject({ text: '明早八点到现场', photos: [expect.stringMatching(/work/)] });
   });
 
   it('transfers to a grid code typed full-width in lower case', async () => {
