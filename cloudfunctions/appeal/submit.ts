@@ -26,7 +26,7 @@ const MAX_NUMBER_DRAWS = 50;
  */
 async function screen(ports: Ports, openid: string, input: Pick<SubmitAppealInput, 'content' | 'location'>, photos: string[]) {
   const words = [input.content, input.location?.name, input.location?.address].filter(Boolean).join('\n');
-  const [verdict, media] = await Promise.all([checkedText(ports, openid, words), screenImages(ports, openid, photos)]);
+  const [verdict, media] = await Promise.all([checkedText(ports, openid, words), screenImages(ports, openid, photos, 'appeal')]);
   const traces = media.map((m) => m.traceId);
   return { held: screening('appeal', verdict, traces.includes(null)) === 'hold', traces };
 }
@@ -40,7 +40,6 @@ export const submit = action(SubmitAppealInput, async (input, ports) => {
   const earlier = await getAppeal(db, id);
   if (earlier) return detailView(earlier, viewer, now);
 
-  await throttle(ports, 'appealSubmit', openid);
   const [blocks, target, photos] = await Promise.all([
     countBlocks(db, openid),
     activeGrid(db, input.gridCode, ['street', 'chief']),
@@ -51,9 +50,13 @@ export const submit = action(SubmitAppealInput, async (input, ports) => {
   const { street: [street], chief: [chief = null], ...grid } = target;
   const category = street.categories.find((c) => c.id === input.category);
   if (!category) return refuse('INVALID_INPUT', '请从本街道的事项清单中选择类别');
+  // counted once the request is sound: a refused one (someone else's photo, a retired grid) writes nothing
+  await throttle(ports, 'appealSubmit', openid);
 
   const { held, traces } = await screen(ports, openid, input, input.photos);
   const day = inShanghai(now).format('YYYYMMDD');
+  // taken before the appeal is stored: a retry of this submit finds them on its own record
+  await photos.attach(now);
   for (let tries = 0; ; tries++) {
     const seq = await nextSequence(db, `appeal-${street._id}-${day}`);
     const appeal = fileAppeal(
@@ -85,7 +88,6 @@ export const submit = action(SubmitAppealInput, async (input, ports) => {
       if (tries < MAX_NUMBER_DRAWS) continue;
       throw error;
     }
-    await photos.attach(now);
     if (!held) await tellGrid(ports, appeal, chief);
     return detailView(appeal, viewer, now);
   }

@@ -44,12 +44,12 @@ function staffAction<S extends z.ZodMiniType<{ id: string }>>(schema: S, work: W
     if (!mayWork(viewer, appeal) || !viewer.staff) return refuse('FORBIDDEN', '只有该网格的工作人员可以办理这条诉求');
     const fileIDs = work.photos?.(input) ?? [];
     const claim = await claimFiles(ports, { by: viewer.openid, purpose: 'workPhoto', record: { collection: 'appeals', id: appeal._id } }, fileIDs);
-    const command = await work.command(input, ports, await screenImages(ports, viewer.openid, fileIDs));
+    const command = await work.command(input, ports, await screenImages(ports, viewer.openid, fileIDs, 'staffWords'));
     if (work.words) await screenText(ports, viewer.openid, 'staffWords', work.words(input));
     const now = ports.clock.now();
     const next = transition(appeal, command, staffActor(viewer.staff), now);
-    await saveOrRefuse(ports, appeal, next);
     await claim.attach(now);
+    await saveOrRefuse(ports, appeal, next);
     await work.after(ports, next);
     return detailView(next, viewer, now);
   });

@@ -1,4 +1,4 @@
-import { screening, type Checked, type Writing } from './contentPolicy';
+import { screening, unscreenedImages, type Checked, type Writing } from './contentPolicy';
 
 describe('screening: one content-check policy for every text GridLink shows to others', () => {
   it.each<[Writing, Checked, boolean, 'publish' | 'hold']>([
@@ -18,5 +18,17 @@ describe('screening: one content-check policy for every text GridLink shows to o
 
   it.each<Writing>(['appeal', 'staffWords', 'residentWords'])('risky text is refused as CONTENT_RISKY in %s', (writing) => {
     expect(() => screening(writing, 'risky')).toThrow(expect.objectContaining({ code: 'CONTENT_RISKY' }));
+  });
+});
+
+describe('unscreenedImages: an image that could not be sent to WeChat’s check', () => {
+  it('holds a new appeal (screening decides), and lets it through when every image was sent', () => {
+    expect(() => unscreenedImages('appeal', true)).not.toThrow();
+    expect(screening('appeal', 'pass', true)).toBe('hold');
+  });
+
+  it.each<Writing>(['staffWords', 'residentWords'])('refuses %s images as CONFLICT: nothing could hide them later', (writing) => {
+    expect(() => unscreenedImages(writing, true)).toThrow(expect.objectContaining({ code: 'CONFLICT' }));
+    expect(() => unscreenedImages(writing, false)).not.toThrow();
   });
 });

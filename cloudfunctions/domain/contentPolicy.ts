@@ -16,6 +16,15 @@ export type Writing = 'appeal' | 'staffWords' | 'residentWords';
 export type Screening = 'publish' | 'hold';
 
 /**
+ * Images that could not be sent to WeChat's media check: a new appeal is held (`screening`);
+ * staff images (notices, group QRs, reply and result photos) are refused, since nothing could
+ * hide them later and their author can simply try again. Throws `Refusal('CONFLICT')`.
+ */
+export function unscreenedImages(writing: Writing, unchecked: boolean): void {
+  if (unchecked && writing !== 'appeal') throw new Refusal('CONFLICT', '图片未能送交微信安全检测（可能还没上传完），请稍后重试');
+}
+
+/**
  * GridLink's one policy for WeChat's content checks (msgSecCheck v2 for text, mediaCheckAsync v2
  * for images, https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/sec-center/sec-check/msgSecCheck.html):
  *  - text judged `risky` is refused (CONTENT_RISKY), whoever wrote it;

@@ -20,6 +20,8 @@ export type FileRecord = {
   /** Set when an action using it succeeds; null while it is only uploaded. */
   attachedTo: FileUsedIn | null;
   attachedAt: Date | null;
+  /** Set when WeChat's media check judged the image risky: it is never attached anywhere again. */
+  risky?: boolean;
 };
 
 const EXTENSION = /\.([A-Za-z0-9]{1,5})$/;
@@ -72,6 +74,7 @@ export function filesToAttach(paths: Array<string | null>, stored: FileRecord[],
     const attachedHere = !!file && sameRecord(file.attachedTo, use.record);
     if (!file || (file.owner !== use.by && !attachedHere)) throw new Refusal('FORBIDDEN', `只能使用您本人上传的${label}，请重新上传`);
     if (file.purpose !== use.purpose) throw new Refusal('FORBIDDEN', `这个文件不是作为${label}上传的，请重新上传`);
+    if (file.risky) throw new Refusal('FORBIDDEN', `这张图片未通过微信安全检测，不能使用，请换一张${label}`);
     if (file.attachedTo && !attachedHere) throw new Refusal('FORBIDDEN', `这个文件已用在别处，请重新上传${label}`);
     if (!attachedHere) fresh.set(file._id, file);
   }

@@ -8,7 +8,7 @@ import type { DB } from 'wx-server-sdk/index';
 import { uploadAs } from '../../scripts/localcloud/upload';
 import { registryWorkbook } from '../../scripts/registry/workbook';
 import type { FileUsedIn } from '../domain/files';
-import { appeal, appealInput, chiefOf, communityOf, expectRefusal, fileAppeal, newResident, okData, streetOf, uploadPhoto, workerOf, type Body } from '../../tests/support/appealKit';
+import { appeal, appealInput, chiefOf, communityOf, devOutbox, expectRefusal, fileAppeal, newResident, okData, streetOf, ticketedFileId, uploadPhoto, workerOf, type Body } from '../../tests/support/appealKit';
 import { readAll } from '../../tests/support/cloudDb';
 import { openLocalCloud, type LocalCloud } from '../../tests/support/localCloud';
 import type { FilePurpose } from '../../types/files';
@@ -266,5 +266,63 @@ describe('the local cloud’s upload (H5)', () => {
     expect(stored.status).toBe(200);
     expect(((await stored.json()) as Body<{ fileID: string }>)).toEqual({ ok: true, data: { fileID: expect.stringMatching(new RegExp(`/${path}$`)) } });
     expect(await post(path, 'res-h5', 'replaced')).toMatchObject({ status: 409 });
+  });
+});
+
+describe('images others see are screened before they are shown, and a risky one never comes back', () => {
+  const notice = (openid: string, images: string[], extra: object = {}) =>
+    call('notice', openid, { action: 'publish', scope: { kind: 'grid', id: `grid-${GRID}` }, title: '停水通知', body: '明天上午九点到十二点停水，请提前储水。', images, ...extra });
+  const setQr = (fileID: string) => call('grid', CHIEF, { action: 'setGroupChat', code: GRID, kind: 'qr', fileID });
+  const traceOf = async (fileID: string) => {
+    const name = fileID.split('/').pop()!;
+    return (await devOutbox(cloud)).filter((c) => c.api === 'security.mediaCheckAsync' && String(c.params.media_url).includes(name)).pop()!.reply.trace_id as string;
+  };
+  const pushRisky = async (fileID: string) =>
+    (await fetch(`${cloud.url}/api/dev/push/mediacheck`, { method: 'POST', body: JSON.stringify({ Event: 'wxa_media_check', trace_id: await traceOf(fileID), result: { suggest: 'risky', label: 20002 } }) })).json();
+
+  it.each([
+    ['a notice image', (fileID: string) => notice(CHIEF, [fileID]), 'noticeImage' as FilePurpose],
+    ['a group QR', (fileID: string) => setQr(fileID), 'groupQr' as FilePurpose],
+    ['a reply photo', async (fileID: string) => {
+      const filed = await fileAppeal(cloud, newResident(), { gridCode: GRID });
+      return call('appeal', CHIEF, { action: 'reply', id: filed.id, text: '已安排人员处理', photos: [fileID] });
+    }, 'workPhoto' as FilePurpose],
+  ])('%s ticketed but not yet uploaded (nothing to check) is refused and nothing is written', async (_, use, purpose) => {
+    const fileID = await ticketedFileId(cloud, CHIEF, purpose, 'later.png');
+    const [notices, grid] = [await readAll(db, 'notices'), await readAll(db, 'grids', { code: GRID })];
+    expectRefusal(await use(fileID), 'CONFLICT');
+    expect(await readAll(db, 'notices')).toEqual(notices);
+    expect(await readAll(db, 'grids', { code: GRID })).toEqual(grid);
+    expect(await readAll(db, 'files', { cloudPath: fileID.split('/').slice(3).join('/') })).toEqual([expect.objectContaining({ attachedTo: null })]);
+  });
+
+  it('a resident’s appeal whose photo is not uploaded yet is held for people to look at', async () => {
+    const photo = await ticketedFileId(cloud, 'res-file-late', 'appealPhoto', 'later.jpg');
+    expect(okData(await call('appeal', 'res-file-late', { action: 'submit', ...appealInput({ gridCode: GRID }), photos: [photo] }))).toMatchObject({ status: 'held' });
+  });
+
+  it('a group QR judged risky cannot be set again, on the same grid or anywhere', async () => {
+    const qr = await uploadPhoto(cloud, CHIEF, 'groupQr', 'qr.png');
+    okData(await setQr(qr));
+    expect(await pushRisky(qr)).toMatchObject({ ok: true, data: { hidden: 1 } });
+    expectRefusal(await setQr(qr), 'FORBIDDEN');
+    expect(okData(await call('grid', CHIEF, { action: 'resolve', code: GRID })).groupChat).toBeNull();
+  });
+
+  it('a notice image judged risky cannot come back by publishing the same request again after unpublishing', async () => {
+    const image = await uploadPhoto(cloud, CHIEF, 'noticeImage', 'n.png');
+    const first = okData(await notice(CHIEF, [image], { requestId: 'req-risky-republish-1' })) as { id: string };
+    await pushRisky(image);
+    okData(await call('notice', CHIEF, { action: 'unpublish', id: first.id }));
+    expectRefusal(await notice(CHIEF, [image], { requestId: 'req-risky-republish-1' }), 'FORBIDDEN');
+  });
+
+  it('one image published four times at once lands on one notice only', async () => {
+    const image = await uploadPhoto(cloud, CHIEF, 'noticeImage', 'once.png');
+    const answers = await Promise.all([1, 2, 3, 4].map(() => notice(CHIEF, [image])));
+    expect(answers.filter((a) => a.ok)).toHaveLength(1);
+    for (const refused of answers.filter((a) => !a.ok)) expectRefusal(refused, (refused as { code: string }).code === 'CONFLICT' ? 'CONFLICT' : 'FORBIDDEN');
+    const holding = (await readAll(db, 'notices')).filter((n) => (n.images ?? []).includes(image));
+    expect(holding).toHaveLength(1);
   });
 });

@@ -29,7 +29,7 @@ async function groupQr(ports: Ports, input: Extract<SetGroupChatInput, { kind: '
   const expiry = qrExpiry(input, now);
   if ('refusal' in expiry) return refuse('INVALID_INPUT', expiry.refusal);
   const claim = await claimFiles(ports, { by: staff.openid, purpose: 'groupQr', record: { collection: 'grids', id: grid._id } }, [input.fileID]);
-  const [{ traceId }] = await screenImages(ports, staff.openid, [input.fileID]);
+  const [{ traceId }] = await screenImages(ports, staff.openid, [input.fileID], 'staffWords');
   const record: GroupChatRecord = {
     kind: 'qr',
     fileID: input.fileID,
@@ -55,8 +55,8 @@ export const setGroupChat = action(SetGroupChatInput, async (input, ports): Prom
     await screenText(ports, staff.openid, 'staffWords', input.url);
     record = { kind: 'wecom', url: input.url, setBy: staff._id, setAt: now };
   }
-  if (!(await saveGroupChat(ports.db, grid._id, record))) return refuse('NOT_FOUND', `没有找到网格码 ${input.code} 对应的网格`);
   await claim?.attach(now);
+  if (!(await saveGroupChat(ports.db, grid._id, record))) return refuse('NOT_FOUND', `没有找到网格码 ${input.code} 对应的网格`);
   return groupChatView(record, now);
 });
 

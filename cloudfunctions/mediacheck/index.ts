@@ -6,6 +6,7 @@ import type { AppealRecord } from '../domain/records';
 import type { Ports } from '../kit/ports';
 import { appealsWithMediaTrace, getAppeal, saveAppeal } from '../store/appeals';
 import { audit } from '../store/audit';
+import { markFileRisky } from '../store/files';
 import { gridsWithQrTrace, hideGroupQr } from '../store/grids';
 import { noticesWithMediaTrace, saveNoticeMedia } from '../store/notices';
 
@@ -39,10 +40,16 @@ const verdict = action(MediaCheckPush, async ({ trace_id, result }, ports) => {
   if (ports.source === 'wx_client') return refuse('FORBIDDEN');
   if (result.suggest !== 'risky') return { hidden: 0 };
   let hidden = 0;
+  // The file itself is judged: no action may attach it to anything again (not even the same record).
+  const forbid = async (fileID: string | null | undefined) => {
+    const path = fileID ? ports.files.pathOf(fileID) : null;
+    if (path) await markFileRisky(ports.db, path);
+  };
   for (const appeal of await appealsWithMediaTrace(ports.db, trace_id)) {
     const now = ports.clock.now();
     await hidePhoto(ports, appeal, trace_id, now);
     const photo = appeal.media.find((m) => m.traceId === trace_id)!;
+    await forbid(photo.fileID);
     await audit(ports.db, { appealId: appeal._id, at: now, actor: { kind: 'system' }, change: 'photoHidden', before: photo, after: { ...photo, hidden: true } });
     hidden += 1;
   }
@@ -50,12 +57,14 @@ const verdict = action(MediaCheckPush, async ({ trace_id, result }, ports) => {
     const media = (notice.media ?? []).map((m) => (m.traceId === trace_id ? { ...m, hidden: true } : m));
     await saveNoticeMedia(ports.db, notice._id, media);
     const image = notice.media!.find((m) => m.traceId === trace_id)!;
+    await forbid(image.fileID);
     await audit(ports.db, { noticeId: notice._id, at: ports.clock.now(), actor: { kind: 'system' }, change: 'imageHidden', before: image, after: { ...image, hidden: true } });
     hidden += 1;
   }
   for (const grid of await gridsWithQrTrace(ports.db, trace_id)) {
     if (!(await hideGroupQr(ports.db, grid._id, trace_id))) continue;
     const qr = { fileID: grid.groupChat?.kind === 'qr' ? grid.groupChat.fileID : null, traceId: trace_id };
+    await forbid(qr.fileID);
     await audit(ports.db, { gridId: grid._id, at: ports.clock.now(), actor: { kind: 'system' }, change: 'groupQrHidden', before: { ...qr, hidden: false }, after: { ...qr, hidden: true } });
     hidden += 1;
   }

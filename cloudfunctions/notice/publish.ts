@@ -26,7 +26,7 @@ export const publish = action(PublishNoticeInput, async (input, ports) => {
   ]);
   // As with an appeal's photos: each image goes to WeChat's asynchronous check, and one judged
   // risky later is hidden by the `mediacheck` push.
-  const media = await screenImages(ports, viewer.openid, input.images);
+  const media = await screenImages(ports, viewer.openid, input.images, 'staffWords');
 
   const notice: NoticeRecord = {
     _id,
@@ -43,6 +43,7 @@ export const publish = action(PublishNoticeInput, async (input, ports) => {
     scopeLabel: scopeLabel(input.scope.kind, target.name),
     reads: 0,
   };
+  await images.attach(notice.publishedAt);
   try {
     await insertNotice(ports.db, notice);
   } catch (error) {
@@ -50,6 +51,5 @@ export const publish = action(PublishNoticeInput, async (input, ports) => {
     if (!isDuplicateKey(error)) throw error;
     return noticeDetail((await getNotice(ports.db, _id)) ?? refuse('CONFLICT'), ['unpublish']);
   }
-  await images.attach(notice.publishedAt);
   return noticeDetail(notice, ['unpublish']);
 });
