@@ -114,13 +114,14 @@ describe('the resident’s 诉求进度通知 speaks the app’s words', () => {
     const chief = chiefOf('QQ-0101');
     await grantConsents(cloud, resident, ['appealProgress', 'appealProgress', 'appealProgress']);
     const filed = await fileAppeal(cloud, resident, { gridCode: 'QQ-0101' });
-    const steps: Array<[string, object, string]> = [
-      ['accept', {}, APPEAL_WORDS.event.accepted],
-      ['escalate', { reason: '需要社区协调' }, APPEAL_WORDS.event.escalated],
-      ['resolve', { note: '已清理完毕' }, APPEAL_WORDS.event.resolved],
+    // once raised to the community, the community works it
+    const steps: Array<[string, object, string, string]> = [
+      ['accept', {}, APPEAL_WORDS.event.accepted, chief],
+      ['escalate', { reason: '需要社区协调' }, APPEAL_WORDS.event.escalated, chief],
+      ['resolve', { note: '已清理完毕' }, APPEAL_WORDS.event.resolved, communityOf('QQ-0101')],
     ];
     const shown: string[] = [];
-    for (const [action, params] of steps) shown.push(okData(await appeal<AppealDetail>(cloud, chief, action, { id: filed.id, ...params })).statusLabel);
+    for (const [action, params, , who] of steps) shown.push(okData(await appeal<AppealDetail>(cloud, who, action, { id: filed.id, ...params })).statusLabel);
     expect(shown).toEqual([APPEAL_WORDS.status.accepted, APPEAL_WORDS.status.accepted, APPEAL_WORDS.status.resolved]);
 
     const sends = subscribeSends(await devOutbox(cloud), resident).filter((s) => s.params.page === pageOf(filed));

@@ -59,6 +59,15 @@ it('the third goes to the community’s staff to review instead, told so; the ch
   expect(inbox.items.find((a) => a.id === id)).toMatchObject({ level: 'community' });
 });
 
+it('under review the grid’s chief follows it but no longer works it; the community does', async () => {
+  const detail = await act(chief, 'detail');
+  expect(detail.can).toEqual([]);
+  const before = await readDoc(db, 'appeals', id);
+  expect(await appeal(cloud, chief, 'resolve', { id, note: '网格自己办结' })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+  expect(await readDoc(db, 'appeals', id)).toEqual(before);
+  expect((await act(community, 'detail')).can).toContain('resolve');
+});
+
 it('resolved by the community and rated unsatisfied again: reviewed again, never back to the grid', async () => {
   await act(community, 'resolve', { note: '社区已协调物业处理' });
   const again = await act(resident, 'rate', { score: 2, comment: '' });

@@ -12,6 +12,7 @@ import { screenText } from '../kit/caller';
 import { activeGrid } from '../services/activeGrid';
 import { claimFiles, screenImages } from '../services/files';
 import { tellGrid, tellLevel, tellResident } from '../services/tell';
+import { APPEAL_WORDS } from '../../types/vocabulary';
 
 type Work<S extends z.ZodMiniType> = {
   /** Staff words the resident will read: screened by WeChat first, refused when risky. */
@@ -41,7 +42,10 @@ const staffActor = (s: StaffRecord): ActorRecord => ({ kind: 'staff', staffId: s
 function staffAction<S extends z.ZodMiniType<{ id: string }>>(schema: S, work: Work<S>) {
   return action(schema, async (input, ports) => {
     const { appeal, viewer } = await appealForViewer(ports, (input as { id: string }).id);
-    if (!mayWork(viewer, appeal) || !viewer.staff) return refuse('FORBIDDEN', '只有该网格的工作人员可以办理这条诉求');
+    if (!mayWork(viewer, appeal) || !viewer.staff) {
+      const level = APPEAL_WORDS.level[appeal.level];
+      return refuse('FORBIDDEN', appeal.level === 'grid' ? '只有该网格的工作人员可以办理这条诉求' : `这条诉求已由${level}办理，请联系${level}工作人员`);
+    }
     const fileIDs = work.photos?.(input) ?? [];
     const claim = await claimFiles(ports, { by: viewer.openid, purpose: 'workPhoto', record: { collection: 'appeals', id: appeal._id } }, fileIDs);
     const command = await work.command(input, ports, await screenImages(ports, viewer.openid, fileIDs, 'staffWords'));

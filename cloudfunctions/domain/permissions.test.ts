@@ -3,7 +3,7 @@ import type { AppealRecord, StaffRecord, StaffRole } from './records';
 import { isFiler, mayBlock, mayModerate, maySee, mayWork, reachOver, reaches, roleScope, type Viewer } from './permissions';
 
 const place = { gridId: 'grid-GS-0101', communityId: 'GS01', streetId: 'GS' };
-const appeal = (status: AppealStatus = 'submitted') => ({ ...place, status, residentOpenid: 'filer' }) as AppealRecord;
+const appeal = (status: AppealStatus = 'submitted', level: AppealRecord['level'] = 'grid') => ({ ...place, status, level, residentOpenid: 'filer' }) as AppealRecord;
 const staff = (...roles: StaffRole[]): StaffRecord => ({ _id: 's', openid: 'staff', name: '某人', title: '职务', phone: '13800000000', avatar: null, roles });
 const as = (s: StaffRecord | null, openid = 'someone'): Viewer => ({ openid, staff: s });
 
@@ -51,6 +51,19 @@ describe('who may work, moderate and see an appeal', () => {
       moderate: mayModerate(viewer, appeal('held')),
       see: maySee(viewer, appeal()),
     }).toEqual(may);
+  });
+
+  it.each([
+    ['the chief', as(chief), { work: false, see: true }],
+    ['the worker', as(worker), { work: false, see: true }],
+    ['community staff above it', as(community), { work: true, see: true }],
+    ['street staff above it', as(street), { work: true, see: true }],
+  ])('an appeal risen to the community (升级, 退回, 社区复核): %s', (_, viewer, may) => {
+    expect({ work: mayWork(viewer, appeal('accepted', 'community')), see: maySee(viewer, appeal('accepted', 'community')) }).toEqual(may);
+  });
+
+  it('an appeal risen to the street is worked by the street only', () => {
+    expect([chief, community, street].map((s) => mayWork(as(s), appeal('returned', 'street')))).toEqual([false, false, true]);
   });
 
   it('the grid’s own chief does not see a held appeal until it is released', () => {

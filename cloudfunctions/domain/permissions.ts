@@ -40,19 +40,28 @@ export const isFiler = (viewer: Viewer, appeal: AppealRecord) => viewer.openid =
 /** Whether one of the staff member's roles reaches the appeal from above its grid (its community or street). */
 const reachesFromAbove = (viewer: Viewer, appeal: AppealRecord) => reaches(viewer.staff, appeal).some((level) => level !== 'grid');
 
+const RANK: Record<StaffReach, number> = { grid: 0, community: 1, street: 2 };
+
 /**
- * Staff over the grid may work it; an appeal held for moderation is not shown to the grid's own
- * staff until community or street staff release it.
+ * Staff over the grid may follow an appeal; an appeal held for moderation is not shown to the
+ * grid's own staff until community or street staff release it.
+ */
+const mayFollow = (viewer: Viewer, appeal: AppealRecord): boolean =>
+  appeal.status === 'held' ? reachesFromAbove(viewer, appeal) : reachOver(viewer.staff, appeal) !== null;
+
+/**
+ * Staff work an appeal at its level or from above: once it has risen to the community (升级,
+ * 退回, or 社区复核 after repeated 重办) the grid's own staff follow it but no longer work it.
  */
 export const mayWork = (viewer: Viewer, appeal: AppealRecord): boolean =>
-  appeal.status === 'held' ? reachesFromAbove(viewer, appeal) : reachOver(viewer.staff, appeal) !== null;
+  mayFollow(viewer, appeal) && reaches(viewer.staff, appeal).some((level) => RANK[level] >= RANK[appeal.level]);
 
 export const mayModerate = reachesFromAbove;
 
 /** The filer rates, unless they are staff over its grid: satisfaction counts in that grid's assessment. */
 export const mayRate = (viewer: Viewer, appeal: AppealRecord) => isFiler(viewer, appeal) && !reachOver(viewer.staff, appeal);
 
-export const maySee = (viewer: Viewer, appeal: AppealRecord) => isFiler(viewer, appeal) || mayWork(viewer, appeal);
+export const maySee = (viewer: Viewer, appeal: AppealRecord) => isFiler(viewer, appeal) || mayFollow(viewer, appeal);
 
 /** Every grid, community and street a staff member's roles name: the inbox query's scope and any "where do I serve" list. */
 export function roleScope(staff: StaffRecord | null) {
