@@ -22,10 +22,10 @@ function networkAddress(): string {
 type Answer = { status: number; body: string };
 
 /** A request to `host` on the cloud's port, sent from that address (so the cloud sees it as the client's). */
-function request(cloud: SpawnedCloud, host: string, method: string, path: string, body?: string | Buffer): Promise<Answer> {
+function request(cloud: SpawnedCloud, host: string, method: string, path: string, body?: string | Buffer, headers: Record<string, string> = {}): Promise<Answer> {
   const { port } = new URL(cloud.url);
   return new Promise((resolve, reject) => {
-    const req = http.request({ host, port, path, method, localAddress: host, headers: body === undefined ? {} : { 'content-type': 'application/json' } }, (res) => {
+    const req = http.request({ host, port, path, method, localAddress: host, headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers } }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
@@ -106,6 +106,27 @@ describe('listening on the network (--host 0.0.0.0), the dev endpoints and /admi
     const answer = await request(open, networkAddress(), 'POST', '/api/fn/grid', JSON.stringify({ action: 'resolve', code: 'GS-0101' }));
     expect(answer.status).toBe(200);
     expect(JSON.parse(answer.body)).toMatchObject({ ok: true, data: { grid: { code: 'GS-0101' } } });
+  });
+});
+
+describe('a web page on another site cannot reach /admin or the dev endpoints through this machine’s browser', () => {
+  const insert = JSON.stringify({ action: 'database.addDocument', collectionName: 'staff', data: JSON.stringify({ openid: 'evil', roles: [{ role: 'street', streetId: 'GS' }] }) });
+  it.each([
+    ['a cross-origin POST to /admin (text/plain needs no preflight)', '/admin?env=local', { origin: 'http://evil.example', 'content-type': 'text/plain' }],
+    ['a foreign name resolving here (DNS rebinding)', '/admin?env=local', { host: 'evil.example' }],
+    ['a cross-origin push', '/api/dev/push/mediacheck', { origin: 'http://evil.example', 'content-type': 'text/plain' }],
+  ])('%s: FORBIDDEN, nothing written', async (_, path, headers) => {
+    const answer = await request(local, LOOPBACK, 'POST', path, insert, headers);
+    expect(answer.status).toBe(403);
+    const staff = await request(local, LOOPBACK, 'POST', '/admin?env=local', JSON.stringify({ action: 'database.getDocument', collectionName: 'staff', queryType: 'WHERE', query: JSON.stringify({ openid: 'evil' }), limit: 1 }));
+    expect(staff.body).not.toContain('"evil"');
+  });
+
+  it('the app’s own page, served here or by the dev server on this machine, still reaches the dev endpoints', async () => {
+    const { port } = new URL(local.url);
+    for (const origin of [`http://127.0.0.1:${port}`, 'http://localhost:10086']) {
+      expect((await request(local, LOOPBACK, 'GET', '/api/dev/identities', undefined, { origin })).status).toBe(200);
+    }
   });
 });
 

@@ -51,6 +51,20 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
 }
 
 /** Who a request acts as: the `X-Dev-OpenId` header (the identity `getWXContext()` gives), or null. */
+/**
+ * A request a web page on another site made through this machine's browser (a cross-origin POST
+ * needs no preflight as text/plain), or one addressed by a foreign name that resolves here (DNS
+ * rebinding): loopback alone does not keep those out of `/admin` and `/api/dev/*`.
+ */
+const LOOPBACK_NAME = /^(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/i;
+
+function fromAnotherSite(req: IncomingMessage): boolean {
+  if (!LOOPBACK_NAME.test(req.headers.host ?? '')) return true;
+  // the app itself, served here or by `npm run dev`'s server (which proxies to this one)
+  const origin = req.headers.origin;
+  return origin !== undefined && !/^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/i.test(origin);
+}
+
 function devOpenId(req: IncomingMessage): string | null {
   const header = req.headers['x-dev-openid'];
   return typeof header === 'string' && header.trim() ? header.trim() : null;
@@ -193,11 +207,12 @@ export async function startLocalCloud(opts: LocalCloudOptions) {
     if (ORDINARY_LINK.test(req.url ?? '')) return redirectLink(req.url!, res);
     const url = new URL(req.url ?? '/', 'http://local');
     const path = url.pathname;
-    if (path === '/admin' || path.startsWith('/admin/')) return admin(req, res);
-    if (path.startsWith('/api/dev/') && !isLoopback(req.socket.remoteAddress)) {
+    const privileged = path === '/admin' || path.startsWith('/admin/') || path.startsWith('/api/dev/');
+    if (privileged && (!isLoopback(req.socket.remoteAddress) || fromAnotherSite(req))) {
       req.resume();
       return sendJson(res, 403, DEV_ONLY);
     }
+    if (path === '/admin' || path.startsWith('/admin/')) return admin(req, res);
     if (path.startsWith('/storage/') && (await storage.serve(req, res))) return;
     const fn = /^\/api\/fn\/([A-Za-z0-9_-]+)$/.exec(path);
     if (fn && req.method === 'POST') return callFunction(fn[1], req, res);
