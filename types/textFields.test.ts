@@ -185,6 +185,10 @@ const EMPTY_TO_THE_EYE: Array<[string, string]> = [
   ['variation selectors', '\uFE0F'.repeat(5)],
   ['tag characters', '\u{E0041}\u{E0042}\u{E0043}\u{E0044}\u{E0045}'],
   ['spaces and line breaks between invisible characters', '\u3000\u200B\n\u200C\t\u200D\r\n\u00A0'],
+  ['interlinear annotation marks', '\uFFF9\uFFFA\uFFFB\uFFF9\uFFFB'],
+  ['Egyptian hieroglyph format controls', '\u{13430}\u{13431}\u{13436}\u{13437}\u{13438}'],
+  ['private-use characters', '\uE000\uE001\uF8FF\uE123\uE456'],
+  ['combining marks with nothing to sit on', '\u0301\u20DD\u0E31\u0301\u0308'],
 ];
 
 /** What must never get through a field: control characters, and every direction control. */

@@ -10,12 +10,23 @@ import * as z from 'zod/mini';
  * default-ignorable code points (the soft hyphen, zero-width spaces and joiners, the BOM,
  * variation selectors, the Hangul fillers, invisible operators, tag characters…), which include
  * every direction mark, embedding, override and isolate (U+061C, U+200E/F, U+202A–U+202E,
- * U+2066–U+2069) that makes a name read backwards; and the blank braille pattern. Written out
+ * U+2066–U+2069) that makes a name read backwards; the blank braille pattern, the interlinear
+ * annotation marks (U+FFF9–FFFB), the private-use area (no font GridLink ships draws it) and the
+ * Egyptian hieroglyph format controls (U+13430–1343F). Written out
  * rather than as `\p{Default_Ignorable_Code_Point}` so that the mini-program's older JavaScript
  * engines read it too (the last three alternatives are astral ranges as surrogate pairs).
  */
 const INVISIBLE =
-  /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u206F\u2800\u3164\uFE00-\uFE0F\uFEFF\uFFA0\uFFF0-\uFFF8]|\uD82F[\uDCA0-\uDCA3]|\uD834[\uDD73-\uDD7A]|[\uDB40-\uDB43][\uDC00-\uDFFF]/g;
+  /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u206F\u2800\u3164\uE000-\uF8FF\uFE00-\uFE0F\uFEFF\uFFA0\uFFF0-\uFFFB]|\uD80D[\uDC30-\uDC3F]|\uD82F[\uDCA0-\uDCA3]|\uD834[\uDD73-\uDD7A]|[\uDB40-\uDB43][\uDC00-\uDFFF]/g;
+
+/**
+ * Combining marks, which draw only on a letter before them (accents, enclosing circles, Thai
+ * vowel signs): text made of them alone shows nothing and counts as empty.
+ */
+const COMBINING = /[\u0300-\u036F\u0483-\u0489\u0591-\u05BD\u064B-\u065F\u0E31\u0E34-\u0E3A\u0E47-\u0E4E\u1AB0-\u1AFF\u1DC0-\u1DFF\u20D0-\u20FF\u302A-\u302F\u3099\u309A\uFE20-\uFE2F]/g;
+
+/** The text, or '' when nothing in it would show (only spaces and combining marks are left). */
+const visibleOrEmpty = (text: string) => (text.replace(COMBINING, '').trim() ? text : '');
 
 /** Control characters (C0 but tab, line feed and carriage return; DEL; C1): NUL and its kind never belong in text. */
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
@@ -46,7 +57,7 @@ const DASHES =
  * was typed.
  */
 export function cleanText(value: string): string {
-  return withoutInvisible(value.normalize('NFKC')).replace(/\s+/g, ' ').trim();
+  return visibleOrEmpty(withoutInvisible(value.normalize('NFKC')).replace(/\s+/g, ' ').trim());
 }
 
 /**
@@ -55,7 +66,7 @@ export function cleanText(value: string): string {
  * removed, runs of whitespace made one space, ends trimmed. Empty when nothing visible was typed.
  */
 export function cleanLine(value: string): string {
-  return withoutInvisible(value.normalize('NFC')).replace(/\s+/g, ' ').trim();
+  return visibleOrEmpty(withoutInvisible(value.normalize('NFC')).replace(/\s+/g, ' ').trim());
 }
 
 /**
@@ -64,10 +75,12 @@ export function cleanLine(value: string): string {
  * at most one blank line in a row, and the whole is trimmed. Empty when nothing visible was typed.
  */
 export function cleanLines(value: string): string {
-  return withoutInvisible(value.normalize('NFC').replace(LINE_BREAK, '\n'))
-    .replace(/[^\S\n]+$/gm, '')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
+  return visibleOrEmpty(
+    withoutInvisible(value.normalize('NFC').replace(LINE_BREAK, '\n'))
+      .replace(/[^\S\n]+$/gm, '')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim(),
+  );
 }
 
 /**
