@@ -16,6 +16,8 @@ describe('the limits are data: settings replace a flow’s default, a broken set
     ['a negative window', { callStaff: [{ max: 3, minutes: -1 }] }, DEFAULT_LIMITS.callStaff],
     ['numbers as text', { callStaff: [{ max: '3', minutes: '1' }] }, DEFAULT_LIMITS.callStaff],
     ['one window, not a list', { callStaff: { max: 3, minutes: 1 } }, DEFAULT_LIMITS.callStaff],
+    ['a window too long to date (1e12 minutes)', { callStaff: [{ max: 2, minutes: 1e12 }] }, DEFAULT_LIMITS.callStaff],
+    ['a window shorter than a minute, which all but lifts the limit', { callStaff: [{ max: 2, minutes: 0.001 }] }, DEFAULT_LIMITS.callStaff],
   ])('%s', (_, settings, expected) => {
     expect(limitsOf('callStaff', settings)).toEqual(expected);
   });

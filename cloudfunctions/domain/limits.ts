@@ -58,9 +58,13 @@ const FLOW_WORDS: Record<ThrottledFlow, string> = {
   fileTicket: '上传文件',
 };
 
+/**
+ * A window from settings: at least a minute (shorter would all but lift the limit) and at most a
+ * year (longer overflows the date a counter expires at); anything else keeps the default.
+ */
 const WindowSetting = z.object({
   max: z.int().check(z.minimum(1)),
-  minutes: z.number().check(z.positive()),
+  minutes: z.number().check(z.gte(1), z.lte(366 * MINUTES_PER_DAY)),
 });
 const FlowSetting = z.array(WindowSetting).check(z.minLength(1));
 
