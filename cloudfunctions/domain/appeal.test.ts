@@ -128,6 +128,12 @@ describe('the appeal state machine', () => {
     it('a satisfied rating after two 重办 closes it as always', () => {
       expect(rate(2, 0, 4)).toMatchObject({ status: 'closed', level: 'grid', reopenCount: 2, communityReviews: 0 });
     });
+
+    it('an appeal stored before reviews were counted (no communityReviews) counts its first as 1', () => {
+      const stored = filed({ status: 'resolved', level: 'grid', resolvedAt: FILED, reopenCount: 2 });
+      delete stored.communityReviews;
+      expect(transition(stored, { type: 'rate', score: 1, comment: '' }, resident, LATER)).toMatchObject({ level: 'community', communityReviews: 1 });
+    });
   });
 
   it('a rating of 3 closes the appeal (only 1–2 reopen)', () => {

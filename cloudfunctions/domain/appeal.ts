@@ -117,7 +117,7 @@ export function transition(appeal: AppealRecord, command: Command, actor: ActorR
         record('reopened', { text: command.comment || `居民不满意，${APPEAL_WORDS.event.reopened}` }, rated);
       } else if (command.score <= REOPEN_AT_OR_BELOW) {
         // 社区复核: the grid has had its 重办; the community's staff look at it, clocks restarted.
-        Object.assign(next, { status: 'submitted', level: 'community', resolvedAt: null, communityReviews: appeal.communityReviews + 1, deadlines: deadlinesFor(at, policy) });
+        Object.assign(next, { status: 'submitted', level: 'community', resolvedAt: null, communityReviews: (appeal.communityReviews ?? 0) + 1, deadlines: deadlinesFor(at, policy) });
         record('sentForReview', { text: command.comment || `已${APPEAL_WORDS.event.reopened} ${appeal.reopenCount} 次，居民仍不满意` }, rated);
       } else {
         next.status = 'closed';

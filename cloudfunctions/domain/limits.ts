@@ -70,7 +70,7 @@ const FlowSetting = z.array(WindowSetting).check(z.minLength(1));
 
 /**
  * A flow's windows: the `settings` document's entry for it when that is a non-empty list of
- * `{max ≥ 1 (whole), minutes > 0}`, else the default (a broken setting never lifts a throttle).
+ * `{max ≥ 1 (whole), 1 ≤ minutes ≤ a year}`, else the default (a broken setting never lifts a throttle).
  * `settings`: the stored document as read, or null. Shortest first, the order they are counted
  * in: a call a short window refuses is not counted in the longer ones, so a burst refused by
  * the minute does not use up the day.

@@ -160,8 +160,11 @@ export type AppealRecord = {
   rating: { score: number; comment: string; at: Date } | null;
   /** 重办: unsatisfied ratings that sent it back to its grid (at most `REOPENS_BEFORE_REVIEW`). */
   reopenCount: number;
-  /** 社区复核: unsatisfied ratings after those that sent it to its community's staff instead (the assessment counts them). */
-  communityReviews: number;
+  /**
+   * 社区复核: unsatisfied ratings after those that sent it to its community's staff instead (the
+   * assessment counts them). Absent on appeals stored before reviews existed: none yet.
+   */
+  communityReviews?: number;
   resolvedAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
