@@ -68,7 +68,13 @@ export const ListMineInput = z.object({ status: z.optional(AppealStatus), cursor
 export const InboxInput = z.object({ status: z.optional(AppealStatus), cursor: z.optional(Cursor) });
 export const AppealRef = z.object({ id: Id });
 
-export const ReplyInput = z.object({ id: Id, text: typedText(ACTION_WORDS.reply.note, APPEAL_LIMITS.noteMax), photos: z._default(Photos, []) });
+/** `onSite`: the replier says they are (or were) on site, which meets the 到场 clock until signs prove it. */
+export const ReplyInput = z.object({
+  id: Id,
+  text: typedText(ACTION_WORDS.reply.note, APPEAL_LIMITS.noteMax),
+  photos: z._default(Photos, []),
+  onSite: z._default(z.boolean(), false),
+});
 export const TransferInput = z.object({ id: Id, toGridCode: GridCode, reason: typedText(ACTION_WORDS.transfer.note, APPEAL_LIMITS.reasonMax, { min: 2 }) });
 export const EscalateInput = z.object({ id: Id, reason: typedText(ACTION_WORDS.escalate.note, APPEAL_LIMITS.reasonMax, { min: 2 }) });
 export const ResolveInput = z.object({ id: Id, note: typedText(ACTION_WORDS.resolve.note, APPEAL_LIMITS.noteMax, { min: 2 }), photos: z._default(Photos, []) });
@@ -96,7 +102,10 @@ export type AppealEventView = {
   actor: Actor;
   text: string | null;
   photos: string[];
-  /** transferred: the grid it went to (`GS-0102 name`); escalated, returned: the level key it went to; rated: the score. */
+  /**
+   * transferred: the grid it went to (`GS-0102 name`); escalated, returned: the level key it went to;
+   * rated: the score; replied: `onSite` when the replier was on site; overdue: the deadline kind missed.
+   */
   detail: string | null;
 };
 
@@ -133,7 +142,7 @@ export type AppealDetail = AppealSummary & {
   rating: { score: number; comment: string; at: string } | null;
   timeline: AppealEventView[];
   /** What the caller may do now: drives the buttons. */
-  can: Array<Exclude<AppealAction, 'autoClose'>>;
+  can: Array<Exclude<AppealAction, 'autoClose' | 'report'>>;
 };
 
 export type Page<T> = { items: T[]; cursor: string | null };

@@ -17,11 +17,14 @@
  * - 转办: staff pass the appeal to another grid (`transfer`).
  * - 升级: the appeal rises to the level above, by staff to coordinate or by the SLA timer when late (`escalate`; "已升级至社区").
  * - 结案: the appeal's life is over, however it ended (rated, left unrated, refused in 审核).
- * - 上报, 督办, 延期 are kept for what comes next: a staff member's own report of what they
- *   found (`report`, source `staff`), supervision (`supervise`) and extensions
- *   (`requestExtension` / `decideExtension`). They slot in as new keys below; escalation by the
- *   timer is the `escalated` event with the system as its actor. Escalation is 升级, not 上报,
- *   so that 上报 keeps its one meaning.
+ * - 上报: a chief or worker files what they found on patrol into the grid's ledger (`report`,
+ *   source `staff`, event `reported`). Escalation is 升级, not 上报, so that 上报 keeps one meaning.
+ * - 督办: community or street staff put a yellow or red card on an appeal (`supervise`).
+ * - 延期: the grid asks for more time (`requestExtension`); community staff grant or refuse it
+ *   (`decideExtension`).
+ * - 超时: a deadline passed unmet. The SLA timer then raises the appeal one level (the `escalated`
+ *   event with the system as its actor), or, at the street already, records `overdue`.
+ * - 催办: the timer's reminder to whoever must act, shortly before a deadline (no timeline line).
  *
  * Status words are also the 诉求进度通知's `phrase2`, so each is at most 5 characters.
  * `return` is a reserved word in JavaScript, so sending back is `sendBack` (its event and status
@@ -33,11 +36,46 @@ export const APPEAL_STATUSES = ['held', 'submitted', 'accepted', 'returned', 're
 type Status = (typeof APPEAL_STATUSES)[number];
 
 /** What people and the clock do to an appeal: the state machine's commands and `block`. */
-export const APPEAL_ACTIONS = ['accept', 'reply', 'transfer', 'escalate', 'resolve', 'sendBack', 'rate', 'moderate', 'block', 'autoClose'] as const;
+export const APPEAL_ACTIONS = [
+  'accept',
+  'reply',
+  'transfer',
+  'escalate',
+  'resolve',
+  'sendBack',
+  'rate',
+  'moderate',
+  'block',
+  'autoClose',
+  'supervise',
+  'requestExtension',
+  'decideExtension',
+  'report',
+] as const;
 export type AppealAction = (typeof APPEAL_ACTIONS)[number];
 
 /** The lines of an appeal's timeline (stored names: old records hold the same keys). */
-export const EVENT_TYPES = ['submitted', 'held', 'released', 'accepted', 'replied', 'transferred', 'escalated', 'returned', 'resolved', 'rated', 'reopened', 'sentForReview', 'closed'] as const;
+export const EVENT_TYPES = [
+  'submitted',
+  'reported',
+  'held',
+  'released',
+  'accepted',
+  'replied',
+  'transferred',
+  'escalated',
+  'overdue',
+  'supervised',
+  'extensionRequested',
+  'extensionGranted',
+  'extensionRefused',
+  'returned',
+  'resolved',
+  'rated',
+  'reopened',
+  'sentForReview',
+  'closed',
+] as const;
 export type AppealEventType = (typeof EVENT_TYPES)[number];
 
 /** Where an appeal is worked: its grid, or the community or street above after 升级 or 退回. */
@@ -51,6 +89,14 @@ export type AppealSource = (typeof APPEAL_SOURCES)[number];
 /** An appeal's clocks ("有呼必应、当日必达"). */
 export const DEADLINE_KINDS = ['acceptBy', 'onSiteBy', 'resolveBy'] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
+
+/** 督办 cards: yellow to hurry, red for a serious or repeated delay. */
+export const SUPERVISION_CARDS = ['yellow', 'red'] as const;
+export type SupervisionCard = (typeof SUPERVISION_CARDS)[number];
+
+/** Where a 延期 request stands. */
+export const EXTENSION_STATES = ['pending', 'granted', 'refused'] as const;
+export type ExtensionState = (typeof EXTENSION_STATES)[number];
 
 /** An action's word (its button and the verb in messages) and what its sheet asks for, if anything. */
 export type ActionWords = { label: string; note: string | null };
@@ -76,15 +122,25 @@ export const APPEAL_WORDS = {
     moderate: { label: '审核', note: '审核意见' },
     block: { label: '限制反映人', note: '限制原因' },
     autoClose: { label: '自动结案', note: null },
+    supervise: { label: '督办', note: '督办意见' },
+    requestExtension: { label: '申请延期', note: '延期理由' },
+    decideExtension: { label: '审批延期', note: '审批意见' },
+    report: { label: '上报', note: '上报内容' },
   },
   event: {
     submitted: '提交诉求',
+    reported: '事项上报',
     held: '进入内容审核',
     released: '审核通过',
     accepted: '受理',
     replied: '回复',
     transferred: '转办',
     escalated: '升级',
+    overdue: '超时',
+    supervised: '督办',
+    extensionRequested: '申请延期',
+    extensionGranted: '同意延期',
+    extensionRefused: '不同意延期',
     returned: '退回',
     resolved: '办结',
     rated: '评价',
@@ -95,6 +151,11 @@ export const APPEAL_WORDS = {
   level: { grid: '网格', community: '社区', street: '街道' },
   source: { resident: '居民反映', staff: '工作人员上报' },
   deadline: { acceptBy: '受理时限', onSiteBy: '到场时限', resolveBy: '办结时限' },
+  card: { yellow: '黄牌督办', red: '红牌督办' },
+  extension: { pending: '延期待审批', granted: '已同意延期', refused: '未同意延期' },
+  /** A deadline passed unmet; 催办 is the reminder before it. */
+  overdue: '已超时',
+  reminder: '催办',
 } as const satisfies {
   status: Record<Status, string>;
   action: Record<AppealAction, ActionWords>;
@@ -102,4 +163,8 @@ export const APPEAL_WORDS = {
   level: Record<AppealLevel, string>;
   source: Record<AppealSource, string>;
   deadline: Record<DeadlineKind, string>;
+  card: Record<SupervisionCard, string>;
+  extension: Record<ExtensionState, string>;
+  overdue: string;
+  reminder: string;
 };

@@ -67,7 +67,7 @@ export const accept = staffAction(AppealRef, {
 export const reply = staffAction(ReplyInput, {
   words: ({ text }) => text,
   photos: ({ photos }) => photos,
-  command: ({ text }, _, photos) => ({ type: 'reply', text, photos }),
+  command: ({ text, onSite }, _, photos) => ({ type: 'reply', text, photos, onSite }),
   after: tellResident,
 });
 

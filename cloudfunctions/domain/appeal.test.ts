@@ -8,7 +8,7 @@ import { deadlinesFor } from './sla';
 
 const COMMANDS: Record<string, Command> = {
   accept: { type: 'accept' },
-  reply: { type: 'reply', text: '已联系物业', photos: [] },
+  reply: { type: 'reply', text: '已联系物业', photos: [], onSite: false },
   transfer: { type: 'transfer', to: grid('GS-0102'), reason: '属于第二网格' },
   escalate: { type: 'escalate', reason: '需要社区协调' },
   resolve: { type: 'resolve', note: '已清理完毕', photos: [] },
@@ -160,7 +160,7 @@ describe('the appeal state machine', () => {
   });
 
   it.each([
-    ['a reply', (photos: MediaRecord[]): Command => ({ type: 'reply', text: '明早到现场', photos }), 'replied'],
+    ['a reply', (photos: MediaRecord[]): Command => ({ type: 'reply', text: '明早到现场', photos, onSite: false }), 'replied'],
     ['a resolution', (photos: MediaRecord[]): Command => ({ type: 'resolve', note: '已清理完毕', photos }), 'resolved'],
   ])('%s puts its photos on the timeline and their media checks beside the resident’s', (_, command, event) => {
     const resident = { fileID: 'cloud://e.1/appeals/r.jpg', traceId: 'trace-r', hidden: false };

@@ -7,7 +7,7 @@ import { deadlinesFor, type SlaPolicy } from './sla';
 /** What staff, the filer or the clock do to an appeal; staff photos come with their media checks. */
 export type Command =
   | { type: 'accept' }
-  | { type: 'reply'; text: string; photos: MediaRecord[] }
+  | { type: 'reply'; text: string; photos: MediaRecord[]; onSite: boolean }
   | { type: 'transfer'; to: Pick<GridRecord, '_id' | 'code' | 'name' | 'communityId' | 'streetId'>; reason: string }
   | { type: 'escalate'; reason: string }
   | { type: 'resolve'; note: string; photos: MediaRecord[] }
@@ -76,7 +76,8 @@ export function transition(appeal: AppealRecord, command: Command, actor: ActorR
       break;
     case 'reply':
       next.media = [...appeal.media, ...command.photos];
-      record('replied', { text: command.text, photos: command.photos.map((p) => p.fileID) }, before);
+      if (command.onSite && !appeal.onSiteAt) next.onSiteAt = at;
+      record('replied', { text: command.text, photos: command.photos.map((p) => p.fileID), detail: command.onSite ? 'onSite' : null }, before);
       break;
     case 'transfer':
       if (command.to._id === appeal.gridId) throw new Refusal('CONFLICT', `诉求已在该网格，无需${APPEAL_WORDS.action.transfer.label}`);

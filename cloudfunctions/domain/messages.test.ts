@@ -23,7 +23,7 @@ describe('the 诉求进度通知 says what its latest event was, in the vocabula
   const note = (appeal: AppealRecord) => progressMessage(appeal, LATER).data;
   it.each([
     ['accepted', () => run(filedAppeal(), { type: 'accept' }), '办理中', '网格长 张桂兰已受理'],
-    ['replied', () => run(filedAppeal(), { type: 'reply', text: '明早到现场', photos: [] }), '待受理', '网格长 张桂兰回复：明早到现场'],
+    ['replied', () => run(filedAppeal(), { type: 'reply', text: '明早到现场', photos: [], onSite: false }), '待受理', '网格长 张桂兰回复：明早到现场'],
     ['transferred', () => run(filedAppeal(), { type: 'transfer', to: gridRef('GS-0102'), reason: '属于第二网格' }), '待受理', '已转办至GS-0102 网格'],
     ['escalated', () => run(filedAppeal(), { type: 'escalate', reason: '需要社区协调' }), '待受理', '已升级至社区办理'],
     ['returned', () => run(filedAppeal({ level: 'community' }), { type: 'sendBack', reason: '不属于社区职责' }), '已退回', '已退回至街道重新分派'],

@@ -1,4 +1,5 @@
 import type { AppealEventType, AppealLevel, AppealStatus, Location } from '../../types/appeal';
+import type { AppealSource, DeadlineKind, ExtensionState, SupervisionCard } from '../../types/vocabulary';
 import type { GridKind } from '../../types/grid';
 import type { GroupChatRecord } from './groupChat';
 import type { GeoPolygon } from './locate';
@@ -135,6 +136,41 @@ export type AppealEventRecord = {
 
 export type MediaRecord = { fileID: string; traceId: string | null; hidden: boolean };
 
+/** A staff actor, as timeline events and cards name them. */
+export type StaffActorRecord = Extract<ActorRecord, { kind: 'staff' }>;
+
+/** 督办: a card community or street staff put on an appeal; `until` tightens the running deadline. */
+export type SupervisionRecord = { card: SupervisionCard; note: string; until: Date | null; by: StaffActorRecord; at: Date };
+
+/** 延期: the grid's request for more time on the running deadline (`deadline`), and its decision. */
+export type ExtensionRecord = {
+  state: ExtensionState;
+  deadline: DeadlineKind;
+  reason: string;
+  until: Date;
+  requestedBy: StaffActorRecord;
+  requestedAt: Date;
+  decidedBy: StaffActorRecord | null;
+  decidedAt: Date | null;
+  note: string | null;
+};
+
+/** Who the SLA timer owes a message for a step it took: the level now working it, the filer, or a reminder. */
+export type OwedAudience = 'level' | 'resident' | 'reminder';
+
+/**
+ * A message the timer owes for a step already saved on the appeal. Written in the same update as
+ * the step, sent by key (each recipient's outbox record is `<appealId>:<key>:<openid>`), removed
+ * once sent: a run that crashes in between leaves it here for the next run, never sent twice.
+ */
+export type OwedMessage = { key: string; audience: OwedAudience; deadline: DeadlineKind };
+
+/**
+ * What the SLA timer has done to an appeal's current clocks: reminders sent and deadlines missed,
+ * per deadline kind, reset whenever the clocks restart (转办, 重办, 社区复核, 审核通过).
+ */
+export type SlaMarks = { reminded: DeadlineKind[]; missed: DeadlineKind[]; owed: OwedMessage[] };
+
 export type AppealRecord = {
   _id: string;
   number: string;
@@ -169,4 +205,16 @@ export type AppealRecord = {
   createdAt: Date;
   updatedAt: Date;
   version: number;
+  /** 居民反映 or 工作人员上报; absent on appeals stored before reports existed: a resident's. */
+  source?: AppealSource;
+  /** When staff were first recorded on site (当日必达); absent or null until then. */
+  onSiteAt?: Date | null;
+  /** 督办 cards, oldest first; absent: none. */
+  supervision?: SupervisionRecord[];
+  /** The latest 延期 request, whatever its state; absent or null: none asked. */
+  extension?: ExtensionRecord | null;
+  /** 延期 granted over the appeal's life (the assessment counts them). */
+  extensionsGranted?: number;
+  /** The SLA timer's marks on the current clocks; absent: nothing done yet. */
+  sla?: SlaMarks;
 };

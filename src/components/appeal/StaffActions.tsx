@@ -19,7 +19,7 @@ import { PhotoPicker } from './PhotoPicker';
 import { Sheet } from './Sheet';
 import './appeal.scss';
 
-type StaffAction = Exclude<AppealDetail['can'][number], 'rate'>;
+type StaffAction = Exclude<AppealDetail['can'][number], 'rate' | 'supervise' | 'requestExtension' | 'decideExtension'>;
 const WORDS = APPEAL_WORDS.action;
 
 /**

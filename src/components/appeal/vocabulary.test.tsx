@@ -46,7 +46,7 @@ describe('every status has one word: the tab, the list, the summary and the 诉�
 /** Each command from the first status it may start at, with who does it. */
 const COMMANDS: Record<CommandType, Array<{ command: Command; actor: ActorRecord; from?: Partial<AppealRecord> }>> = {
   accept: [{ command: { type: 'accept' }, actor: chiefActor }],
-  reply: [{ command: { type: 'reply', text: '明早到现场', photos: [] }, actor: chiefActor }],
+  reply: [{ command: { type: 'reply', text: '明早到现场', photos: [], onSite: false }, actor: chiefActor }],
   transfer: [{ command: { type: 'transfer', to: gridRef('GS-0102'), reason: '属于第二网格' }, actor: chiefActor }],
   escalate: [{ command: { type: 'escalate', reason: '需要社区协调' }, actor: chiefActor }],
   resolve: [{ command: { type: 'resolve', note: '已清理完毕', photos: [] }, actor: chiefActor }],
