@@ -1,7 +1,17 @@
 import * as z from 'zod/mini';
 import { GridCode } from './grid';
 import { normalizePhone, typedText } from './typed';
-import { APPEAL_STATUSES, APPEAL_WORDS, type AppealAction, type AppealEventType, type AppealLevel, type DeadlineKind } from './vocabulary';
+import {
+  APPEAL_STATUSES,
+  APPEAL_WORDS,
+  type AppealAction,
+  type AppealEventType,
+  type AppealLevel,
+  type AppealSource,
+  type DeadlineKind,
+  type ExtensionState,
+  type SupervisionCard,
+} from './vocabulary';
 
 export type { AppealEventType, AppealLevel } from './vocabulary';
 
@@ -129,6 +139,31 @@ export type AppealSummary = {
   /** The clock the appeal is racing now (受理 while new, 办结 once taken on); null when none runs. */
   clock: { kind: DeadlineKind; at: string } | null;
   overdue: boolean;
+  /** 居民反映 or 工作人员上报. */
+  source: AppealSource;
+  /** Deadlines of the current clocks that passed unmet (the timer marked them 超时). */
+  missed: DeadlineKind[];
+  /** The strongest 督办 card on it (red over yellow), null when none. */
+  card: SupervisionCard | null;
+  /** A 延期 request awaits a decision. */
+  extensionPending: boolean;
+};
+
+/** A staff member as cards and requests name them. */
+export type StaffName = { name: string; title: string };
+
+export type SupervisionView = { card: SupervisionCard; note: string; until: string | null; by: StaffName; at: string };
+
+export type ExtensionView = {
+  state: ExtensionState;
+  deadline: DeadlineKind;
+  reason: string;
+  until: string;
+  requestedBy: StaffName;
+  requestedAt: string;
+  decidedBy: StaffName | null;
+  decidedAt: string | null;
+  note: string | null;
 };
 
 export type AppealDetail = AppealSummary & {
@@ -140,6 +175,12 @@ export type AppealDetail = AppealSummary & {
   contactPhone: string | null;
   reopenCount: number;
   rating: { score: number; comment: string; at: string } | null;
+  /** When staff were first recorded on site, ISO 8601; null until then. */
+  onSiteAt: string | null;
+  /** 督办 cards, oldest first; staff only (a resident sees that it is supervised by `card`). */
+  supervision: SupervisionView[];
+  /** The latest 延期 request; staff over the appeal only. */
+  extension: ExtensionView | null;
   timeline: AppealEventView[];
   /** What the caller may do now: drives the buttons. */
   can: Array<Exclude<AppealAction, 'autoClose' | 'report'>>;

@@ -47,6 +47,16 @@ export const ALLOWED_FROM: Record<CommandType, AppealStatus[]> = {
 
 const LEVEL_ABOVE: Record<AppealLevel, AppealLevel | null> = { grid: 'community', community: 'street', street: null };
 
+/**
+ * New clocks from `at` (转办, 重办, 社区复核, 审核通过): the timer's marks and the on-site time
+ * belonged to the old ones.
+ */
+const restartedClocks = (at: Date, policy?: SlaPolicy): Partial<AppealRecord> => ({
+  deadlines: deadlinesFor(at, policy),
+  sla: { reminded: [], missed: [], owed: [] },
+  onSiteAt: null,
+});
+
 const place = (a: AppealRecord): AppealPlace => ({ status: a.status, level: a.level, gridId: a.gridId });
 
 /** Whether a command fits the appeal's state (who may issue it is `permissions`' question). */
@@ -89,7 +99,7 @@ export function transition(appeal: AppealRecord, command: Command, actor: ActorR
         streetId: command.to.streetId,
         status: 'submitted',
         level: 'grid',
-        deadlines: deadlinesFor(at, policy),
+        ...restartedClocks(at, policy),
       });
       record('transferred', { text: command.reason, detail: `${command.to.code} ${command.to.name}` }, before);
       break;
@@ -114,11 +124,11 @@ export function transition(appeal: AppealRecord, command: Command, actor: ActorR
       const rated = place(next);
       if (command.score <= REOPEN_AT_OR_BELOW && appeal.reopenCount < REOPENS_BEFORE_REVIEW) {
         // 重办: back to the same grid with the resident's words as the reason, clocks restarted.
-        Object.assign(next, { status: 'submitted', level: 'grid', resolvedAt: null, reopenCount: appeal.reopenCount + 1, deadlines: deadlinesFor(at, policy) });
+        Object.assign(next, { status: 'submitted', level: 'grid', resolvedAt: null, reopenCount: appeal.reopenCount + 1, ...restartedClocks(at, policy) });
         record('reopened', { text: command.comment || `居民不满意，${APPEAL_WORDS.event.reopened}` }, rated);
       } else if (command.score <= REOPEN_AT_OR_BELOW) {
         // 社区复核: the grid has had its 重办; the community's staff look at it, clocks restarted.
-        Object.assign(next, { status: 'submitted', level: 'community', resolvedAt: null, communityReviews: (appeal.communityReviews ?? 0) + 1, deadlines: deadlinesFor(at, policy) });
+        Object.assign(next, { status: 'submitted', level: 'community', resolvedAt: null, communityReviews: (appeal.communityReviews ?? 0) + 1, ...restartedClocks(at, policy) });
         record('sentForReview', { text: command.comment || `已${APPEAL_WORDS.event.reopened} ${appeal.reopenCount} 次，居民仍不满意` }, rated);
       } else {
         next.status = 'closed';
@@ -128,7 +138,7 @@ export function transition(appeal: AppealRecord, command: Command, actor: ActorR
     }
     case 'moderate':
       next.status = command.release ? 'submitted' : 'closed';
-      if (command.release) next.deadlines = deadlinesFor(at, policy);
+      if (command.release) Object.assign(next, restartedClocks(at, policy));
       record(command.release ? 'released' : 'closed', { text: command.reason || (command.release ? null : REFUSED_IN_MODERATION) }, before);
       break;
     case 'autoClose':

@@ -1,9 +1,9 @@
-import type { AppealDetail, AppealEventView, AppealSummary, Actor } from '../../types/appeal';
-import { APPEAL_LEVELS, APPEAL_WORDS, type AppealLevel } from '../../types/vocabulary';
-import type { ActorRecord, AppealEventRecord, AppealRecord } from './records';
+import type { AppealDetail, AppealEventView, AppealSummary, Actor, ExtensionView, StaffName } from '../../types/appeal';
+import { APPEAL_LEVELS, APPEAL_WORDS, type AppealLevel, type SupervisionCard } from '../../types/vocabulary';
+import type { ActorRecord, AppealEventRecord, AppealRecord, ExtensionRecord, StaffActorRecord, SupervisionRecord } from './records';
 import { fitsState } from './appeal';
 import { isOverdue, runningClock } from './sla';
-import { isFiler, mayBlock, mayModerate, mayRate, mayWork, type Viewer } from './permissions';
+import { isFiler, mayBlock, mayModerate, mayRate, mayWork, reachOver, type Viewer } from './permissions';
 
 const EXCERPT = 40;
 const STAFF_ACTIONS = ['accept', 'reply', 'transfer', 'escalate', 'resolve', 'sendBack'] as const;
@@ -31,6 +31,29 @@ export function summaryView(appeal: AppealRecord, now: Date): AppealSummary {
     deadlines: appeal.status === 'held' ? null : { acceptBy: iso(appeal.deadlines.acceptBy), onSiteBy: iso(appeal.deadlines.onSiteBy), resolveBy: iso(appeal.deadlines.resolveBy) },
     clock: clockOf(appeal),
     overdue: isOverdue(appeal, now),
+    source: appeal.source ?? 'resident',
+    missed: appeal.sla?.missed ?? [],
+    card: strongestCard(appeal.supervision ?? []),
+    extensionPending: appeal.extension?.state === 'pending',
+  };
+}
+
+const strongestCard = (cards: SupervisionRecord[]): SupervisionCard | null =>
+  cards.some((c) => c.card === 'red') ? 'red' : cards.length ? 'yellow' : null;
+
+const staffName = (s: StaffActorRecord): StaffName => ({ name: s.name, title: s.title });
+
+function extensionView(e: ExtensionRecord): ExtensionView {
+  return {
+    state: e.state,
+    deadline: e.deadline,
+    reason: e.reason,
+    until: iso(e.until),
+    requestedBy: staffName(e.requestedBy),
+    requestedAt: iso(e.requestedAt),
+    decidedBy: e.decidedBy && staffName(e.decidedBy),
+    decidedAt: e.decidedAt && iso(e.decidedAt),
+    note: e.note,
   };
 }
 
@@ -64,6 +87,8 @@ export function detailView(appeal: AppealRecord, viewer: Viewer, now: Date): App
   const hidden = new Set(appeal.media.filter((m) => m.hidden).map((m) => m.fileID));
   const visible = (photos: string[]) => photos.filter((p) => !hidden.has(p));
   const seesPhone = isFiler(viewer, appeal) || (mayWork(viewer, appeal) && !appeal.anonymous);
+  // Cards and 延期 are between staff: the filer sees the appeal is supervised (`card`), not the notes.
+  const seesOversight = reachOver(viewer.staff, appeal) !== null;
   return {
     ...summaryView(appeal, now),
     content: appeal.content,
@@ -72,6 +97,9 @@ export function detailView(appeal: AppealRecord, viewer: Viewer, now: Date): App
     anonymous: appeal.anonymous,
     contactPhone: seesPhone ? appeal.contactPhone : null,
     reopenCount: appeal.reopenCount,
+    onSiteAt: appeal.onSiteAt ? iso(appeal.onSiteAt) : null,
+    supervision: seesOversight ? (appeal.supervision ?? []).map((c) => ({ card: c.card, note: c.note, until: c.until && iso(c.until), by: staffName(c.by), at: iso(c.at) })) : [],
+    extension: seesOversight && appeal.extension ? extensionView(appeal.extension) : null,
     rating: appeal.rating ? { score: appeal.rating.score, comment: appeal.rating.comment, at: iso(appeal.rating.at) } : null,
     timeline: appeal.timeline.map((e) => ({
       type: e.type,

@@ -33,6 +33,10 @@ export function summaryFixture(n: number, overrides: Partial<AppealSummary> = {}
     deadlines: { acceptBy: '2026-11-24T04:00:00.000Z', onSiteBy: '2026-11-24T10:00:00.000Z', resolveBy: '2026-11-27T10:00:00.000Z' },
     clock: { kind: 'acceptBy', at: '2026-11-24T04:00:00.000Z' },
     overdue: false,
+    source: 'resident',
+    missed: [],
+    card: null,
+    extensionPending: false,
     ...overrides,
   };
 }
@@ -47,6 +51,9 @@ export function detailFixture(overrides: Partial<AppealDetail> = {}): AppealDeta
     contactPhone: null,
     reopenCount: 0,
     rating: null,
+    onSiteAt: null,
+    supervision: [],
+    extension: null,
     timeline: [
       { type: 'submitted', at: '2026-11-24T02:00:00.000Z', actor: { kind: 'resident' }, text: null, photos: [], detail: null },
       {
