@@ -48,12 +48,13 @@ export const ALLOWED_FROM: Record<CommandType, AppealStatus[]> = {
 const LEVEL_ABOVE: Record<AppealLevel, AppealLevel | null> = { grid: 'community', community: 'street', street: null };
 
 /**
- * New clocks from `at` (转办, 重办, 社区复核, 审核通过): the timer's marks and the on-site time
- * belonged to the old ones.
+ * New clocks from `at` (转办, 重办, 社区复核, 审核通过): the timer's reminders and misses and the
+ * on-site time belonged to the old ones.
  */
-const restartedClocks = (at: Date, policy?: SlaPolicy): Partial<AppealRecord> => ({
+const restartedClocks = (appeal: AppealRecord, at: Date, policy?: SlaPolicy): Partial<AppealRecord> => ({
   deadlines: deadlinesFor(at, policy),
-  sla: { reminded: [], missed: [], owed: [] },
+  // Messages the timer owes for steps already taken are still owed.
+  sla: { reminded: [], missed: [], owed: appeal.sla?.owed ?? [] },
   onSiteAt: null,
 });
 
@@ -99,7 +100,7 @@ export function transition(appeal: AppealRecord, command: Command, actor: ActorR
         streetId: command.to.streetId,
         status: 'submitted',
         level: 'grid',
-        ...restartedClocks(at, policy),
+        ...restartedClocks(appeal, at, policy),
       });
       record('transferred', { text: command.reason, detail: `${command.to.code} ${command.to.name}` }, before);
       break;
@@ -124,11 +125,11 @@ export function transition(appeal: AppealRecord, command: Command, actor: ActorR
       const rated = place(next);
       if (command.score <= REOPEN_AT_OR_BELOW && appeal.reopenCount < REOPENS_BEFORE_REVIEW) {
         // 重办: back to the same grid with the resident's words as the reason, clocks restarted.
-        Object.assign(next, { status: 'submitted', level: 'grid', resolvedAt: null, reopenCount: appeal.reopenCount + 1, ...restartedClocks(at, policy) });
+        Object.assign(next, { status: 'submitted', level: 'grid', resolvedAt: null, reopenCount: appeal.reopenCount + 1, ...restartedClocks(appeal, at, policy) });
         record('reopened', { text: command.comment || `居民不满意，${APPEAL_WORDS.event.reopened}` }, rated);
       } else if (command.score <= REOPEN_AT_OR_BELOW) {
         // 社区复核: the grid has had its 重办; the community's staff look at it, clocks restarted.
-        Object.assign(next, { status: 'submitted', level: 'community', resolvedAt: null, communityReviews: (appeal.communityReviews ?? 0) + 1, ...restartedClocks(at, policy) });
+        Object.assign(next, { status: 'submitted', level: 'community', resolvedAt: null, communityReviews: (appeal.communityReviews ?? 0) + 1, ...restartedClocks(appeal, at, policy) });
         record('sentForReview', { text: command.comment || `已${APPEAL_WORDS.event.reopened} ${appeal.reopenCount} 次，居民仍不满意` }, rated);
       } else {
         next.status = 'closed';
@@ -138,7 +139,7 @@ export function transition(appeal: AppealRecord, command: Command, actor: ActorR
     }
     case 'moderate':
       next.status = command.release ? 'submitted' : 'closed';
-      if (command.release) Object.assign(next, restartedClocks(at, policy));
+      if (command.release) Object.assign(next, restartedClocks(appeal, at, policy));
       record(command.release ? 'released' : 'closed', { text: command.reason || (command.release ? null : REFUSED_IN_MODERATION) }, before);
       break;
     case 'autoClose':

@@ -2,7 +2,7 @@ import type { TemplateKey } from '../../types/appeal';
 import { PAGES } from '../../types/routes';
 import { APPEAL_WORDS } from '../../types/vocabulary';
 import { AUTO_CLOSE_AFTER_DAYS } from './appeal';
-import type { ActorRecord, AppealEventRecord, AppealRecord } from './records';
+import type { ActorRecord, AppealEventRecord, AppealRecord, OwedMessage } from './records';
 import { inShanghai } from './time';
 
 /**
@@ -38,7 +38,7 @@ const when = (at: Date) => inShanghai(at).format('YYYY-MM-DD HH:mm');
 
 export const appealPage = (appeal: Pick<AppealRecord, '_id'>) => `${PAGES.appealDetail}?id=${appeal._id}`;
 
-const { status: STATUS, action: ACTION, event: EVENT, level: LEVEL } = APPEAL_WORDS;
+const { status: STATUS, action: ACTION, event: EVENT, level: LEVEL, deadline: DEADLINE } = APPEAL_WORDS;
 const lastEvent = (appeal: AppealRecord) => appeal.timeline[appeal.timeline.length - 1];
 
 /** Why staff are called to an appeal, from the event that brought it to them: `新诉求`, `转办`, `升级`, … */
@@ -82,22 +82,44 @@ export function progressNote(appeal: AppealRecord, event: AppealEventRecord): st
   }
 }
 
-/** 新诉求提醒, to whoever must act on the appeal now: why (its latest event) and what, in the template's keywords. */
-export function newAppealMessage(appeal: AppealRecord, at: Date): { template: TemplateKey; data: MessageData } {
+type Message = { template: TemplateKey; data: MessageData };
+
+/** 新诉求提醒: the appeal, why staff are called to it, and a time. */
+function staffCall(appeal: AppealRecord, reason: string, at: Date): Message {
   return {
     template: 'appealNew',
+    data: fit({ character_string1: appeal.number, thing2: appeal.categoryName, thing3: `${reason}：${appeal.content}`, thing4: appeal.gridName, time5: when(at) }),
+  };
+}
+
+/** 新诉求提醒, to whoever must act on the appeal now: why (its latest event) and what, in the template's keywords. */
+export const newAppealMessage = (appeal: AppealRecord, at: Date): Message => staffCall(appeal, callReason(lastEvent(appeal)), at);
+
+/**
+ * What the SLA timer tells staff of a step it took, with the deadline as the time: 催办 before it
+ * (`催办·受理时限`), or that it passed (`受理时限已超时`) to the level the appeal rose to.
+ */
+export function slaStaffMessage(appeal: AppealRecord, owed: Pick<OwedMessage, 'audience' | 'deadline'>): Message {
+  const deadline = DEADLINE[owed.deadline];
+  const reason = owed.audience === 'reminder' ? `${APPEAL_WORDS.reminder}·${deadline}` : `${deadline}${APPEAL_WORDS.overdue}`;
+  return staffCall(appeal, reason, new Date(appeal.deadlines[owed.deadline]));
+}
+
+/** What the SLA timer tells the filer when a deadline passed: `受理时限已超时，已升级至社区办理`. */
+export function slaResidentMessage(appeal: AppealRecord, owed: Pick<OwedMessage, 'deadline' | 'level'>, at: Date): Message {
+  return {
+    template: 'appealProgress',
     data: fit({
       character_string1: appeal.number,
-      thing2: appeal.categoryName,
-      thing3: `${callReason(lastEvent(appeal))}：${appeal.content}`,
-      thing4: appeal.gridName,
-      time5: when(at),
+      phrase2: STATUS[appeal.status],
+      thing3: `${DEADLINE[owed.deadline]}${APPEAL_WORDS.overdue}，已${EVENT.escalated}至${LEVEL[owed.level]}办理`,
+      time4: when(at),
     }),
   };
 }
 
 /** 诉求进度通知, to the resident who filed it: the status word and what its latest event was. */
-export function progressMessage(appeal: AppealRecord, at: Date): { template: TemplateKey; data: MessageData } {
+export function progressMessage(appeal: AppealRecord, at: Date): Message {
   return {
     template: 'appealProgress',
     data: fit({

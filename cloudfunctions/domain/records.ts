@@ -155,7 +155,7 @@ export type ExtensionRecord = {
   note: string | null;
 };
 
-/** Who the SLA timer owes a message for a step it took: the level now working it, the filer, or a reminder. */
+/** Who the SLA timer owes a message for a step it took: the level it rose to (or is overdue at), the filer, or a reminder to the level working it. */
 export type OwedAudience = 'level' | 'resident' | 'reminder';
 
 /**
@@ -163,7 +163,7 @@ export type OwedAudience = 'level' | 'resident' | 'reminder';
  * the step, sent by key (each recipient's outbox record is `<appealId>:<key>:<openid>`), removed
  * once sent: a run that crashes in between leaves it here for the next run, never sent twice.
  */
-export type OwedMessage = { key: string; audience: OwedAudience; deadline: DeadlineKind };
+export type OwedMessage = { key: string; audience: OwedAudience; deadline: DeadlineKind; level: AppealLevel };
 
 /**
  * What the SLA timer has done to an appeal's current clocks: reminders sent and deadlines missed,

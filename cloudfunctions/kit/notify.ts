@@ -1,6 +1,7 @@
 import type { TemplateKey } from '../../types/appeal';
 import type { MessageData } from '../domain/messages';
-import { useConsent } from '../store/consents';
+import { returnConsent, useConsent } from '../store/consents';
+import { isDuplicateKey } from '../store/errors';
 import { addToOutbox, updateOutbox, type OutboxRecord } from '../store/outbox';
 import { templateIds } from '../store/settings';
 import type { Ports } from './ports';
@@ -38,18 +39,26 @@ export async function attempt({ db, wx, clock }: Ports, id: string, record: Outb
   }
 }
 
+/** `unrecorded`: not even queued (the database failed): the caller that must not lose it tries again later. */
+export type Notified = 'sent' | 'queued' | 'skipped' | 'duplicate' | 'unrecorded';
+
 /**
  * Queues a subscribe message and tries it once. It uses one of the recipient's consents; with
  * none left it is recorded as skipped. A failure is the outbox's business, never the caller's:
  * the action that caused the message has already happened.
+ *
+ * With `id`, the message is sent at most once under that outbox id: a second call finds it
+ * recorded ('duplicate') and gives back the consent it took. Template ids may come with the call
+ * (`templates`) when the caller sends many.
  */
-export async function notify(ports: Ports, message: Outgoing): Promise<'sent' | 'queued' | 'skipped'> {
+export async function notify(ports: Ports, message: Outgoing, once?: { id: string; templates?: Record<TemplateKey, string> }): Promise<Notified> {
   const { db, clock } = ports;
   try {
     const now = clock.now();
     const consented = await useConsent(db, message.touser, message.template);
-    const templateId = consented ? (await templateIds(db))[message.template] : '';
+    const templateId = consented ? (once?.templates ?? (await templateIds(db)))[message.template] : '';
     const record: OutboxRecord = {
+      ...(once ? { _id: once.id } : {}),
       ...message,
       templateId,
       status: consented ? 'pending' : 'skipped',
@@ -59,11 +68,18 @@ export async function notify(ports: Ports, message: Outgoing): Promise<'sent' | 
       createdAt: now,
       updatedAt: now,
     };
-    const id = await addToOutbox(db, record);
+    let id: string;
+    try {
+      id = await addToOutbox(db, record);
+    } catch (error) {
+      if (!once || !isDuplicateKey(error)) throw error;
+      if (consented) await returnConsent(db, message.touser, message.template);
+      return 'duplicate';
+    }
     if (!consented) return 'skipped';
     return (await attempt(ports, id, record)) ? 'sent' : 'queued';
   } catch (error) {
     console.error('[gridlink] could not queue a message', error);
-    return 'queued';
+    return 'unrecorded';
   }
 }

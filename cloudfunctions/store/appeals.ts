@@ -2,6 +2,7 @@ import type { DB } from 'wx-server-sdk/index';
 import { APPEAL_LIMITS, type AppealStatus } from '../../types/appeal';
 import { OPEN_STATUSES } from '../domain/appeal';
 import { currentDeadline } from '../domain/sla';
+import { timerDueAt } from '../domain/slaTimer';
 import { docsOf } from './results';
 import type { AppealRecord } from '../domain/records';
 
@@ -19,7 +20,10 @@ export const dueKey = (a: AppealRecord) => {
 const PAGE = APPEAL_LIMITS.pageSize;
 const LIST_FIELDS = { timeline: false, media: false } as const;
 
-type Stored = AppealRecord & { sortKey: string; dueKey: string };
+/** Derived fields kept beside the record so lists and the timer query by index. */
+const derived = (a: AppealRecord) => ({ dueKey: dueKey(a), timerDue: timerDueAt(a) });
+
+type Stored = AppealRecord & { sortKey: string; dueKey: string; timerDue: Date | null };
 export type AppealPage = { items: AppealRecord[]; cursor: string | null };
 
 const appeals = (db: DB.Database) => db.collection('appeals');
@@ -31,7 +35,7 @@ export async function getAppeal(db: DB.Database, id: string): Promise<AppealReco
 
 /** Inserts a new appeal; a duplicate `_id` (the same submit again) surfaces as E11000. */
 export async function insertAppeal(db: DB.Database, appeal: AppealRecord): Promise<void> {
-  await appeals(db).add({ data: { ...appeal, sortKey: sortKey(appeal), dueKey: dueKey(appeal) } });
+  await appeals(db).add({ data: { ...appeal, sortKey: sortKey(appeal), ...derived(appeal) } });
 }
 
 /**
@@ -41,7 +45,7 @@ export async function insertAppeal(db: DB.Database, appeal: AppealRecord): Promi
  */
 export async function saveAppeal(db: DB.Database, before: AppealRecord, next: AppealRecord): Promise<boolean> {
   const _ = db.command;
-  const changes: Record<string, unknown> = { dueKey: dueKey(next) };
+  const changes: Record<string, unknown> = { ...derived(next) };
   for (const key of Object.keys(next) as Array<keyof AppealRecord>) {
     if (key === '_id' || key === 'timeline') continue;
     if (JSON.stringify(next[key]) !== JSON.stringify(before[key])) changes[key] = _.set(next[key] as never);
@@ -96,4 +100,26 @@ export async function listUnratedSince(db: DB.Database, resolvedBefore: Date): P
 /** Appeals holding a photo whose asynchronous media check carries this trace id. */
 export async function appealsWithMediaTrace(db: DB.Database, traceId: string): Promise<AppealRecord[]> {
   return docsOf<AppealRecord>(await appeals(db).where({ 'media.traceId': traceId }).limit(10).get());
+}
+
+/**
+ * Open appeals on which the SLA timer has work at `now` (a reminder, a deadline, an owed message),
+ * the earliest first: one indexed query (`timer_due`).
+ */
+export async function dueForTimer(db: DB.Database, now: Date, limit: number): Promise<AppealRecord[]> {
+  return docsOf<AppealRecord>(await appeals(db).where({ timerDue: db.command.lte(now) }).orderBy('timerDue', 'asc').limit(limit).get());
+}
+
+/**
+ * The timer's bookkeeping after it sent what an appeal owed: the messages still owed and the next
+ * time it has work, written only if the appeal is still at the version the timer saved (otherwise
+ * whoever changed it rewrote `timerDue`, and a message left owed is sent, once, by the next run).
+ * The version is not bumped: this changes nothing staff or the filer act on.
+ */
+export async function settleTimer(db: DB.Database, appeal: AppealRecord): Promise<boolean> {
+  const _ = db.command;
+  const { stats } = (await appeals(db)
+    .where({ _id: appeal._id, version: appeal.version })
+    .update({ data: { 'sla.owed': _.set(appeal.sla?.owed ?? []), timerDue: timerDueAt(appeal) } })) as { stats: { updated: number } };
+  return stats.updated === 1;
 }

@@ -48,3 +48,8 @@ export async function useConsent(db: DB.Database, openid: string, template: Temp
     .update({ data: { [template]: _.inc(-1) } })) as { stats: { updated: number } };
   return stats.updated === 1;
 }
+
+/** Gives back a consent `useConsent` took for a message that turned out not to be sent. */
+export async function returnConsent(db: DB.Database, openid: string, template: TemplateKey): Promise<void> {
+  await db.collection('consents').where({ _id: openid }).update({ data: { [template]: db.command.inc(1) } });
+}

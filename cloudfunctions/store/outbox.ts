@@ -38,3 +38,17 @@ export async function dueForRetry(db: DB.Database, now: Date): Promise<Array<Out
     await outbox(db).where({ status: 'pending', nextRetryAt: db.command.lte(now) }).orderBy('nextRetryAt', 'asc').limit(100).get(),
   );
 }
+
+/** A CloudBase read returns at most 1,000 documents to a function. */
+const READ_MAX = 1000;
+
+/** The status of each of these outbox ids already recorded; one round trip per 1,000 ids. */
+export async function outboxStatuses(db: DB.Database, ids: string[]): Promise<Map<string, OutboxStatus>> {
+  const found = new Map<string, OutboxStatus>();
+  for (let i = 0; i < ids.length; i += READ_MAX) {
+    const chunk = ids.slice(i, i + READ_MAX);
+    const records = docsOf<{ _id: string; status: OutboxStatus }>(await outbox(db).where({ _id: db.command.in(chunk) }).field({ status: true }).limit(chunk.length).get());
+    for (const r of records) found.set(r._id, r.status);
+  }
+  return found;
+}

@@ -55,3 +55,32 @@ export async function updateStaff(db: DB.Database, id: string, changes: Partial<
   const { roles, ...rest } = changes;
   await db.collection('staff').where({ _id: id }).update({ data: { ...rest, ...(roles ? { roles: db.command.set(roles) } : {}) } });
 }
+
+/** Chiefs of many grids at once, by grid id (a grid without a bound chief is left out). One round trip. */
+export async function chiefsOfGrids(db: DB.Database, gridIds: string[]): Promise<Map<string, StaffRecord>> {
+  if (!gridIds.length) return new Map();
+  const grids = listOf<{ _id: string; chief: StaffRecord[] }>(
+    await db
+      .collection('grids')
+      .aggregate()
+      .match({ _id: db.command.in(gridIds) })
+      .limit(gridIds.length)
+      .lookup({ from: 'staff', localField: 'chiefId', foreignField: '_id', as: 'chief' })
+      .end(),
+  );
+  return new Map(grids.flatMap((g) => (g.chief[0] ? [[g._id, g.chief[0]] as const] : [])));
+}
+
+/** A CloudBase read returns at most 1,000 documents to a function. */
+const READ_MAX = 1000;
+
+/** Staff of many communities and streets at once (each holding a role there). One round trip. */
+export async function staffAbove(db: DB.Database, communityIds: string[], streetIds: string[]): Promise<StaffRecord[]> {
+  const _ = db.command;
+  const roles = [
+    ...(communityIds.length ? [{ roles: _.elemMatch({ role: 'community', communityId: _.in(communityIds) }) }] : []),
+    ...(streetIds.length ? [{ roles: _.elemMatch({ role: 'street', streetId: _.in(streetIds) }) }] : []),
+  ];
+  if (!roles.length) return [];
+  return docsOf<StaffRecord>(await db.collection('staff').where(_.or(roles)).limit(READ_MAX).get());
+}

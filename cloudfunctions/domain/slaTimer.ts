@@ -1,0 +1,114 @@
+import { APPEAL_WORDS, DEADLINE_KINDS, type AppealLevel, type DeadlineKind } from '../../types/vocabulary';
+import { OPEN_STATUSES } from './appeal';
+import type { AppealPlace, AppealRecord, OwedAudience, OwedMessage, SlaMarks } from './records';
+
+/**
+ * What the SLA timer does to an appeal ("有呼必应、当日必达"), as pure functions over a clock:
+ * which deadlines it races, when it next has work, and the appeal after the steps now due. The
+ * timer function reads due appeals, applies `keepClock`, saves with a version check (so two runs
+ * never take one step twice) and sends the messages the step left owed.
+ */
+
+/** 催办: whoever must act is reminded this long before a deadline. */
+export const REMIND_BEFORE_MINUTES = 30;
+
+const LEVEL_ABOVE: Record<AppealLevel, AppealLevel | null> = { grid: 'community', community: 'street', street: null };
+
+const NO_MARKS: SlaMarks = { reminded: [], missed: [], owed: [] };
+export const marksOf = (appeal: Pick<AppealRecord, 'sla'>): SlaMarks => ({ ...NO_MARKS, ...appeal.sla });
+
+/**
+ * The deadlines the appeal still races: 受理 until accepted, 到场 until someone is recorded on
+ * site, 办结 while open. A held, resolved or closed appeal races none.
+ */
+export function racedDeadlines(appeal: Pick<AppealRecord, 'status' | 'onSiteAt'>): DeadlineKind[] {
+  if (!OPEN_STATUSES.includes(appeal.status)) return [];
+  return DEADLINE_KINDS.filter((kind) => (kind === 'acceptBy' ? appeal.status === 'submitted' : kind === 'onSiteBy' ? !appeal.onSiteAt : true));
+}
+
+const remindAt = (due: Date) => new Date(due.getTime() - REMIND_BEFORE_MINUTES * 60_000);
+
+/**
+ * When the timer next has work on this appeal: a message owed now, else the earliest reminder or
+ * deadline not yet acted on; null when it has none (the timer's query skips it).
+ */
+export function timerDueAt(appeal: AppealRecord): Date | null {
+  const marks = marksOf(appeal);
+  if (marks.owed.length) return new Date(appeal.updatedAt);
+  const times = racedDeadlines(appeal)
+    .filter((kind) => !marks.missed.includes(kind))
+    .map((kind) => {
+      const due = new Date(appeal.deadlines[kind]);
+      return marks.reminded.includes(kind) ? due : remindAt(due);
+    });
+  return times.length ? new Date(Math.min(...times.map((t) => t.getTime()))) : null;
+}
+
+export type SlaStep = { kind: DeadlineKind; step: 'remind' | 'miss' };
+
+/** The steps due at `now`, earliest deadline first; a deadline already past is missed, never reminded. */
+export function dueSteps(appeal: AppealRecord, now: Date): SlaStep[] {
+  const marks = marksOf(appeal);
+  return racedDeadlines(appeal)
+    .filter((kind) => !marks.missed.includes(kind))
+    .map((kind) => ({ kind, due: new Date(appeal.deadlines[kind]) }))
+    .sort((a, b) => a.due.getTime() - b.due.getTime())
+    .flatMap(({ kind, due }): SlaStep[] => {
+      if (now.getTime() >= due.getTime()) return [{ kind, step: 'miss' }];
+      if (now.getTime() >= remindAt(due).getTime() && !marks.reminded.includes(kind)) return [{ kind, step: 'remind' }];
+      return [];
+    });
+}
+
+/** An owed message's key: the step and the deadline it was for, so a moved deadline is a new promise. */
+const owedKey = (step: SlaStep['step'], kind: DeadlineKind, due: Date, audience: OwedAudience) => `${step}-${kind}-${new Date(due).getTime()}-${audience}`;
+
+const place = (a: AppealRecord): AppealPlace => ({ status: a.status, level: a.level, gridId: a.gridId });
+
+/**
+ * The appeal after the steps due at `now`, or null when none is. 催办 marks the deadline reminded
+ * and owes the level working it a reminder. 超时 marks it missed and raises the appeal one level
+ * (an `escalated` event by the system), owing the new level and the filer a message; at the street
+ * already it records `overdue` and owes the street's staff. Each step's messages are owed in the
+ * same write as the step, so a run that dies after saving still sends them, once, next time.
+ */
+export function keepClock(appeal: AppealRecord, now: Date): AppealRecord | null {
+  const steps = dueSteps(appeal, now);
+  if (!steps.length) return null;
+  const marks = marksOf(appeal);
+  const next: AppealRecord = {
+    ...appeal,
+    timeline: [...appeal.timeline],
+    sla: { reminded: [...marks.reminded], missed: [...marks.missed], owed: [...marks.owed] },
+    updatedAt: now,
+    version: appeal.version + 1,
+  };
+  const sla = next.sla!;
+  const owe = (step: SlaStep, audience: OwedAudience) =>
+    sla.owed.push({ key: owedKey(step.step, step.kind, appeal.deadlines[step.kind], audience), audience, deadline: step.kind, level: next.level } satisfies OwedMessage);
+  for (const step of steps) {
+    if (step.step === 'remind') {
+      sla.reminded.push(step.kind);
+      owe(step, 'reminder');
+      continue;
+    }
+    sla.missed.push(step.kind);
+    const before = place(next);
+    const above = LEVEL_ABOVE[next.level];
+    const text = `${APPEAL_WORDS.deadline[step.kind]}${APPEAL_WORDS.overdue}`;
+    if (above) next.level = above;
+    next.timeline.push({
+      type: above ? 'escalated' : 'overdue',
+      at: now,
+      actor: { kind: 'system' },
+      text,
+      photos: [],
+      detail: above ?? step.kind,
+      before,
+      after: place(next),
+    });
+    owe(step, 'level');
+    if ((appeal.source ?? 'resident') === 'resident') owe(step, 'resident');
+  }
+  return next;
+}
