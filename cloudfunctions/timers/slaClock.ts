@@ -9,9 +9,9 @@ import { outboxStatuses } from '../store/outbox';
 import { templateIds } from '../store/settings';
 import { chiefsOfGrids, staffAbove } from '../store/staff';
 
-/** Due appeals read per query, and how many are written at once. */
+/** Due appeals read per query, and how many are written at once (the time is checked between groups). */
 const BATCH = 100;
-const PARALLEL = 10;
+const PARALLEL = 5;
 
 export type ClockRun = { reminded: number; escalated: number; overdue: number; messages: number };
 
