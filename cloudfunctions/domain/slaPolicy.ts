@@ -38,10 +38,6 @@ export const DEFAULT_STREET_SLA: StreetSla = {
   calendar: {},
 };
 
-/** The city's document in `settings`; a street's is `streetSlaId(streetId)`. */
-export const CITY_SLA_ID = 'sla';
-export const streetSlaId = (streetId: string) => `sla:${streetId}`;
-
 const calendarOf = (setting: CalendarSetting): CalendarOverrides => ({
   ...Object.fromEntries(setting.daysOff.map((day) => [day, 'off' as const])),
   ...Object.fromEntries(setting.workdays.map((day) => [day, 'work' as const])),
@@ -71,7 +67,7 @@ export function streetSlaOf(stored: Array<Record<string, unknown> | null>): { po
   const policy: StreetSla = { ...DEFAULT_STREET_SLA, categories: { ...DEFAULT_STREET_SLA.categories } };
   for (const doc of stored) {
     if (!doc) continue;
-    const name = String(doc._id ?? CITY_SLA_ID);
+    const name = String(doc._id);
     policy.serviceDay = part(StoredSla.shape.serviceDay, doc.serviceDay, `${name} serviceDay`, problems) ?? policy.serviceDay;
     policy.standard = part(StoredSla.shape.standard, doc.standard, `${name} standard`, problems) ?? policy.standard;
     const calendar = part(StoredSla.shape.calendar, doc.calendar, `${name} calendar`, problems);
