@@ -22,7 +22,7 @@ dayjs.extend(utc);
 /** Days set by hand (`settings`, see `types/sla.ts`): `off` a day off, `work` a working day. They win over the library. */
 export type CalendarOverrides = Readonly<Record<string, 'off' | 'work'>>;
 
-export const NO_OVERRIDES: CalendarOverrides = {};
+const NO_OVERRIDES: CalendarOverrides = {};
 
 const { holidays, workdays } = official as { holidays: Record<string, string>; workdays: Record<string, string> };
 
@@ -50,7 +50,7 @@ export function isWorkingDay(day: string, overrides: CalendarOverrides = NO_OVER
 }
 
 /** The calendar day after `day` (`YYYY-MM-DD`). */
-export const dayAfter = (day: string): string => dayjs.utc(day).add(1, 'day').format('YYYY-MM-DD');
+const dayAfter = (day: string): string => dayjs.utc(day).add(1, 'day').format('YYYY-MM-DD');
 
 /** The first day after `day` (never `day` itself) for which `counts` holds. */
 export function nextDayWhere(day: string, counts: (day: string) => boolean): string {
