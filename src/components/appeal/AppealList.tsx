@@ -93,6 +93,7 @@ export function AppealListView({ list, empty, showDeadline = false }: { list: Re
   );
 }
 
+/** One appeal in a list: staff see the deadline the appeal races (`showDeadline`), residents the promise line. */
 export function AppealListItem({ appeal: a, showDeadline }: { appeal: AppealSummary; showDeadline: boolean }) {
   const due = showDeadline ? a.clock : null;
   return (
@@ -107,6 +108,7 @@ export function AppealListItem({ appeal: a, showDeadline }: { appeal: AppealSumm
         <Text>{a.gridName}</Text>
         <Text>{shanghaiTime(a.createdAt)}</Text>
       </View>
+      {!showDeadline && a.promise && <Text className={`appeal-promise${a.overdue ? ' appeal-promise--late' : ''}`}>{a.promise}</Text>}
       {due && (
         <Text className={`appeal-item__due${a.overdue ? ' appeal-item__due--late' : ''}`}>
           {APPEAL_WORDS.deadline[due.kind]} {shanghaiTime(due.at)}
