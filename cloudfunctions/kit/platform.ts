@@ -1,7 +1,8 @@
 import cloud from 'wx-server-sdk';
+import { CLOCK_OFFSET_VARIABLE } from '../../types/devClock';
 import type { TextVerdict } from '../domain/contentPolicy';
 import { cloudPathIn } from '../domain/files';
-import type { Files, Ports, WxApi } from './ports';
+import type { Clock, Files, Ports, WxApi } from './ports';
 
 // The only module that touches wx-server-sdk. `DYNAMIC_CURRENT_ENV` keeps the env id out of
 // the code: the cloud (or the local cloud) says which environment a call runs in. The SDK's
@@ -66,13 +67,25 @@ const files: Files = {
   },
 };
 
+/**
+ * "Now" for every handler and timer, the one place functions read the time: real time, plus the
+ * local cloud's offset when a test or demo moved its clock (`POST /api/dev/clock`; the offset
+ * comes in each call's environment as whole milliseconds). The real cloud never sets the variable,
+ * so there the offset is 0. Read once per call: a move while a call runs applies from the next.
+ */
+function platformClock(): Clock {
+  const offset = Number(process.env[CLOCK_OFFSET_VARIABLE] ?? 0);
+  const lead = Number.isSafeInteger(offset) ? offset : 0;
+  return { now: () => new Date(Date.now() + lead) };
+}
+
 export function platformPorts(): Ports {
   const { OPENID, SOURCE } = cloud.getWXContext();
   return {
     caller: OPENID ? { openid: String(OPENID) } : null,
     source: String(SOURCE ?? ''),
     db: cloud.database(),
-    clock: { now: () => new Date() },
+    clock: platformClock(),
     wx,
     files,
   };

@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { CLOCK_OFFSET_VARIABLE } from '../../types/devClock';
 import { resolveCloudIDs } from './openData';
 import { sdkEndpoint, sdkEnvironment } from './sdkEnv';
 
@@ -34,8 +35,12 @@ function installPerCallEnvironment(base: Record<string, string>) {
   });
 }
 
-/** Loads each built function bundle (reloading it when a rebuild replaced it) and runs it. */
-export function functionRunner(opts: { functionsDir: string; adminUrl: string }) {
+/**
+ * Loads each built function bundle (reloading it when a rebuild replaced it) and runs it. Each call's
+ * environment carries the local cloud's clock offset (`clockOffsetMs`, 0 when not given) in
+ * `GRIDLINK_CLOCK_OFFSET_MS`, which the functions' platform clock adds to real time.
+ */
+export function functionRunner(opts: { functionsDir: string; adminUrl: string; clockOffsetMs?: () => number }) {
   const admin = new URL(opts.adminUrl);
   installPerCallEnvironment({
     ...sdkEnvironment(opts.adminUrl),
@@ -79,6 +84,7 @@ export function functionRunner(opts: { functionsDir: string; adminUrl: string })
         WX_OPENID: who.openid ?? undefined,
         TCB_SOURCE: who.source,
         TCB_CONTEXT_CNFG: sdkEndpoint(`${admin.origin}/admin/c/${callId}`),
+        [CLOCK_OFFSET_VARIABLE]: String(opts.clockOffsetMs?.() ?? 0),
       };
       // The platform resolves a client call's CloudIDs and adds `userInfo`; handlers must not trust the latter.
       const platformEvent =

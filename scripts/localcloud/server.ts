@@ -6,12 +6,14 @@ import sirv from 'sirv';
 import { readLink } from '../../types/entry';
 import { PAGES } from '../../types/routes';
 import { openDatabase } from './db';
+import type { DevClockMoved } from '../../types/devClock';
+import { openClock, readClockMove } from './clock';
 import { demoCollections, demoIdentities, readDemo } from './demo';
 import { functionRunner } from './functions';
 import { openApi, openOutbox } from './openapi';
 import { openStorage } from './storage';
 import { isLoopback, tcbHandler } from './tcb';
-import { startTimers } from './timers';
+import { startTimers, timerEvent } from './timers';
 
 export type LocalCloudOptions = {
   port: number;
@@ -106,7 +108,8 @@ const readIndexes = (): Record<string, IndexSpec[]> =>
 /** Starts the local cloud; resolves once it listens. */
 export async function startLocalCloud(opts: LocalCloudOptions) {
   mkdirSync(opts.dataDir, { recursive: true });
-  const database = openDatabase({ file: join(opts.dataDir, 'db.sqlite') });
+  const clock = openClock({ file: join(opts.dataDir, 'clock.json') });
+  const database = openDatabase({ file: join(opts.dataDir, 'db.sqlite'), now: () => clock.now().getTime() });
   // The unique indexes the functions rely on, from the same file the cloud console is set up from.
   for (const [collection, indexes] of Object.entries(readIndexes())) {
     for (const index of indexes.filter((i) => i.unique)) database.ensureUniqueIndex(collection, Object.keys(index.keys)[0]);
@@ -122,10 +125,11 @@ export async function startLocalCloud(opts: LocalCloudOptions) {
   const app = sirv(opts.h5Dir, { single: true, dev: true });
 
   let runner: ReturnType<typeof functionRunner> | undefined;
+  let timers: ReturnType<typeof startTimers> | null = null;
   const admin = tcbHandler({
     database,
     storage,
-    openapi: openApi({ outbox, callerOf: (callId) => runner?.callerOf(callId) ?? null }),
+    openapi: openApi({ outbox, now: clock.now, callerOf: (callId) => runner?.callerOf(callId) ?? null }),
     onRoundTrip: (callId) => runner?.countRoundTrip(callId),
   });
 
@@ -177,8 +181,24 @@ export async function startLocalCloud(opts: LocalCloudOptions) {
 
   async function fireTrigger(name: string, res: ServerResponse) {
     if (!runner!.exists(name)) return sendJson(res, 404, { ok: false, code: 'NOT_FOUND', message: `没有名为 ${name} 的云函数` });
-    const { result, roundTrips } = await runner!.invoke(name, { Type: 'Timer', TriggerName: 'manual', Time: new Date().toISOString() }, { openid: null, source: 'wx_trigger' });
+    const { result, roundTrips } = await runner!.invoke(name, timerEvent('manual', clock.now()), { openid: null, source: 'wx_trigger' });
     sendJson(res, 200, result, { 'x-db-round-trips': String(roundTrips) });
+  }
+
+  /**
+   * Moves the clock (`{at}`, `{advanceMinutes}` or `{reset: true}`, see clock.ts) and answers it as
+   * `GET /api/dev/clock` does, with the timer runs a forward move caused (awaited, so a test or demo
+   * sees their effects at once; none when timers are off). A bad body is 400 INVALID_INPUT.
+   */
+  async function moveClock(req: IncomingMessage, res: ServerResponse) {
+    const read = await readEvent(req);
+    if (!('event' in read)) return refuseEvent(res, read);
+    const parsed = readClockMove(read.event);
+    if ('refusal' in parsed) return refuseEvent(res, { status: 400, message: parsed.refusal });
+    const { from, to } = clock.move(parsed.move);
+    const caughtUp = (await timers?.clockMoved(from, to)) ?? [];
+    const moved: DevClockMoved = { ...clock.read(), caughtUp };
+    sendJson(res, 200, moved);
   }
 
   // WeChat's message push (e.g. a wxa_media_check verdict) as the platform would deliver it.
@@ -218,6 +238,8 @@ export async function startLocalCloud(opts: LocalCloudOptions) {
     if (fn && req.method === 'POST') return callFunction(fn[1], req, res);
     if (path === '/api/dev/outbox' && req.method === 'GET') return sendJson(res, 200, outbox.list());
     if (path === '/api/dev/identities' && req.method === 'GET') return sendJson(res, 200, identities);
+    if (path === '/api/dev/clock' && req.method === 'GET') return sendJson(res, 200, clock.read());
+    if (path === '/api/dev/clock' && req.method === 'POST') return moveClock(req, res);
     if (path === '/api/dev/upload' && req.method === 'POST') return uploadFromBrowser(url, req, res);
     if (path === '/api/dev/file' && req.method === 'GET') return redirectToFile(url, res);
     const trigger = /^\/api\/dev\/trigger\/([A-Za-z0-9_-]+)$/.exec(path);
@@ -246,9 +268,10 @@ export async function startLocalCloud(opts: LocalCloudOptions) {
   });
   const { port } = server.address() as AddressInfo;
   origin = `http://127.0.0.1:${port}`;
-  runner = functionRunner({ functionsDir: opts.functionsDir, adminUrl: `${origin}/admin` });
-  const timers = opts.timers === false ? null : startTimers({
+  runner = functionRunner({ functionsDir: opts.functionsDir, adminUrl: `${origin}/admin`, clockOffsetMs: clock.offsetMs });
+  timers = opts.timers === false ? null : startTimers({
     functionsDir: opts.functionsDir,
+    now: clock.now,
     invoke: (name, event) => runner!.invoke(name, event as Record<string, unknown>, { openid: null, source: 'wx_trigger' }),
   });
 

@@ -6,10 +6,13 @@
  * are given they are OR-ed; the time zone is UTC+8. croner takes the first six fields (its default
  * legacyMode ORs day/week the same way); the year is checked here.
  * The function receives the SCF timer event `{Type:'Timer', TriggerName, Time:'2019-02-21T11:49:00Z', Message:''}`.
+ * Ticks are on the local cloud's clock (clock.ts), which tests and demos move: a trigger fires when
+ * that clock reaches its tick, and a forward jump runs each skipped trigger once (`clockMoved`).
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import { Cron } from 'croner';
+import type { CaughtUpRun } from '../../types/devClock';
 
 export const TIMEZONE = 'Asia/Shanghai';
 const UTC8_MS = 8 * 3600 * 1000;
@@ -110,10 +113,26 @@ export interface ScheduledTimer {
 export interface TimersOptions {
   functionsDir: string;
   invoke: (name: string, event: object) => Promise<unknown>;
+  /** The local cloud's clock (scripts/localcloud/clock.ts); real time by default. */
+  now?: () => Date;
   log?: Pick<Console, 'log' | 'warn' | 'error'>;
 }
 
+export interface Timers {
+  stop(): void;
+  list(): ScheduledTimer[];
+  /**
+   * After the clock jumped from `from` to `to`: runs, once each and at once, every trigger the
+   * cron would have run in between (one run however many ticks were skipped, its event's `Time`
+   * the moved time `to`), then schedules every trigger again from the clock's new time (after a
+   * move back too, when nothing runs). Resolves when those runs have answered.
+   */
+  clockMoved(from: Date, to: Date): Promise<CaughtUpRun[]>;
+}
+
 const TRIGGER_NAME_RE = /^[A-Za-z][A-Za-z0-9_-]{0,59}$/;
+/** setTimeout's longest wait (about 24.8 days); a trigger further off is looked at again then. */
+const LONGEST_WAIT_MS = 2 ** 31 - 1;
 
 /** Reads the timer triggers of every `<functionsDir>/<name>/config.json`; bad configs are reported, not thrown. */
 export function readTimerTriggers(functionsDir: string, log: Pick<Console, 'warn'> = console): Array<{ fn: string; trigger: TimerTrigger }> {
@@ -157,9 +176,58 @@ export function readTimerTriggers(functionsDir: string, log: Pick<Console, 'warn
   return out;
 }
 
-export function startTimers(opts: TimersOptions): { stop(): void; list(): ScheduledTimer[] } {
+/** One trigger, scheduled on the local cloud's clock. */
+type Schedule = { fn: string; trigger: string; cron: string; job: Cron; years: number[] | null; next: Date | null; wait?: NodeJS.Timeout };
+
+/** First instant of `year` in UTC+8. */
+const startOfYearUtc8 = (year: number) => new Date(Date.UTC(year, 0, 1) - UTC8_MS);
+
+/** The first tick of `s` after `after` (and no later than `until`) in one of its years, or null. */
+function firstTick(s: Schedule, after: Date, until = Infinity): Date | null {
+  let tick = s.job.nextRun(after);
+  while (tick && s.years && !s.years.includes(yearInUtc8(tick))) {
+    const year = yearInUtc8(tick);
+    const later = s.years.find((y) => y > year);
+    tick = later === undefined ? null : s.job.nextRun(new Date(startOfYearUtc8(later).getTime() - 1));
+  }
+  return tick && tick.getTime() <= until ? tick : null;
+}
+
+/**
+ * Runs each function's timer triggers on the local cloud's clock (`opts.now`): croner says when a
+ * 7-field WeChat cron next fires on that clock, a plain timeout waits for it in real time, and the
+ * event's `Time` is the tick on that clock. A trigger with no run after the clock's time at start
+ * is reported and not scheduled.
+ */
+export function startTimers(opts: TimersOptions): Timers {
   const log = opts.log ?? console;
-  const jobs: Array<{ fn: string; trigger: string; cron: string; job: Cron }> = [];
+  const now = opts.now ?? (() => new Date());
+  const schedules: Schedule[] = [];
+
+  const run = (s: Schedule, time: Date): Promise<unknown> => {
+    const event = timerEvent(s.trigger, time);
+    let p: Promise<unknown>;
+    try {
+      p = Promise.resolve(opts.invoke(s.fn, event));
+    } catch (e) {
+      p = Promise.reject(e);
+    }
+    return p.catch((e) => {
+      log.error(`[timers] ${s.fn}/${s.trigger} at ${event.Time} failed:`, e);
+      return { ok: false, code: 'INTERNAL', message: '云函数执行出错' };
+    });
+  };
+
+  const arm = (s: Schedule) => {
+    clearTimeout(s.wait);
+    s.next = firstTick(s, now());
+    if (!s.next) return;
+    const due = s.next;
+    s.wait = setTimeout(() => {
+      if (now().getTime() >= due.getTime()) void run(s, due);
+      arm(s);
+    }, Math.min(Math.max(due.getTime() - now().getTime(), 0), LONGEST_WAIT_MS));
+  };
 
   for (const { fn, trigger } of readTimerTriggers(opts.functionsDir, log)) {
     let wx: WxCron;
@@ -169,47 +237,36 @@ export function startTimers(opts: TimersOptions): { stop(): void; list(): Schedu
       log.warn(`[timers] ${fn}/${trigger.name}: ${(e as Error).message}; not scheduled`);
       continue;
     }
-    const thisYear = yearInUtc8(new Date());
-    const years = wx.years?.filter((y) => y >= thisYear) ?? null;
-    if (years && years.length === 0) {
-      log.warn(`[timers] ${fn}/${trigger.name}: "${trigger.config}" has no run in ${thisYear} or later; not scheduled`);
-      continue;
-    }
-    const yearSet = years ? new Set(years) : null;
-    const run = (job: Cron) => {
-      const time = job.currentRun() ?? new Date();
-      if (yearSet && !yearSet.has(yearInUtc8(time))) return;
-      const event = timerEvent(trigger.name, time);
-      let p: Promise<unknown>;
-      try {
-        p = Promise.resolve(opts.invoke(fn, event));
-      } catch (e) {
-        p = Promise.reject(e);
-      }
-      p.catch((e) => log.error(`[timers] ${fn}/${trigger.name} at ${event.Time} failed:`, e));
-    };
+    let job: Cron;
     try {
-      const job = new Cron(wx.pattern, {
-        timezone: TIMEZONE,
-        catch: (e: unknown) => log.error(`[timers] ${fn}/${trigger.name} failed:`, e),
-        ...(years ? {
-          startAt: new Date(Date.UTC(years[0], 0, 1) - UTC8_MS),
-          stopAt: new Date(Date.UTC(years[years.length - 1] + 1, 0, 1) - UTC8_MS - 1),
-        } : {}),
-      }, run);
-      jobs.push({ fn, trigger: trigger.name, cron: trigger.config, job });
-      log.log(`[timers] ${fn}/${trigger.name} "${trigger.config}" next ${job.nextRun()?.toISOString() ?? 'never'}`);
+      job = new Cron(wx.pattern, { timezone: TIMEZONE, paused: true });
     } catch (e) {
       log.warn(`[timers] ${fn}/${trigger.name}: cannot schedule "${trigger.config}": ${(e as Error).message}`);
+      continue;
     }
+    const s: Schedule = { fn, trigger: trigger.name, cron: trigger.config, job, years: wx.years, next: null };
+    arm(s);
+    if (!s.next) {
+      log.warn(`[timers] ${fn}/${trigger.name}: "${trigger.config}" has no run after ${now().toISOString()}; not scheduled`);
+      continue;
+    }
+    schedules.push(s);
+    log.log(`[timers] ${fn}/${trigger.name} "${trigger.config}" next ${s.next.toISOString()}`);
   }
 
   return {
     stop() {
-      for (const j of jobs.splice(0)) j.job.stop();
+      for (const s of schedules.splice(0)) clearTimeout(s.wait);
     },
     list() {
-      return jobs.map((j) => ({ fn: j.fn, trigger: j.trigger, cron: j.cron, next: j.job.nextRun() }));
+      return schedules.map((s) => ({ fn: s.fn, trigger: s.trigger, cron: s.cron, next: s.next }));
+    },
+    async clockMoved(from, to) {
+      const due = to > from ? schedules.filter((s) => firstTick(s, from, to.getTime())) : [];
+      for (const s of schedules) arm(s);
+      return Promise.all(
+        due.map(async (s) => ({ function: s.fn, trigger: s.trigger, time: timerEvent(s.trigger, to).Time, result: await run(s, to) })),
+      );
     },
   };
 }

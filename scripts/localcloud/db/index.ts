@@ -58,6 +58,8 @@ export interface OpenDatabaseOptions {
   aggregateDefaultLimit?: number;
   /** A transaction not committed within this many ms is rolled back (default 30 000). */
   transactionTimeoutMs?: number;
+  /** The time `db.serverDate()` stands for, in ms since the epoch: the local cloud's clock (real time by default). */
+  now?: () => number;
 }
 
 export function openDatabase(opts: OpenDatabaseOptions): LocalDatabase & {
@@ -105,6 +107,7 @@ class SqliteDatabase implements LocalDatabase {
   private readonly maxGetLimit: number;
   private readonly aggregateDefaultLimit: number;
   private readonly txTimeoutMs: number;
+  private readonly now: () => number;
   private readonly stmt: {
     insert: Database.Statement;
     update: Database.Statement;
@@ -116,6 +119,7 @@ class SqliteDatabase implements LocalDatabase {
     this.maxGetLimit = opts.maxGetLimit ?? 100;
     this.aggregateDefaultLimit = opts.aggregateDefaultLimit ?? 20;
     this.txTimeoutMs = opts.transactionTimeoutMs ?? 30_000;
+    this.now = opts.now ?? Date.now;
     mkdirSync(dirname(opts.file), { recursive: true });
     this.sql = new Database(opts.file);
     this.sql.pragma('journal_mode = WAL');
@@ -202,7 +206,7 @@ class SqliteDatabase implements LocalDatabase {
   // ───────────────────────── dispatch ─────────────────────────
 
   private dispatch(action: string, body: Record<string, any>): Record<string, any> {
-    const now = Date.now();
+    const now = this.now();
     switch (action) {
       case 'database.startTransaction':
         return { transactionId: this.startTx() };
