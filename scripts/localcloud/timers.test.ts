@@ -137,3 +137,109 @@ describe('startTimers', () => {
     t.stop();
   });
 });
+
+describe('timers on a moved clock', () => {
+  let dir: string;
+  const quiet = { log: () => undefined, warn: () => undefined, error: () => undefined };
+  /** The local cloud's clock in these tests: real time plus an offset the test moves. */
+  let offset = 0;
+  const now = () => new Date(Date.now() + offset);
+  const startAt = (iso: string) => {
+    offset = Date.parse(iso) - Date.now();
+  };
+  /** Moves the clock by `minutes` as the server does: the time just before and just after. */
+  const advance = (minutes: number) => {
+    const from = now();
+    offset += minutes * 60_000;
+    return { from, to: now() };
+  };
+  const goTo = (iso: string) => {
+    const from = now();
+    startAt(iso);
+    return { from, to: now() };
+  };
+
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'timers-clock-test-'));
+    const write = (fn: string, config: string) => {
+      fs.mkdirSync(path.join(dir, fn));
+      fs.writeFileSync(path.join(dir, fn, 'config.json'), JSON.stringify({ triggers: [{ name: `${fn}Trigger`, type: 'timer', config }] }));
+    };
+    write('sweep', '0 */5 * * * * *');
+    write('nightly', '0 0 2 * * * *');
+    write('someday', '0 0 8 * * * 2098');
+    write('broken', '0 0 * * * * *');
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  test('a trigger fires when the moved clock reaches its tick, and its event says that tick', async () => {
+    startAt('2030-03-01T01:59:59.000+08:00');
+    const calls: Array<{ name: string; event: any }> = [];
+    // 02:00 is a tick of the hourly and the 5-minute triggers too: the test waits for all three
+    let allFired!: () => void;
+    const fired = new Promise<void>((resolve) => (allFired = resolve));
+    const timers = startTimers({
+      functionsDir: dir,
+      now,
+      log: quiet,
+      invoke: async (name, event) => {
+        calls.push({ name, event });
+        if (calls.length === 3) allFired();
+      },
+    });
+    expect(timers.list().find((t) => t.fn === 'nightly')?.next?.toISOString()).toBe('2030-02-28T18:00:00.000Z');
+    await fired;
+    timers.stop();
+    expect(calls.map((c) => c.name).sort()).toEqual(['broken', 'nightly', 'sweep']);
+    for (const { name, event } of calls) expect(event).toEqual({ Type: 'Timer', TriggerName: `${name}Trigger`, Time: '2030-02-28T18:00:00Z', Message: '' });
+  });
+
+  test('a jump forward runs each trigger the cron would have run in between once, at the moved time; a jump back runs none', async () => {
+    startAt('2030-03-01T10:00:30+08:00');
+    const calls: Array<{ name: string; event: any }> = [];
+    const timers = startTimers({
+      functionsDir: dir,
+      now,
+      log: quiet,
+      invoke: async (name, event) => {
+        calls.push({ name, event });
+        if (name === 'broken') throw new Error('handler failed');
+        return { ok: true, data: { name } };
+      },
+    });
+    const runs = async (move: { from: Date; to: Date }) => {
+      calls.length = 0;
+      const reported = await timers.clockMoved(move.from, move.to);
+      expect(reported.map((r) => r.function).sort()).toEqual(calls.map((c) => c.name).sort());
+      for (const c of calls) expect(c.event.Time).toBe(timerEvent('', move.to).Time);
+      return reported;
+    };
+
+    // three hours: 36 ticks of the 5-minute sweep and 3 of the hourly one, one run each; no 02:00 in between
+    const threeHours = advance(180);
+    const reported = await runs(threeHours);
+    expect(calls.map((c) => c.name).sort()).toEqual(['broken', 'sweep']);
+    expect(reported).toContainEqual({ function: 'sweep', trigger: 'sweepTrigger', time: timerEvent('', threeHours.to).Time, result: { ok: true, data: { name: 'sweep' } } });
+    expect(reported).toContainEqual(expect.objectContaining({ function: 'broken', result: { ok: false, code: 'INTERNAL', message: expect.any(String) } }));
+    // the schedule goes on from the moved time: 13:00:30 → the sweep at 13:05
+    expect(timers.list().find((t) => t.fn === 'sweep')?.next?.toISOString()).toBe('2030-03-01T05:05:00.000Z');
+
+    // one minute skips no tick of any trigger
+    await runs(advance(1));
+    expect(calls).toEqual([]);
+
+    // a day: the 02:00 trigger runs once as well
+    await runs(advance(24 * 60));
+    expect(calls.map((c) => c.name).sort()).toEqual(['broken', 'nightly', 'sweep']);
+
+    // back two days: nothing runs, and the schedule follows the clock back
+    await runs(advance(-2 * 24 * 60));
+    expect(calls).toEqual([]);
+    expect(timers.list().find((t) => t.fn === 'nightly')?.next?.toISOString()).toBe('2030-02-28T18:00:00.000Z');
+
+    // into the one year a trigger names
+    await runs(goTo('2098-01-01T09:00:00+08:00'));
+    expect(calls.map((c) => c.name).sort()).toEqual(['broken', 'nightly', 'someday', 'sweep']);
+    timers.stop();
+  });
+});
