@@ -78,6 +78,8 @@ describe('listening on the network (--host 0.0.0.0), the dev endpoints and /admi
     ['an upload', 'POST', '/api/dev/upload?name=a.jpg', 'not really a photo'],
     ['a timer run now', 'POST', '/api/dev/trigger/timers', ''],
     ['a message push', 'POST', '/api/dev/push/mediacheck', '{}'],
+    ['the clock', 'GET', '/api/dev/clock', undefined],
+    ['a clock move', 'POST', '/api/dev/clock', '{"advanceMinutes": 60}'],
   ];
 
   it.each(DEV)('%s: FORBIDDEN to another machine, nothing stored', async (_, method, path, body) => {
@@ -90,6 +92,13 @@ describe('listening on the network (--host 0.0.0.0), the dev endpoints and /admi
 
   it.each(DEV)('%s: served on this machine (whatever the endpoint then says, not the loopback refusal)', async (_, method, path, body) => {
     expect((await request(open, LOOPBACK, method, path, body)).body).not.toContain('只对本机开放');
+  });
+
+  it('a clock move from another machine leaves the clock where it was', async () => {
+    const clock = async () => JSON.parse((await request(open, LOOPBACK, 'GET', '/api/dev/clock')).body).offsetMinutes;
+    const before = await clock();
+    expect((await request(open, networkAddress(), 'POST', '/api/dev/clock', '{"advanceMinutes": 600}')).status).toBe(403);
+    expect(await clock()).toBe(before);
   });
 
   it('/admin (the whole database) refuses another machine, and serves this one', async () => {

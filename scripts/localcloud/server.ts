@@ -272,7 +272,7 @@ export async function startLocalCloud(opts: LocalCloudOptions) {
   timers = opts.timers === false ? null : startTimers({
     functionsDir: opts.functionsDir,
     now: clock.now,
-    invoke: (name, event) => runner!.invoke(name, event as Record<string, unknown>, { openid: null, source: 'wx_trigger' }),
+    invoke: async (name, event) => (await runner!.invoke(name, event as Record<string, unknown>, { openid: null, source: 'wx_trigger' })).result,
   });
 
   return {
