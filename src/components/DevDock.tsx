@@ -1,20 +1,22 @@
 import type { ComponentType } from 'react';
 
 /**
- * H5 only: the demo identity switcher and the "opened from a group" simulator. The condition is a
- * build-time constant, so webpack drops the requires (and the tools with them) from the
- * mini-program bundle.
+ * H5 only: the demo identity switcher, the "opened from a group" simulator and the local cloud's
+ * clock. The condition is a build-time constant, so webpack drops the requires (and the tools
+ * with them) from the mini-program bundle.
  */
 const Switcher: ComponentType | null =
   process.env.TARO_ENV === 'h5' ? require('./DevIdentitySwitcher').DevIdentitySwitcher : null;
 const GroupSimulator: ComponentType | null =
   process.env.TARO_ENV === 'h5' ? require('./DevGroupSimulator').DevGroupSimulator : null;
+const Clock: ComponentType | null = process.env.TARO_ENV === 'h5' ? require('./DevClock').DevClock : null;
 
 export function DevDock() {
-  return Switcher && GroupSimulator ? (
+  return Switcher && GroupSimulator && Clock ? (
     <>
       <Switcher />
       <GroupSimulator />
+      <Clock />
     </>
   ) : null;
 }
