@@ -13,7 +13,7 @@ import { functionRunner } from './functions';
 import { openApi, openOutbox } from './openapi';
 import { openStorage } from './storage';
 import { isLoopback, tcbHandler } from './tcb';
-import { startTimers, timerEvent } from './timers';
+import { startTimers, timerEvent, type Timers } from './timers';
 
 export type LocalCloudOptions = {
   port: number;
@@ -125,7 +125,7 @@ export async function startLocalCloud(opts: LocalCloudOptions) {
   const app = sirv(opts.h5Dir, { single: true, dev: true });
 
   let runner: ReturnType<typeof functionRunner> | undefined;
-  let timers: ReturnType<typeof startTimers> | null = null;
+  let timers: Timers | null = null;
   const admin = tcbHandler({
     database,
     storage,

@@ -391,3 +391,19 @@ describe('transactions', () => {
     await expect(reader.commit()).rejects.toMatchObject({ code: 'DATABASE_TRANSACTION_CONFLICT' });
   });
 });
+
+describe('the local cloud’s clock', () => {
+  test('serverDate() is the time of the clock the database is given, not real time', async () => {
+    const moved = Date.parse('2030-09-30T11:50:00Z');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gridlink-db-clock-'));
+    const clocked = openDatabase({ file: path.join(dir, 'db.sqlite'), now: () => moved });
+    try {
+      const serverDate = (offset: number) => JSON.stringify({ at: { $tcb_server_date: { offset } } });
+      await clocked.handle('database.insertDocument', { collectionName: 'things', data: [serverDate(0), serverDate(60_000)] });
+      expect(clocked.find('things').map((d: any) => d.at.toISOString())).toEqual(['2030-09-30T11:50:00.000Z', '2030-09-30T11:51:00.000Z']);
+    } finally {
+      clocked.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
