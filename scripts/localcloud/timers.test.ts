@@ -172,24 +172,20 @@ describe('timers on a moved clock', () => {
   });
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  test('a trigger fires when the moved clock reaches its tick, and its event says that tick', async () => {
+  // Real time is faked (20:00 on 2026-11-29), so nothing flows unless a test says so and no test waits.
+  beforeEach(() => jest.useFakeTimers({ now: Date.parse('2026-11-29T20:00:00+08:00') }));
+  afterEach(() => jest.useRealTimers());
+
+  test('a trigger fires when the moved clock reaches its tick, and its event says that tick', () => {
     startAt('2030-03-01T01:59:59.000+08:00');
     const calls: Array<{ name: string; event: any }> = [];
-    // 02:00 is a tick of the hourly and the 5-minute triggers too: the test waits for all three
-    let allFired!: () => void;
-    const fired = new Promise<void>((resolve) => (allFired = resolve));
-    const timers = startTimers({
-      functionsDir: dir,
-      now,
-      log: quiet,
-      invoke: async (name, event) => {
-        calls.push({ name, event });
-        if (calls.length === 3) allFired();
-      },
-    });
+    const timers = startTimers({ functionsDir: dir, now, log: quiet, invoke: async (name, event) => void calls.push({ name, event }) });
     expect(timers.list().find((t) => t.fn === 'nightly')?.next?.toISOString()).toBe('2030-02-28T18:00:00.000Z');
-    await fired;
+    jest.advanceTimersByTime(999);
+    expect(calls).toEqual([]);
+    jest.advanceTimersByTime(1);
     timers.stop();
+    // 02:00 is a tick of the hourly and the 5-minute triggers too
     expect(calls.map((c) => c.name).sort()).toEqual(['broken', 'nightly', 'sweep']);
     for (const { name, event } of calls) expect(event).toEqual({ Type: 'Timer', TriggerName: `${name}Trigger`, Time: '2030-02-28T18:00:00Z', Message: '' });
   });
@@ -223,6 +219,9 @@ describe('timers on a moved clock', () => {
     expect(reported).toContainEqual(expect.objectContaining({ function: 'broken', result: { ok: false, code: 'INTERNAL', message: expect.any(String) } }));
     // the schedule goes on from the moved time: 13:00:30 → the sweep at 13:05
     expect(timers.list().find((t) => t.fn === 'sweep')?.next?.toISOString()).toBe('2030-03-01T05:05:00.000Z');
+    calls.length = 0;
+    jest.advanceTimersByTime(4.5 * 60_000);
+    expect(calls.map((c) => [c.name, c.event.Time])).toEqual([['sweep', '2030-03-01T05:05:00Z']]);
 
     // one minute skips no tick of any trigger
     await runs(advance(1));
