@@ -32,7 +32,7 @@ const s: Record<string, CSSProperties> = {
     border: '1px solid #c9cdd4', borderRadius: 999, background: 'rgba(255,255,255,0.85)', color: '#1f2329',
     padding: '4px 10px', fontSize: 12, cursor: 'pointer', boxShadow: '0 1px 4px rgba(0,0,0,0.12)', whiteSpace: 'nowrap',
   },
-  panel: { marginBottom: 6, width: 220, background: '#fff', borderRadius: 8, boxShadow: '0 4px 16px rgba(0,0,0,0.18)', padding: 8 },
+  panel: { marginBottom: 6, width: 256, background: '#fff', borderRadius: 8, boxShadow: '0 4px 16px rgba(0,0,0,0.18)', padding: 8 },
   line: { color: '#1f2329', margin: '2px 4px' },
   note: { color: '#8f959e', fontSize: 12, margin: '2px 4px 6px' },
   error: { color: '#d54941', fontSize: 12, margin: '2px 4px 6px' },
