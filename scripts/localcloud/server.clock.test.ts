@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AppealDetail } from '../../types/appeal';
 import type { DevClockMoved } from '../../types/devClock';
-import { fileAppeal, newResident } from '../../tests/support/appealKit';
+import { appeal, fileAppeal, newResident, okData } from '../../tests/support/appealKit';
 import { cloudClock, moveClock } from '../../tests/support/clock';
 import { LocalCloud } from '../../tests/support/localCloud';
 import { spawnLocalCloud, type SpawnedCloud } from './spawn';
@@ -63,8 +63,8 @@ describe('the clock of a local cloud running the app’s functions (timers off, 
     expect(Date.parse(read.value.now)).toBeLessThanOrEqual(read.after + 3 * HOUR);
   });
 
-  it('a function called after a move reads the moved time (an appeal filed at 19:50 on the eve of 国庆 2030)', async () => {
-    const at = '2030-09-30T19:50:00+08:00';
+  it('a function called after a move reads the moved time (an appeal filed at 19:50 on the eve of 国庆 2026, earlier than today)', async () => {
+    const at = '2026-09-30T19:50:00+08:00';
     const filed = await during(async () => {
       await moveClock(cloud, { at });
       return fileAppeal(cloud, newResident('clock'));
@@ -181,5 +181,28 @@ exports.main = async (event) => ({ ok: true, data: { runs: ++runs, event, offset
     // the event's time is whole seconds
     expect(time).toBeGreaterThanOrEqual(Date.parse(at));
     expect(time).toBeLessThanOrEqual(Date.parse(at) + (fired.after - fired.before));
+  });
+});
+
+describe('the demo: an appeal escalating three hours later, in seconds (the app’s functions, timers on)', () => {
+  let cloud: LocalCloud;
+  beforeAll(async () => {
+    cloud = await LocalCloud.start(undefined, { timers: true });
+  });
+  afterAll(() => cloud?.stop());
+
+  it('filed at 10:00 on a working day (受理 within 2 service hours), it has risen to the community when +3 小时 answers', async () => {
+    await moveClock(cloud, { at: '2026-12-01T10:00:00+08:00' }); // a Tuesday
+    const resident = newResident('demo');
+    const filed = await fileAppeal(cloud, resident);
+    expect(filed.level).toBe('grid');
+
+    const moved = await moveClock(cloud, { advanceMinutes: 180 });
+    expect(moved.caughtUp.map((run) => `${run.function}/${run.trigger}`)).toContain('timers/sweep');
+
+    const detail = okData(await appeal<AppealDetail>(cloud, resident, 'detail', { id: filed.id }));
+    expect(detail.level).toBe('community');
+    expect(detail.timeline.filter((e) => e.type === 'escalated')).toHaveLength(1);
+    expect(detail.promise).toContain('已升级至社区');
   });
 });

@@ -14,22 +14,24 @@ export type Reply<T = any> = { status: number; body: T; roundTrips: number };
 
 /**
  * A local cloud in its own process, as `npm start` runs it (built functions, embedded data in a
- * fresh temporary folder), so tests see what a developer sees and can SIGKILL it.
+ * fresh temporary folder), so tests see what a developer sees and can SIGKILL it. Its timers are
+ * off unless `timers: true` (a test fires one with `fireTimer`); with them on, a clock move forward
+ * (`moveClock`) runs the triggers it skipped before it answers.
  */
 export class LocalCloud {
   url = '';
   private process: SpawnedCloud | null = null;
 
-  private constructor(readonly dataDir: string) {}
+  private constructor(readonly dataDir: string, private readonly timers: boolean) {}
 
-  static async start(dataDir = mkdtempSync(join(tmpdir(), 'gridlink-cloud-'))): Promise<LocalCloud> {
-    const cloud = new LocalCloud(dataDir);
+  static async start(dataDir = mkdtempSync(join(tmpdir(), 'gridlink-cloud-')), { timers = false } = {}): Promise<LocalCloud> {
+    const cloud = new LocalCloud(dataDir, timers);
     await cloud.boot();
     return cloud;
   }
 
   private async boot(): Promise<void> {
-    this.process = await spawnLocalCloud({ dataDir: this.dataDir, env: { ...process.env, NODE_ENV: 'test' } });
+    this.process = await spawnLocalCloud({ dataDir: this.dataDir, timers: this.timers, env: { ...process.env, NODE_ENV: 'test' } });
     this.url = this.process.url;
   }
 
