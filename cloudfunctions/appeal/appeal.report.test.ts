@@ -16,6 +16,7 @@ import {
   devOutbox,
   expectRefusal,
   fileAppeal,
+  gridOf,
   grantConsents,
   me,
   newRequestId,
@@ -196,6 +197,15 @@ describe('what a report may carry', () => {
     const input = reportInput(GRID, { category: 'nosuchthing' });
     expectRefusal(await appeal(cloud, worker, 'report', input), 'INVALID_INPUT');
     expect(await count(db, 'appeals', { requestId: input.requestId })).toBe(0);
+  });
+});
+
+describe('where the app offers 上报', () => {
+  it('account.me names the grids one serves as chief or worker, and none for staff above them or residents', async () => {
+    expect((await me(cloud, workerOf('QQ-0204'))).grids).toEqual([{ code: 'QQ-0204', name: gridOf('QQ-0204').name }]);
+    expect((await me(cloud, communityOf('QQ-0204'))).grids).toEqual([]);
+    expect((await me(cloud, streetOf('QQ-0204'))).grids).toEqual([]);
+    expect((await me(cloud, 'res-ledger-me')).grids).toEqual([]);
   });
 });
 
