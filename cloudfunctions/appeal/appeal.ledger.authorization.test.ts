@@ -98,6 +98,14 @@ describe('appeal.ledger by caller', () => {
     ]);
   });
 
+  it('a retired grid keeps its ledger for the staff above it', async () => {
+    const code = 'GS-0204';
+    const filed = await fileAppeal(cloud, newResident('filer'), { gridCode: code });
+    okData(await cloud.call('grid', { action: 'retire', code }, streetOf(code)).then((r) => r.body));
+    const page = okData(await appeal<LedgerPage>(cloud, communityOf(code), 'ledger', { gridCode: code }));
+    expect(page.items.map((a) => a.id)).toEqual([filed.id]);
+  });
+
   it('a grid that does not exist is NOT_FOUND', async () => {
     expectRefusal(await appeal(cloud, streetOf(GRID), 'ledger', { gridCode: 'GS-9999' }), 'NOT_FOUND');
   });
