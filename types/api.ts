@@ -7,12 +7,15 @@ import type {
   EscalateInput,
   GrantConsentsInput,
   InboxInput,
+  LedgerInput,
+  LedgerPage,
   ListMineInput,
   Me,
   ModerateInput,
   Page,
   RateInput,
   ReplyInput,
+  ReportInput,
   ResolveInput,
   SendBackInput,
   SubmitAppealInput,
@@ -71,6 +74,8 @@ export type Api = {
     moderate: { input: In<typeof ModerateInput>; output: AppealDetail };
     block: { input: In<typeof BlockInput>; output: { blocked: true } };
     unblock: { input: In<typeof AppealRef>; output: { blocked: false } };
+    report: { input: ReportInput; output: AppealDetail };
+    ledger: { input: LedgerInput; output: LedgerPage };
   };
   notice: {
     publish: { input: PublishNoticeInput; output: NoticeDetail };

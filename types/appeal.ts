@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { GridCode } from './grid';
 import { normalizePhone, typedText } from './typed';
 import {
+  APPEAL_SOURCES,
   APPEAL_STATUSES,
   APPEAL_WORDS,
   type AppealAction,
@@ -69,12 +70,44 @@ export const SubmitAppealInput = z.object({
 });
 export type SubmitAppealInput = z.input<typeof SubmitAppealInput>;
 
+/**
+ * 上报: what a chief or worker found on patrol, into their grid's ledger. Like an appeal, less what
+ * only a resident has (a contact phone, anonymity); photos are the reporter's work photos.
+ */
+export const ReportInput = z.object({
+  gridCode: GridCode,
+  category: CategoryId,
+  content: typedText(ACTION_WORDS.report.note, APPEAL_LIMITS.contentMax, { min: APPEAL_LIMITS.contentMin }),
+  photos: z._default(Photos, []),
+  location: z.optional(z.nullable(Location)),
+  requestId: RequestId,
+});
+export type ReportInput = z.input<typeof ReportInput>;
+
 export const AppealStatus = z.enum(APPEAL_STATUSES);
 export type AppealStatus = z.infer<typeof AppealStatus>;
 
 export const Cursor = z.string().check(z.regex(/^[A-Za-z0-9_.:-]{1,128}$/, { error: '分页参数不正确' }));
 
 export const ListMineInput = z.object({ status: z.optional(AppealStatus), cursor: z.optional(Cursor) });
+
+/** A calendar month in Asia/Shanghai, `YYYY-MM`. */
+export const LedgerMonth = z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: '月份格式应为 YYYY-MM' }));
+
+/**
+ * 问题台账: a grid's appeals and staff reports together, newest first. `overdue: true` keeps only
+ * those that missed a deadline (`isLate`), `false` only those that did not; `month` those filed in
+ * that month (Asia/Shanghai).
+ */
+export const LedgerInput = z.object({
+  gridCode: GridCode,
+  source: z.optional(z.enum(APPEAL_SOURCES)),
+  status: z.optional(AppealStatus),
+  overdue: z.optional(z.boolean()),
+  month: z.optional(LedgerMonth),
+  cursor: z.optional(Cursor),
+});
+export type LedgerInput = z.input<typeof LedgerInput>;
 export const InboxInput = z.object({ status: z.optional(AppealStatus), cursor: z.optional(Cursor) });
 export const AppealRef = z.object({ id: Id });
 
@@ -195,6 +228,16 @@ export type AppealDetail = AppealSummary & {
 
 export type Page<T> = { items: T[]; cursor: string | null };
 
+/** One page of a grid's ledger, with the grid it is of. */
+export type LedgerPage = Page<AppealSummary> & { grid: { code: string; name: string } };
+
+/**
+ * 超时, as the ledger counts it: a deadline of the appeal's current clocks passed unmet, whether
+ * the SLA timer has marked it (`missed`, kept after the appeal is resolved) or not yet (`overdue`:
+ * the running deadline is behind us). A restarted clock (转办, 重办) is a new promise.
+ */
+export const isLate = (s: Pick<AppealSummary, 'overdue' | 'missed'>) => s.overdue || s.missed.length > 0;
+
 export type CategoryOption = { id: string; name: string };
 
 /** Subscribe-message templates GridLink sends, by purpose; their ids come from the deployment. */
@@ -222,6 +265,8 @@ export type Me = {
   title: string | null;
   /** Where a staff member serves, e.g. "平阳社区第一网格". */
   scope: string | null;
+  /** The grids they serve as chief or worker (where they report, 上报); empty for anyone else. */
+  grids: Array<{ code: string; name: string }>;
   /** One-time subscribe consents left, per template. */
   consents: Record<TemplateKey, number>;
   templates: Record<TemplateKey, string>;

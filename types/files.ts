@@ -11,7 +11,7 @@ const SHEET_EXTENSIONS = ['xlsx', 'csv'] as const;
 export const FILE_PURPOSES = {
   /** A resident's photo of the problem (`appeal.submit`). */
   appealPhoto: { folder: 'appeals', label: '诉求照片', extensions: IMAGE_EXTENSIONS },
-  /** Staff's photo of their work on an appeal (`appeal.reply`, `appeal.resolve`). */
+  /** Staff's photo of their work on an appeal (`appeal.reply`, `appeal.resolve`) or of what they report (`appeal.report`). */
   workPhoto: { folder: 'work', label: '办理照片', extensions: IMAGE_EXTENSIONS },
   /** An image of a notice (`notice.publish`). */
   noticeImage: { folder: 'notices', label: '通知图片', extensions: IMAGE_EXTENSIONS },

@@ -16,4 +16,6 @@ export const PAGES = {
   staffTeam: 'packages/staff/team/index',
   staffJoin: 'packages/staff/join/index',
   registryImport: 'packages/registry/import/index',
+  reportIssue: 'packages/ledger/report/index',
+  ledger: 'packages/ledger/list/index',
 } as const;

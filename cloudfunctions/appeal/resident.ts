@@ -1,5 +1,5 @@
 import { RateInput } from '../../types/appeal';
-import { REOPEN_AT_OR_BELOW, transition } from '../domain/appeal';
+import { isStaffReport, REOPEN_AT_OR_BELOW, REPORT_CLOSED_AT_RESOLVE, transition } from '../domain/appeal';
 import { detailView } from '../domain/appealView';
 import { isFiler, mayRate } from '../domain/permissions';
 import { action } from '../kit/action';
@@ -16,7 +16,7 @@ import { tellLevel } from '../services/tell';
 export const rate = action(RateInput, async ({ id, score, comment }, ports) => {
   const { appeal, viewer } = await appealForViewer(ports, id);
   if (!isFiler(viewer, appeal)) return refuse('FORBIDDEN', '只有反映人可以评价这条诉求');
-  if (!mayRate(viewer, appeal)) return refuse('FORBIDDEN', '您是这个网格的工作人员，不能评价本网格的诉求');
+  if (!mayRate(viewer, appeal)) return refuse('FORBIDDEN', isStaffReport(appeal) ? REPORT_CLOSED_AT_RESOLVE : '您是这个网格的工作人员，不能评价本网格的诉求');
   const now = ports.clock.now();
   // An unsatisfied rating restarts the clocks (重办 or 社区复核): the street's policy is read meanwhile.
   const [, policy] = await Promise.all([

@@ -1,13 +1,13 @@
 import type * as z from 'zod/mini';
 import { AppealRef, EscalateInput, ReplyInput, ResolveInput, SendBackInput, TransferInput } from '../../types/appeal';
-import { transition, type Command } from '../domain/appeal';
+import { staffActor, transition, type Command } from '../domain/appeal';
 import { detailView } from '../domain/appealView';
-import { mayWork } from '../domain/permissions';
+import { isFiler, mayWork, type Viewer } from '../domain/permissions';
 import type { SlaPolicy } from '../domain/sla';
 import { action } from '../kit/action';
 import type { Ports } from '../kit/ports';
 import { refuse } from '../domain/refusal';
-import type { ActorRecord, AppealRecord, MediaRecord, StaffRecord } from '../domain/records';
+import type { AppealRecord, MediaRecord } from '../domain/records';
 import { appealForViewer, saveOrRefuse } from './context';
 import { screenText } from '../kit/caller';
 import { activeGrid } from '../services/activeGrid';
@@ -27,17 +27,23 @@ type Work<S extends z.ZodMiniType> = {
   command: (input: z.output<S>, ports: Ports, photos: MediaRecord[]) => Promise<Command> | Command;
   /** For a command that restarts the clocks: the policy they start by, read while the words are screened. */
   clocks?: (ports: Ports, appeal: AppealRecord, command: Command, now: Date) => Promise<SlaPolicy>;
-  /** Who hears of it once it is saved. */
-  after: (ports: Ports, next: AppealRecord) => Promise<void>;
+  /** Who hears of it once it is saved (`by`: who did it). */
+  after: (ports: Ports, next: AppealRecord, by: Viewer) => Promise<void>;
 };
 
-/** 升级 and 退回 move the appeal to the level above: its staff and the filer hear of it. */
-async function tellAbove(ports: Ports, next: AppealRecord): Promise<void> {
-  await tellLevel(ports, next);
-  await tellResident(ports, next);
+/**
+ * The filer hears what staff did (诉求进度通知), never of their own doing: the reporter of a staff
+ * report working it themselves, or staff working an appeal they filed.
+ */
+async function tellFiler(ports: Ports, next: AppealRecord, by: Viewer): Promise<void> {
+  if (!isFiler(by, next)) await tellResident(ports, next);
 }
 
-const staffActor = (s: StaffRecord): ActorRecord => ({ kind: 'staff', staffId: s._id, name: s.name, title: s.title });
+/** 升级 and 退回 move the appeal to the level above: its staff and the filer hear of it. */
+async function tellAbove(ports: Ports, next: AppealRecord, by: Viewer): Promise<void> {
+  await tellLevel(ports, next);
+  await tellFiler(ports, next, by);
+}
 
 /**
  * An action of staff over the appeal's grid: read, may they (and their photos), build the command
@@ -61,21 +67,21 @@ function staffAction<S extends z.ZodMiniType<{ id: string }>>(schema: S, work: W
     const next = transition(appeal, command, staffActor(viewer.staff), now, policy);
     await claim.attach(now);
     await saveOrRefuse(ports, appeal, next);
-    await work.after(ports, next);
+    await work.after(ports, next, viewer);
     return detailView(next, viewer, now);
   });
 }
 
 export const accept = staffAction(AppealRef, {
   command: () => ({ type: 'accept' }),
-  after: tellResident,
+  after: tellFiler,
 });
 
 export const reply = staffAction(ReplyInput, {
   words: ({ text }) => text,
   photos: ({ photos }) => photos,
   command: ({ text, onSite }, _, photos) => ({ type: 'reply', text, photos, onSite }),
-  after: tellResident,
+  after: tellFiler,
 });
 
 export const transfer = staffAction(TransferInput, {
@@ -83,9 +89,9 @@ export const transfer = staffAction(TransferInput, {
   command: async ({ toGridCode, reason }, { db }) => ({ type: 'transfer', to: await activeGrid(db, toGridCode), reason }),
   // the new grid's street counts the new clocks
   clocks: ({ db }, appeal, command, now) => slaFor(db, command.type === 'transfer' ? command.to.streetId : appeal.streetId, appeal.category, now),
-  after: async (ports, next) => {
+  after: async (ports, next, by) => {
     await tellGrid(ports, next);
-    await tellResident(ports, next);
+    await tellFiler(ports, next, by);
   },
 });
 
@@ -99,7 +105,7 @@ export const resolve = staffAction(ResolveInput, {
   words: ({ note }) => note,
   photos: ({ photos }) => photos,
   command: ({ note }, _, photos) => ({ type: 'resolve', note, photos }),
-  after: tellResident,
+  after: tellFiler,
 });
 
 export const sendBack = staffAction(SendBackInput, {

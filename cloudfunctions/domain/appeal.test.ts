@@ -2,8 +2,8 @@ import type { AppealLevel, AppealStatus } from '../../types/appeal';
 import { APPEAL_STATUSES } from '../../types/vocabulary';
 import { Refusal } from './refusal';
 import type { AppealRecord, MediaRecord } from './records';
-import { chiefActor as chief, FILED, filedAppeal as filed, gridRef as grid, LATER } from '../../tests/support/appealRecord';
-import { appealNumber, dueForAutoClose, fileAppeal, transition, type Command } from './appeal';
+import { chiefActor as chief, FILED, filedAppeal as filed, gridRef as grid, LATER, reportedAppeal, reporter } from '../../tests/support/appealRecord';
+import { appealNumber, dueForAutoClose, fileAppeal, REPORT_CLOSED_AT_RESOLVE, transition, type Command } from './appeal';
 import { deadlinesFor } from './sla';
 import { defaultSlaFor } from './slaPolicy';
 
@@ -223,6 +223,64 @@ describe('filing an appeal', () => {
 
   it('numbers appeals by street, Shanghai day and a four-digit sequence', () => {
     expect(appealNumber('GS', '20261124', 7)).toBe('GS-20261124-0007');
+  });
+});
+
+describe('a staff report (上报)', () => {
+  const worker = { kind: 'staff', staffId: reporter.staff._id, name: reporter.staff.name, title: reporter.staff.title } as const;
+
+  it('is filed taken on by its reporter, on the clocks of an appeal filed then, with someone on site already', () => {
+    const photos = ['cloud://e.1/work/a.jpg', 'cloud://e.1/work/b.jpg'];
+    const report = reportedAppeal({}, { photos, photoTraceIds: ['trace-a', null] });
+    expect(report).toMatchObject({
+      source: 'staff',
+      status: 'accepted',
+      level: 'grid',
+      gridId: 'grid-GS-0101',
+      residentOpenid: reporter.openid,
+      contactPhone: null,
+      anonymous: false,
+      onSiteAt: FILED,
+      createdAt: FILED,
+      photos,
+      media: [
+        { fileID: photos[0], traceId: 'trace-a', hidden: false },
+        { fileID: photos[1], traceId: null, hidden: false },
+      ],
+    });
+    expect(report.deadlines).toEqual(deadlinesFor(FILED, SANITATION));
+    const taken = { status: 'accepted', level: 'grid', gridId: 'grid-GS-0101' };
+    expect(report.timeline).toEqual([{ type: 'reported', at: FILED, actor: worker, text: null, photos: [], detail: null, before: taken, after: taken }]);
+  });
+
+  it('a resident’s appeal is filed as one', () => {
+    expect(filed().source).toBe('resident');
+  });
+
+  /** Every command from every status, as for an appeal, except that 办结 closes a report: nobody rates it. */
+  const reportRows = Object.keys(COMMANDS).flatMap((name) =>
+    APPEAL_STATUSES.map((from) => [name, from, name === 'resolve' && EXPECTED.resolve[from] ? 'closed' : (EXPECTED[name][from] ?? 'CONFLICT')] as const),
+  );
+  it.each(reportRows)('%s from %s → %s', (name, from, expected) => {
+    const run = () => transition(reportedAppeal({ status: from, resolvedAt: from === 'resolved' ? FILED : null }), COMMANDS[name], chief, LATER);
+    if (expected === 'CONFLICT') expect(run).toThrow(expect.objectContaining({ code: 'CONFLICT' }));
+    else expect(run().status).toBe(expected);
+  });
+
+  it('办结 by its reporter records the result, then its close, and keeps the photos', () => {
+    const photo = { fileID: 'cloud://e.1/work/done.jpg', traceId: 'trace-d', hidden: false };
+    const next = transition(reportedAppeal(), { type: 'resolve', note: '已更换灯泡', photos: [photo] }, worker, LATER);
+    expect(next).toMatchObject({ status: 'closed', resolvedAt: LATER, rating: null, media: [photo] });
+    expect(next.timeline.slice(1).map((e) => [e.type, e.actor, e.text, e.photos, e.before.status, e.after.status])).toEqual([
+      ['resolved', worker, '已更换灯泡', [photo.fileID], 'accepted', 'resolved'],
+      ['closed', worker, REPORT_CLOSED_AT_RESOLVE, [], 'resolved', 'closed'],
+    ]);
+  });
+
+  it('sent up (升级) it stays a report at the community, and the community’s 办结 closes it too', () => {
+    const up = transition(reportedAppeal(), COMMANDS.escalate, worker, LATER);
+    expect(up).toMatchObject({ source: 'staff', level: 'community', status: 'accepted' });
+    expect(transition(up, COMMANDS.resolve, chief, LATER)).toMatchObject({ status: 'closed', level: 'community' });
   });
 });
 

@@ -1,7 +1,7 @@
 import type { AppealStatus } from '../../types/appeal';
 import { APPEAL_WORDS, type AppealEventType, type AppealLevel } from '../../types/vocabulary';
 import { Refusal } from './refusal';
-import type { ActorRecord, AppealEventRecord, AppealPlace, AppealRecord, GridRecord, MediaRecord } from './records';
+import type { ActorRecord, AppealEventRecord, AppealPlace, AppealRecord, GridRecord, MediaRecord, StaffActorRecord, StaffRecord } from './records';
 import { deadlinesFor, type SlaPolicy } from './sla';
 import { defaultSlaFor } from './slaPolicy';
 
@@ -29,6 +29,15 @@ export const REOPENS_BEFORE_REVIEW = 2;
 export const AUTO_CLOSE_AFTER_DAYS = 7;
 /** Why a held appeal refused in 审核 without a reason was closed (the resident reads it). */
 export const REFUSED_IN_MODERATION = '内容不符合要求';
+
+/** A staff member as the timeline names them. */
+export const staffActor = (s: Pick<StaffRecord, '_id' | 'name' | 'title'>): StaffActorRecord => ({ kind: 'staff', staffId: s._id, name: s.name, title: s.title });
+
+/** 上报: staff brought it in from patrol; there is no resident to rate it (absent `source`: a resident's). */
+export const isStaffReport = (appeal: Pick<AppealRecord, 'source'>) => appeal.source === 'staff';
+
+/** Why a staff report closes at 办结 (its timeline says so). */
+export const REPORT_CLOSED_AT_RESOLVE = `${APPEAL_WORDS.source.staff}，${APPEAL_WORDS.action.resolve.label}即${APPEAL_WORDS.event.closed}`;
 
 /** Statuses in which staff still owe the resident work: the inbox lists them. */
 export const OPEN_STATUSES: AppealStatus[] = ['submitted', 'accepted', 'returned'];
@@ -116,6 +125,12 @@ export function transition(appeal: AppealRecord, command: Command, actor: ActorR
       next.resolvedAt = at;
       next.media = [...appeal.media, ...command.photos];
       record('resolved', { text: command.note, photos: command.photos.map((p) => p.fileID) }, before);
+      if (isStaffReport(appeal)) {
+        // No resident to rate a staff report: its 办结 is its end.
+        const resolved = place(next);
+        next.status = 'closed';
+        record('closed', { text: REPORT_CLOSED_AT_RESOLVE }, resolved);
+      }
       break;
     case 'sendBack':
       next.status = 'returned';
@@ -199,6 +214,7 @@ export function fileAppeal(f: Filing, at: Date, policy: SlaPolicy = defaultSlaFo
     location: f.location,
     status: f.held ? 'held' : 'submitted',
     level: 'grid',
+    source: 'resident',
     deadlines: deadlinesFor(at, policy),
     timeline: [],
     rating: null,
@@ -216,6 +232,31 @@ export function fileAppeal(f: Filing, at: Date, policy: SlaPolicy = defaultSlaFo
     appeal.timeline.push({ type: 'held', at, actor: { kind: 'system' }, text: '内容待人工审核', photos: [], detail: null, before: submitted, after: place(appeal) });
   }
   return appeal;
+}
+
+/** What a chief or worker found on patrol (上报), and who they are. */
+export type Report = Omit<Filing, 'residentOpenid' | 'contactPhone' | 'anonymous' | 'held'> & {
+  reporter: { openid: string; staff: Pick<StaffRecord, '_id' | 'name' | 'title'> };
+};
+
+/**
+ * A staff report (上报) as filed: in the grid's ledger beside residents' appeals (`source`
+ * `staff`), on the same clocks as an appeal filed then (`fileAppeal`'s, so a policy change reaches
+ * both), taken on by its reporter at once (`accepted`: no 受理 clock to race) and with someone on
+ * site already (the reporter found it there: 当日必达 is met). The reporter is its filer: they
+ * follow it and hear of what others do to it; nobody rates it (`transition` closes it at 办结).
+ */
+export function fileReport(r: Report, at: Date, policy?: SlaPolicy): AppealRecord {
+  const { reporter, ...found } = r;
+  const filed = fileAppeal({ ...found, residentOpenid: reporter.openid, contactPhone: null, anonymous: false, held: false }, at, policy);
+  const taken: AppealPlace = { status: 'accepted', level: 'grid', gridId: r.grid._id };
+  return {
+    ...filed,
+    source: 'staff',
+    status: taken.status,
+    onSiteAt: at,
+    timeline: [{ type: 'reported', at, actor: staffActor(reporter.staff), text: null, photos: [], detail: null, before: taken, after: taken }],
+  };
 }
 
 /** `GS-20261124-0007`: the street, the day (Shanghai) and that day's sequence in the street. */

@@ -10,7 +10,7 @@ import { inShanghai } from './time';
  */
 
 /** The flows a throttle guards, each counted per caller (openid). */
-export const THROTTLED_FLOWS = ['callStaff', 'inviteCode', 'appealSubmit', 'fileTicket'] as const;
+export const THROTTLED_FLOWS = ['callStaff', 'inviteCode', 'appealSubmit', 'staffReport', 'fileTicket'] as const;
 export type ThrottledFlow = (typeof THROTTLED_FLOWS)[number];
 
 /**
@@ -30,6 +30,8 @@ const MINUTES_PER_DAY = 1440;
  *   previews and redeems once, with a mistyped code or two; 10 in 10 minutes and 30 a day make
  *   guessing an 8-character code hopeless.
  * - `appealSubmit`: 10 appeals an hour per resident, as before the limiter.
+ * - `staffReport`: 30 reports (上报) an hour per chief or worker: a patrol that finds something at
+ *   every other door still fits; a client stuck in a loop does not fill the grid's ledger.
  * - `fileTicket`: places to upload to (`file.ticket`), each a stored record: an appeal takes up to
  *   9 photos and a notice a few images, so 60 in 10 minutes and 300 a day cover a busy chief's
  *   day and stop filling storage and the `files` collection.
@@ -44,6 +46,7 @@ export const DEFAULT_LIMITS: Record<ThrottledFlow, Window[]> = {
     { max: 30, minutes: MINUTES_PER_DAY },
   ],
   appealSubmit: [{ max: 10, minutes: 60 }],
+  staffReport: [{ max: 30, minutes: 60 }],
   fileTicket: [
     { max: 60, minutes: 10 },
     { max: 300, minutes: MINUTES_PER_DAY },
@@ -55,6 +58,7 @@ const FLOW_WORDS: Record<ThrottledFlow, string> = {
   callStaff: '查看工作人员电话',
   inviteCode: '输入邀请码',
   appealSubmit: APPEAL_WORDS.event.submitted,
+  staffReport: APPEAL_WORDS.event.reported,
   fileTicket: '上传文件',
 };
 

@@ -1,9 +1,12 @@
 import type { AppealStatus } from '../../types/appeal';
 import type { AppealRecord, StaffRecord, StaffRole } from './records';
-import { isFiler, mayBlock, mayModerate, maySee, mayWork, reachOver, reaches, roleScope, type Viewer } from './permissions';
+import { APPEAL_STATUSES } from '../../types/vocabulary';
+import { followedStatuses, isFiler, mayBlock, mayModerate, mayRate, mayReport, maySee, mayWork, reachOver, reaches, roleScope, type Viewer } from './permissions';
 
 const place = { gridId: 'grid-GS-0101', communityId: 'GS01', streetId: 'GS' };
 const appeal = (status: AppealStatus = 'submitted', level: AppealRecord['level'] = 'grid') => ({ ...place, status, level, residentOpenid: 'filer' }) as AppealRecord;
+/** A staff report of the grid, reported by `filer`. */
+const report = (status: AppealStatus = 'accepted') => ({ ...appeal(status), source: 'staff' }) as AppealRecord;
 const staff = (...roles: StaffRole[]): StaffRecord => ({ _id: 's', openid: 'staff', name: '某人', title: '职务', phone: '13800000000', avatar: null, roles });
 const as = (s: StaffRecord | null, openid = 'someone'): Viewer => ({ openid, staff: s });
 
@@ -114,5 +117,57 @@ describe('mayBlock: one answer for the block action and its button', () => {
     ['the filer', as(null, 'filer'), false],
   ])('%s → %s', (_, viewer, may) => {
     expect(mayBlock(viewer, appeal())).toBe(may);
+  });
+});
+
+describe('mayBlock and mayRate on a staff report (上报): its filer is its reporter, not a resident', () => {
+  it.each([
+    ['the reporter, a worker of the grid', as(worker, 'filer')],
+    ['the reporter, since unbound from every seat', as(null, 'filer')],
+    ['street staff over it', as(street)],
+  ])('%s may neither rate it nor bar its filer', (_, viewer) => {
+    expect(mayRate(viewer, report('resolved'))).toBe(false);
+    expect(mayBlock(viewer, report())).toBe(false);
+  });
+
+  it('while the filer of a resident’s appeal rates it, and street staff may bar them', () => {
+    expect(mayRate(as(null, 'filer'), appeal('resolved'))).toBe(true);
+    expect(mayBlock(as(street), appeal())).toBe(true);
+  });
+
+  it('the reporter follows it as its filer', () => {
+    expect(maySee(as(null, 'filer'), report())).toBe(true);
+  });
+});
+
+describe('mayReport: the grid’s own chief and workers only', () => {
+  it.each([
+    ['no staff record', null, false],
+    ['the grid’s chief', chief, true],
+    ['the grid’s worker', worker, true],
+    ['another grid’s chief', otherChief, false],
+    ['the community above it', community, false],
+    ['the street above it', street, false],
+    ['street staff who are also its chief', staff({ role: 'street', streetId: 'GS' }, { role: 'chief', gridId: 'grid-GS-0101' }), true],
+  ])('%s → %s', (_, s, may) => {
+    expect(mayReport(s as StaffRecord | null, place)).toBe(may);
+  });
+});
+
+describe('followedStatuses: what of a grid a staff member follows, for one appeal and for the ledger', () => {
+  const notHeld = APPEAL_STATUSES.filter((s) => s !== 'held');
+  it.each<[string, StaffRecord | null, AppealStatus[]]>([
+    ['no staff record', null, []],
+    ['the grid’s chief: all but held', chief, notHeld],
+    ['the grid’s worker: all but held', worker, notHeld],
+    ['another grid’s chief', otherChief, []],
+    ['the community above it: all', community, [...APPEAL_STATUSES]],
+    ['another community', otherCommunity, []],
+    ['the street above it: all', street, [...APPEAL_STATUSES]],
+    ['another street', otherStreet, []],
+    ['its chief who also serves its community: all', staff({ role: 'chief', gridId: 'grid-GS-0101' }, { role: 'community', communityId: 'GS01' }), [...APPEAL_STATUSES]],
+  ])('%s', (_, s, statuses) => {
+    expect(followedStatuses(s, place)).toEqual(statuses);
+    for (const status of APPEAL_STATUSES) expect(maySee(as(s), appeal(status))).toBe(statuses.includes(status));
   });
 });

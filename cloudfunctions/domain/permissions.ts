@@ -1,3 +1,6 @@
+import type { AppealStatus } from '../../types/appeal';
+import { APPEAL_STATUSES } from '../../types/vocabulary';
+import { isStaffReport } from './appeal';
 import type { AppealRecord, GridRecord, StaffRecord, StaffRole } from './records';
 
 /** Who is looking: the platform's openid, and the staff record it belongs to, if any. */
@@ -35,6 +38,7 @@ export const reachOver = (staff: StaffRecord | null, place: Place): StaffReach |
 /** Whether one of the staff member's roles reaches the place at `level` (not merely closer or further). */
 export const reachesAt = (staff: StaffRecord | null, place: Place, level: StaffReach) => reaches(staff, place).includes(level);
 
+/** Who filed it: the resident, or for a staff report (上报) the chief or worker who reported it. */
 export const isFiler = (viewer: Viewer, appeal: AppealRecord) => viewer.openid === appeal.residentOpenid;
 
 /** Whether one of the staff member's roles reaches the appeal from above its grid (its community or street). */
@@ -43,11 +47,20 @@ const reachesFromAbove = (viewer: Viewer, appeal: AppealRecord) => reaches(viewe
 const RANK: Record<StaffReach, number> = { grid: 0, community: 1, street: 2 };
 
 /**
- * Staff over the grid may follow an appeal; an appeal held for moderation is not shown to the
- * grid's own staff until community or street staff release it.
+ * The statuses of a grid's appeals a staff member may follow (none: they do not reach it). Staff
+ * over the grid follow its appeals; one held for moderation is not shown to the grid's own staff
+ * until community or street staff release it. The one rule for a single appeal and for a list.
  */
-const mayFollow = (viewer: Viewer, appeal: AppealRecord): boolean =>
-  appeal.status === 'held' ? reachesFromAbove(viewer, appeal) : reachOver(viewer.staff, appeal) !== null;
+export function followedStatuses(staff: StaffRecord | null, place: Place): AppealStatus[] {
+  const levels = reaches(staff, place);
+  if (!levels.length) return [];
+  return levels.some((level) => level !== 'grid') ? [...APPEAL_STATUSES] : APPEAL_STATUSES.filter((s) => s !== 'held');
+}
+
+const mayFollow = (viewer: Viewer, appeal: AppealRecord): boolean => followedStatuses(viewer.staff, appeal).includes(appeal.status);
+
+/** 上报: the grid's own chief and workers report into its ledger (community and street staff file appeals). */
+export const mayReport = (staff: StaffRecord | null, place: Place) => reachesAt(staff, place, 'grid');
 
 /**
  * Staff work an appeal at its level or from above: once it has risen to the community (升级,
@@ -58,8 +71,11 @@ export const mayWork = (viewer: Viewer, appeal: AppealRecord): boolean =>
 
 export const mayModerate = reachesFromAbove;
 
-/** The filer rates, unless they are staff over its grid: satisfaction counts in that grid's assessment. */
-export const mayRate = (viewer: Viewer, appeal: AppealRecord) => isFiler(viewer, appeal) && !reachOver(viewer.staff, appeal);
+/**
+ * The filer rates, unless they are staff over its grid (satisfaction counts in that grid's
+ * assessment) or it is a staff report (its reporter is its filer, and no resident rates it).
+ */
+export const mayRate = (viewer: Viewer, appeal: AppealRecord) => isFiler(viewer, appeal) && !isStaffReport(appeal) && !reachOver(viewer.staff, appeal);
 
 export const maySee = (viewer: Viewer, appeal: AppealRecord) => isFiler(viewer, appeal) || mayFollow(viewer, appeal);
 
@@ -76,6 +92,8 @@ export function roleScope(staff: StaffRecord | null) {
 
 /**
  * Street staff over an appeal may bar its filer from filing more (and lift it), never their own
- * appeal: the same answer for the `block` action and for the button.
+ * appeal nor a staff report (its filer is staff, not a resident to bar): the same answer for the
+ * `block` action and for the button.
  */
-export const mayBlock = (viewer: Viewer, appeal: AppealRecord) => reachesAt(viewer.staff, appeal, 'street') && !isFiler(viewer, appeal);
+export const mayBlock = (viewer: Viewer, appeal: AppealRecord) =>
+  reachesAt(viewer.staff, appeal, 'street') && !isFiler(viewer, appeal) && !isStaffReport(appeal);

@@ -175,6 +175,7 @@ export type AppealRecord = {
   _id: string;
   number: string;
   requestId: string;
+  /** Who filed it: the resident, or for a staff report (`source` `staff`) the chief or worker who reported it. */
   residentOpenid: string;
   anonymous: boolean;
   contactPhone: string | null;

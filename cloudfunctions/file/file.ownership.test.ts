@@ -97,6 +97,19 @@ const ROWS: Row[] = [
     },
   },
   {
+    action: 'appeal.report photos',
+    purpose: 'workPhoto',
+    actor: workerOf(GRID),
+    other: CHIEF,
+    otherPurpose: 'appealPhoto',
+    collection: 'appeals',
+    record: async () => {
+      // one report per record; the same request again is the retry
+      const requestId = `report-${Math.random().toString(36).slice(2, 12)}`;
+      return (photos) => call('appeal', workerOf(GRID), { action: 'report', gridCode: GRID, category: 'repair', content: '巡查发现路灯不亮', photos, requestId });
+    },
+  },
+  {
     action: 'notice.publish images',
     purpose: 'noticeImage',
     actor: CHIEF,
@@ -134,7 +147,7 @@ beforeAll(async () => {
   okData(await call('staff', CHIEF, { action: 'redeem', code }));
 });
 
-/** Everything the six actions may write. */
+/** Everything these actions may write. */
 const WRITTEN = ['appeals', 'counters', 'notices', 'grids', 'communities', 'imports', 'files', 'audit', 'outbox'];
 const snapshot = async () => JSON.stringify(await Promise.all(WRITTEN.map((c) => readAll(db, c))));
 const fileRecord = async (fileID: string) => (await readAll(db, 'files', { cloudPath: fileID.replace(/^cloud:\/\/[^/]+\//, '') }))[0];

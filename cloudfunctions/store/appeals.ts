@@ -1,6 +1,8 @@
 import type { DB } from 'wx-server-sdk/index';
 import { APPEAL_LIMITS, type AppealStatus } from '../../types/appeal';
+import { DEADLINE_KINDS, type AppealSource } from '../../types/vocabulary';
 import { OPEN_STATUSES } from '../domain/appeal';
+import type { Span } from '../domain/ledger';
 import { currentDeadline } from '../domain/sla';
 import { timerDueAt } from '../domain/slaTimer';
 import { docsOf } from './results';
@@ -63,9 +65,10 @@ function page(items: Stored[], key: 'sortKey' | 'dueKey'): AppealPage {
   return { items, cursor: items.length === PAGE ? items[items.length - 1][key] : null };
 }
 
+/** A resident's own appeals, newest first: never the staff reports (上报) they filed as staff. */
 export async function listMine(db: DB.Database, openid: string, status: AppealStatus | undefined, cursor: string | undefined): Promise<AppealPage> {
   const _ = db.command;
-  const where: Record<string, unknown> = { residentOpenid: openid };
+  const where: Record<string, unknown> = { residentOpenid: openid, source: _.neq('staff') };
   if (status) where.status = status;
   if (cursor) where.sortKey = _.lt(cursor);
   const items = docsOf<Stored>(await appeals(db).where(where).orderBy('sortKey', 'desc').field(LIST_FIELDS).limit(PAGE).get());
@@ -91,6 +94,44 @@ export async function listInbox(db: DB.Database, scope: InboxScope, status: Appe
   const conditions = [_.or(reach), ...(cursor ? [{ dueKey: _.gt(cursor) }] : [])];
   const items = docsOf<Stored>(await appeals(db).where(_.and(conditions)).orderBy('dueKey', 'asc').field(LIST_FIELDS).limit(PAGE).get());
   return page(items, 'dueKey');
+}
+
+/** What a grid's ledger asks for: `statuses` are those the reader may see (never empty). */
+export type LedgerQuery = {
+  gridId: string;
+  statuses: AppealStatus[];
+  source?: AppealSource;
+  /** true: only those that missed a deadline (`isLate` in types/appeal); false: only those that did not. */
+  overdue?: boolean;
+  /** Filed within it (by `createdAt`). */
+  span?: Span;
+  now: Date;
+  cursor?: string;
+};
+
+/**
+ * One page of a grid's ledger (问题台账): its appeals and staff reports, newest first, in one query
+ * over the index `grid_newest` (gridId, sortKey). A month is a range of `sortKey` (it begins with
+ * the ISO `createdAt`), so it needs no field of its own. Late means what `isLate` says of a
+ * summary: the timer marked a missed deadline (`sla.missed`), or the running deadline (`dueKey`,
+ * `9999-…` when none runs) is before `now`. A resident's appeal stored before `source` existed
+ * has none and counts as a resident's.
+ */
+export async function listLedger(db: DB.Database, q: LedgerQuery): Promise<AppealPage> {
+  const _ = db.command;
+  const now = q.now.toISOString();
+  const late = [{ 'sla.missed': _.in([...DEADLINE_KINDS]) }, { dueKey: _.lt(now) }];
+  const onTime = [{ 'sla.missed': _.nin([...DEADLINE_KINDS]) }, { dueKey: _.gte(now) }];
+  const before = [q.span?.to.toISOString(), q.cursor].filter((k): k is string => !!k).sort()[0];
+  const conditions: object[] = [
+    { gridId: q.gridId, status: _.in(q.statuses) },
+    ...(q.source ? [{ source: q.source === 'staff' ? 'staff' : _.neq('staff') }] : []),
+    ...(q.overdue === undefined ? [] : q.overdue ? [_.or(late)] : onTime),
+    ...(q.span ? [{ sortKey: _.gte(q.span.from.toISOString()) }] : []),
+    ...(before ? [{ sortKey: _.lt(before) }] : []),
+  ];
+  const items = docsOf<Stored>(await appeals(db).where(_.and(conditions)).orderBy('sortKey', 'desc').field(LIST_FIELDS).limit(PAGE).get());
+  return page(items, 'sortKey');
 }
 
 /** Resolved appeals whose rating window has passed, oldest first. */

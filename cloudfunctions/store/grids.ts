@@ -112,13 +112,21 @@ export async function loadGridPlaces(db: DB.Database): Promise<GridPlace[]> {
   }));
 }
 
-/** Display names of the places a staff member serves, for "where I work". One round trip each kind. */
-export async function gridNames(db: DB.Database, gridIds: string[], communityIds: string[], streetIds: string[]): Promise<string[]> {
+/** The places a staff member serves, named: their grids (with codes), communities and streets. */
+export type ServedPlaces = { grids: Array<{ code: string; name: string }>; communities: string[]; streets: string[] };
+
+/** The places a staff member serves, for "where I work". One round trip each kind. */
+export async function servedPlaces(db: DB.Database, gridIds: string[], communityIds: string[], streetIds: string[]): Promise<ServedPlaces> {
   const _ = db.command;
-  const names = async (collection: string, ids: string[]) =>
-    ids.length ? docsOf<{ name: string }>(await db.collection(collection).where({ _id: _.in(ids) }).field({ name: true }).limit(100).get()).map((d) => d.name) : [];
-  const [grids, communities, streets] = await Promise.all([names('grids', gridIds), names('communities', communityIds), names('streets', streetIds)]);
-  return [...streets, ...communities, ...grids];
+  const read = async <T>(collection: string, ids: string[], fields: Record<string, true>) =>
+    ids.length ? docsOf<T>(await db.collection(collection).where({ _id: _.in(ids) }).field(fields).limit(100).get()) : [];
+  const name = (d: { name: string }) => d.name;
+  const [grids, communities, streets] = await Promise.all([
+    read<{ code: string; name: string }>('grids', gridIds, { code: true, name: true }),
+    read<{ name: string }>('communities', communityIds, { name: true }),
+    read<{ name: string }>('streets', streetIds, { name: true }),
+  ]);
+  return { grids: grids.map(({ code, name }) => ({ code, name })), communities: communities.map(name), streets: streets.map(name) };
 }
 
 /** Merges chain (A into B, later B into C); a longer chain than this is a data error. */

@@ -59,6 +59,9 @@ async function roundTrips(cloud: Cloud) {
   await measure('appeal.escalate', 'appeal', { action: 'escalate', id: filed.id, reason: '需要社区协调' }, 'demo-chief-GS-0102');
   await measure('appeal.resolve', 'appeal', { action: 'resolve', id: filed.id, note: '已修好' }, 'demo-community-GS01');
   await measure('appeal.rate', 'appeal', { action: 'rate', id: filed.id, score: 5 }, resident);
+  await measure('appeal.report', 'appeal', { action: 'report', gridCode: 'GS-0101', category: 'repair', content: '巡查发现路灯不亮', requestId: 'bench-report-1' }, chief);
+  await measure('appeal.ledger', 'appeal', { action: 'ledger', gridCode: 'GS-0101' }, chief);
+  await measure('appeal.ledger (late, this month)', 'appeal', { action: 'ledger', gridCode: 'GS-0101', overdue: true, month: new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7) }, 'demo-community-GS01');
   table(rows);
 }
 

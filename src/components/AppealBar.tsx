@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { isStaff, useMe } from '../services/me';
 import { routes } from '../services/routes';
+import { APPEAL_WORDS } from '../../types/vocabulary';
 import './AppealBar.scss';
 
 /** The big "我要反映" button: the appeal form for this grid. */
@@ -15,23 +16,34 @@ export function AppealBar({ gridCode }: { gridCode: string }) {
   );
 }
 
-/** 我的诉求 for everyone; 诉求工作台 for staff (by `account.me`). */
-export function AppealLinks() {
+type LinkItem = { name: string; sub: string; url: string };
+
+/**
+ * 我的诉求 for everyone; 诉求工作台 for staff (by `account.me`); for this grid's own chief and
+ * workers also 上报问题 and its 问题台账.
+ */
+export function AppealLinks({ gridCode }: { gridCode: string }) {
   const { me } = useMe();
+  const own = !!me?.grids.some((g) => g.code === gridCode);
+  const items: LinkItem[] = [
+    { name: '我的诉求', sub: '查看反映过的问题和办理进度', url: routes.myAppeals() },
+    ...(isStaff(me) ? [{ name: '诉求工作台', sub: '受理、回复和办结诉求', url: routes.inbox() }] : []),
+    ...(own
+      ? [
+          { name: `${APPEAL_WORDS.action.report.label}问题`, sub: '巡查发现的问题记入本网格台账', url: routes.reportIssue(gridCode) },
+          { name: '问题台账', sub: '本网格的居民诉求和上报事项', url: routes.ledger(gridCode) },
+        ]
+      : []),
+  ];
   return (
     <View className="card appeal-links">
-      <View className="appeal-links__item" onClick={() => Taro.navigateTo({ url: routes.myAppeals() })}>
-        <Text className="appeal-links__name">我的诉求</Text>
-        <Text className="appeal-links__sub">查看反映过的问题和办理进度</Text>
-        <Text className="appeal-links__arrow">›</Text>
-      </View>
-      {isStaff(me) && (
-        <View className="appeal-links__item" onClick={() => Taro.navigateTo({ url: routes.inbox() })}>
-          <Text className="appeal-links__name">诉求工作台</Text>
-          <Text className="appeal-links__sub">受理、回复和办结诉求</Text>
+      {items.map((item) => (
+        <View key={item.name} className="appeal-links__item" onClick={() => Taro.navigateTo({ url: item.url })}>
+          <Text className="appeal-links__name">{item.name}</Text>
+          <Text className="appeal-links__sub">{item.sub}</Text>
           <Text className="appeal-links__arrow">›</Text>
         </View>
-      )}
+      ))}
     </View>
   );
 }

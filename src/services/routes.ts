@@ -12,6 +12,10 @@ export const routes = {
   notices: (gridCode: string) => `/${PAGES.noticeList}?code=${encodeURIComponent(gridCode)}`,
   publishNotice: (gridCode: string) => `/${PAGES.publishNotice}?code=${encodeURIComponent(gridCode)}`,
   registryImport: () => `/${PAGES.registryImport}`,
+  /** 上报: a chief's or worker's report of what they found in their grid. */
+  reportIssue: (gridCode: string) => `/${PAGES.reportIssue}?code=${encodeURIComponent(gridCode)}`,
+  /** 问题台账 of a grid; without one, staff above the grids choose it there. */
+  ledger: (gridCode?: string) => withQuery(PAGES.ledger, { code: gridCode }),
   staffInvite: (preset: { gridCode?: string; communityId?: string; role?: string } = {}) => withQuery(PAGES.staffInvite, preset),
   staffTeam: (preset: { kind?: 'grid' | 'community'; gridCode?: string; communityId?: string } = {}) => withQuery(PAGES.staffTeam, preset),
   /** Also what an invite's share card opens. */

@@ -8,6 +8,7 @@ export function meFixture(overrides: Partial<Me> = {}): Me {
     name: null,
     title: null,
     scope: null,
+    grids: [],
     consents: { appealNew: 0, appealProgress: 0, groupQrExpiry: 0 },
     templates: { appealNew: 'tmpl-appeal-new', appealProgress: 'tmpl-appeal-progress', groupQrExpiry: 'tmpl-group-qr-expiry' },
     ...overrides,
@@ -15,7 +16,7 @@ export function meFixture(overrides: Partial<Me> = {}): Me {
 }
 
 export const chiefMe = (overrides: Partial<Me> = {}) =>
-  meFixture({ role: 'chief', name: '张桂兰', title: '网格长', scope: '府前社区第一网格', consents: { appealNew: 2, appealProgress: 0, groupQrExpiry: 0 }, ...overrides });
+  meFixture({ role: 'chief', name: '张桂兰', title: '网格长', scope: '府前社区第一网格', grids: [{ code: 'GS-0101', name: '府前社区第一网格' }], consents: { appealNew: 2, appealProgress: 0, groupQrExpiry: 0 }, ...overrides });
 
 export function summaryFixture(n: number, overrides: Partial<AppealSummary> = {}): AppealSummary {
   return {

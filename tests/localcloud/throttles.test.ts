@@ -6,7 +6,7 @@
 import type { DB } from 'wx-server-sdk/index';
 import { counterKey, DEFAULT_LIMITS, type ThrottledFlow, type Window } from '../../cloudfunctions/domain/limits';
 import type { Invite } from '../../types/staff';
-import { appeal, appealInput, communityOf, fireTimer, gridOf, newResident, okData, type Body } from '../support/appealKit';
+import { appeal, appealInput, communityOf, fireTimer, gridOf, newRequestId, newResident, okData, workerOf, type Body } from '../support/appealKit';
 import { count, readAll, readDoc } from '../support/cloudDb';
 import { LocalCloud, openLocalCloud } from '../support/localCloud';
 
@@ -37,7 +37,7 @@ function expectTooOften(body: Body) {
 }
 
 describe('each throttle at its limit and one past it (limit 3 from settings)', () => {
-  beforeAll(() => setLimits({ callStaff: [{ max: 3, minutes: 60 }], inviteCode: [{ max: 3, minutes: 60 }], appealSubmit: [{ max: 3, minutes: 60 }], fileTicket: [{ max: 3, minutes: 60 }] }));
+  beforeAll(() => setLimits({ callStaff: [{ max: 3, minutes: 60 }], inviteCode: [{ max: 3, minutes: 60 }], appealSubmit: [{ max: 3, minutes: 60 }], staffReport: [{ max: 3, minutes: 60 }], fileTicket: [{ max: 3, minutes: 60 }] }));
 
   it('grid.callStaff: three numbers, each audited; the fourth refused and not audited', async () => {
     const resident = newResident('caller');
@@ -78,6 +78,14 @@ describe('each throttle at its limit and one past it (limit 3 from settings)', (
     for (let i = 0; i < 3; i++) okData(await appeal(cloud, resident, 'submit', appealInput()));
     expectTooOften(await appeal(cloud, resident, 'submit', appealInput()));
     expect(await count(db, 'appeals', { residentOpenid: resident })).toBe(3);
+  });
+
+  it('appeal.report: three reports stored; the fourth refused and not stored', async () => {
+    const worker = workerOf(G);
+    const report = () => appeal(cloud, worker, 'report', { gridCode: G, category: 'repair', content: '巡查发现路灯不亮', requestId: newRequestId() });
+    for (let i = 0; i < 3; i++) okData(await report());
+    expectTooOften(await report());
+    expect(await count(db, 'appeals', { residentOpenid: worker, source: 'staff' })).toBe(3);
   });
 
   it('file.ticket: three places to upload recorded; the fourth refused and not recorded', async () => {

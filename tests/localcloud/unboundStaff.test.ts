@@ -92,6 +92,8 @@ const ACTIONS: { [F in FunctionName]: { [A in ActionName<F>]: Row | null } } = {
     moderate: (c) => ({ id: c.held, release: true }),
     block: (c) => ({ id: c.fresh, reason: '恶意重复反映' }),
     unblock: (c) => ({ id: c.fresh }),
+    report: (c) => ({ gridCode: c.code, category: 'sanitation', content: '巡查发现路灯损坏', requestId: 'unbound-report-0001' }),
+    ledger: (c) => ({ gridCode: c.code }),
   },
   notice: {
     list: null, // anyone

@@ -1,4 +1,4 @@
-import { fileAppeal, type Filing } from '../../cloudfunctions/domain/appeal';
+import { fileAppeal, fileReport, type Filing, type Report } from '../../cloudfunctions/domain/appeal';
 import type { ActorRecord, AppealRecord } from '../../cloudfunctions/domain/records';
 
 /** Records as the appeals collection holds them, for tests of the pure domain and its consumers. */
@@ -29,6 +29,30 @@ export function filedAppeal(overrides: Partial<AppealRecord> = {}, filing: Parti
       anonymous: false,
       held: false,
       ...filing,
+    },
+    FILED,
+  );
+  return { ...appeal, ...overrides };
+}
+
+/** A worker of GS-0101 who reports what they found on patrol. */
+export const reporter: Report['reporter'] = { openid: 'worker-openid', staff: { _id: 'worker-GS-0101', name: '李明', title: '网格员' } };
+
+/** A staff report (上报) filed in GS-0101 at `FILED` by `reporter`, with `overrides` laid over the record. */
+export function reportedAppeal(overrides: Partial<AppealRecord> = {}, report: Partial<Report> = {}): AppealRecord {
+  const appeal = fileReport(
+    {
+      id: 'r1',
+      number: 'GS-20261124-0002',
+      requestId: 'req-00000002',
+      reporter,
+      grid: gridRef('GS-0101'),
+      category: { id: 'repair', name: '设施报修' },
+      content: '巡查发现 5 号楼路灯不亮',
+      photos: [],
+      photoTraceIds: [],
+      location: null,
+      ...report,
     },
     FILED,
   );

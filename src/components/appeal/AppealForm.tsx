@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro';
-import { Input, Switch, Text, Textarea, View } from '@tarojs/components';
+import { Input, Switch, Text, View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
 import { APPEAL_LIMITS, SubmitAppealInput } from '../../../types/appeal';
 import type { GridPage } from '../../../types/grid';
@@ -7,10 +7,8 @@ import { cleanText, TYPED_PHONE_MAX } from '../../../types/typed';
 import { clearDraft, loadDraft, saveDraft, type AppealDraft } from '../../services/appealDraft';
 import { call } from '../../services/cloud';
 import { askSubscribe, grantConsents, useMe } from '../../services/me';
-import { pickPlace } from '../../services/position';
 import { routes } from '../../services/routes';
-import { PhotoPicker } from './PhotoPicker';
-import { CharCount } from '../CharCount';
+import { CategoryChoice, ContentField, EmergencyNotice, LocationRow, PhotosField } from './FilingFields';
 import { SubmitBar } from '../SubmitBar';
 import './appeal.scss';
 
@@ -32,9 +30,6 @@ export function AppealForm({ grid }: { grid: GridPage }) {
 
   useEffect(() => saveDraft(code, draft), [code, draft]);
   const set = (patch: Partial<AppealDraft>) => setDraft((d) => ({ ...d, ...patch }));
-
-  const count = draft.content.length;
-  const over = count > APPEAL_LIMITS.contentMax;
 
   const submit = () => {
     if (busy) return;
@@ -77,12 +72,6 @@ export function AppealForm({ grid }: { grid: GridPage }) {
     })();
   };
 
-  const addLocation = async () => {
-    const loc = await pickPlace();
-    if (loc) set({ location: loc });
-    else if (process.env.TARO_ENV === 'h5') Taro.showToast({ title: '无法获取位置', icon: 'none' });
-  };
-
   return (
     <View className="appeal-form">
       <View className="card appeal-form__to">
@@ -93,60 +82,22 @@ export function AppealForm({ grid }: { grid: GridPage }) {
         </Text>
       </View>
 
+      <EmergencyNotice />
+
       <View className="card">
-        <Text className="field__label field__label--required">事项类别</Text>
-        <View className="choice" role="radiogroup">
-          {grid.categories.map((c) => (
-            <Text
-              key={c.id}
-              aria-checked={draft.category === c.id}
-              className={`chip${draft.category === c.id ? ' chip--on' : ''}`}
-              onClick={() => set({ category: c.id })}
-            >
-              {c.name}
-            </Text>
-          ))}
-        </View>
-
-        <Text className="field__label field__label--required">问题描述</Text>
-        <Textarea
-          className="field__textarea"
+        <CategoryChoice categories={grid.categories} value={draft.category} onChange={(category) => set({ category })} />
+        <ContentField
+          label="问题描述"
           value={draft.content}
-          // Typing may run past the limit (the count turns red and submit refuses) rather than cut a paste short.
-          maxlength={APPEAL_LIMITS.contentMax * 2}
           placeholder={`请描述问题的时间、地点和情况（至少 ${APPEAL_LIMITS.contentMin} 个字）`}
-          onInput={(e) => set({ content: e.detail.value })}
+          onChange={(content) => set({ content })}
         />
-        <CharCount count={count} max={APPEAL_LIMITS.contentMax} />
-        {over && <Text className="field__error">问题描述不能超过 {APPEAL_LIMITS.contentMax} 个字</Text>}
 
-        <Text className="field__label">现场照片（最多 {APPEAL_LIMITS.photosMax} 张）</Text>
-        <PhotoPicker
-          purpose="appealPhoto"
-          photos={draft.photos}
-          max={APPEAL_LIMITS.photosMax}
-          onBusy={setUploading}
-          onAdd={(ids) => setDraft((d) => ({ ...d, photos: [...d.photos, ...ids].slice(0, APPEAL_LIMITS.photosMax) }))}
-          onRemove={(i) => setDraft((d) => ({ ...d, photos: d.photos.filter((_, j) => j !== i) }))}
-        />
+        <PhotosField label="现场照片" purpose="appealPhoto" photos={draft.photos} onBusy={setUploading} onChange={(update) => setDraft((d) => ({ ...d, photos: update(d.photos) }))} />
       </View>
 
       <View className="card">
-        <View className="field-row">
-          <Text className="field-row__label">位置</Text>
-          {draft.location ? (
-            <View className="field-row__value">
-              <Text className="field-row__text">{draft.location.name || draft.location.address || '已选择位置'}</Text>
-              <Text className="link" onClick={() => set({ location: null })}>
-                移除
-              </Text>
-            </View>
-          ) : (
-            <Text className="link" onClick={addLocation}>
-              添加位置（选填）
-            </Text>
-          )}
-        </View>
+        <LocationRow value={draft.location} onChange={(location) => set({ location })} />
 
         <View className="field-row">
           <View className="field-row__main">

@@ -1,8 +1,9 @@
 import Taro, { useDidShow, useReachBottom } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { AppealStatus, AppealSummary } from '../../../types/appeal';
-import type { Failure } from '../../../types/envelope';
+import type { ActionInput } from '../../../types/api';
+import { isLate, type AppealSummary, type Page } from '../../../types/appeal';
+import type { Envelope, Failure } from '../../../types/envelope';
 import { call } from '../../services/cloud';
 import { routes } from '../../services/routes';
 import { APPEAL_WORDS } from '../../../types/vocabulary';
@@ -12,24 +13,31 @@ import './appeal.scss';
 type ListState = { items: AppealSummary[]; cursor: string | null; loading: boolean; error: Failure | null; loaded: boolean };
 const EMPTY: ListState = { items: [], cursor: null, loading: false, error: null, loaded: false };
 
+type ListAction = 'mine' | 'inbox' | 'ledger';
+/** What a list is asked besides the cursor: a status for `mine` and `inbox`, the grid and filters for `ledger`. */
+export type ListQuery<A extends ListAction> = Omit<ActionInput<'appeal', A>, 'cursor'>;
+
 /**
- * One status's appeals from `appeal.mine` or `appeal.inbox`, a page at a time, following the
- * returned cursor until it is null. Reloads when the page shows again (an appeal may have moved on).
- * `enabled: false` never calls (e.g. a resident on the inbox).
+ * The appeals `appeal.mine`, `appeal.inbox` or `appeal.ledger` answers for `query`, a page at a
+ * time, following the returned cursor until it is null. Starts again when the query changes and
+ * when the page shows again (an appeal may have moved on). `enabled: false` never calls (e.g. a
+ * resident on the inbox).
  */
-export function useAppealList(action: 'mine' | 'inbox', status: AppealStatus | null, enabled = true) {
+export function useAppealList<A extends ListAction>(action: A, query: ListQuery<A>, enabled = true) {
   const [state, setState] = useState<ListState>(EMPTY);
   const ticket = useRef(0);
   const busy = useRef(false);
+  const asked = JSON.stringify(query);
 
   const fetchPage = useCallback(
     async (cursor: string | null) => {
       const mine = ++ticket.current;
       busy.current = true;
       setState((s) => ({ ...(cursor ? s : EMPTY), loading: true, error: null }));
-      const input = { ...(status ? { status } : {}), ...(cursor ? { cursor } : {}) };
-      const res = await call('appeal', action, input);
-      if (mine !== ticket.current) return; // superseded by a newer tab or reload
+      const input = { ...(JSON.parse(asked) as ListQuery<A>), ...(cursor ? { cursor } : {}) } as ActionInput<'appeal', A>;
+      // every list answers a page of summaries (the ledger's also names its grid)
+      const res = (await call('appeal', action, input)) as Envelope<Page<AppealSummary>>;
+      if (mine !== ticket.current) return; // superseded by a newer query or reload
       busy.current = false;
       setState((s) =>
         res.ok
@@ -37,7 +45,7 @@ export function useAppealList(action: 'mine' | 'inbox', status: AppealStatus | n
           : { ...s, loading: false, error: res, loaded: true },
       );
     },
-    [action, status],
+    [action, asked],
   );
 
   useEffect(() => {
@@ -58,7 +66,14 @@ export function useAppealList(action: 'mine' | 'inbox', status: AppealStatus | n
   return { ...state, more, reload: () => fetchPage(null) };
 }
 
-export function AppealListView({ list, empty, showDeadline = false }: { list: ReturnType<typeof useAppealList>; empty: string; showDeadline?: boolean }) {
+type ItemOptions = {
+  /** The running clock's deadline (the inbox). */
+  showDeadline?: boolean;
+  /** 居民反映 or 工作人员上报 (the ledger, where both stand together). */
+  showSource?: boolean;
+};
+
+export function AppealListView({ list, empty, ...options }: { list: ReturnType<typeof useAppealList>; empty: string } & ItemOptions) {
   if (list.error && list.items.length === 0) {
     return (
       <View className="list-state">
@@ -79,7 +94,7 @@ export function AppealListView({ list, empty, showDeadline = false }: { list: Re
   return (
     <View>
       {list.items.map((a) => (
-        <AppealListItem key={a.id} appeal={a} showDeadline={showDeadline} />
+        <AppealListItem key={a.id} appeal={a} {...options} />
       ))}
       {list.loading && <Text className="list-state list-state--inline">正在加载…</Text>}
       {list.error && list.items.length > 0 && <Text className="list-state list-state--inline">{list.error.message}</Text>}
@@ -93,14 +108,15 @@ export function AppealListView({ list, empty, showDeadline = false }: { list: Re
   );
 }
 
-/** One appeal in a list: staff see the deadline the appeal races (`showDeadline`), residents the promise line. */
-export function AppealListItem({ appeal: a, showDeadline }: { appeal: AppealSummary; showDeadline: boolean }) {
+/** One appeal in a list: staff see the deadline the appeal races (`showDeadline`), residents the promise line; 已超时 by `isLate`. */
+export function AppealListItem({ appeal: a, showDeadline = false, showSource = false }: { appeal: AppealSummary } & ItemOptions) {
   const due = showDeadline ? a.clock : null;
   return (
     <View className="card appeal-item" onClick={() => Taro.navigateTo({ url: routes.appealDetail(a.id) })}>
       <View className="appeal-item__top">
         <Text className="appeal-item__category">{a.categoryName}</Text>
-        {a.overdue && <Text className="tag tag--danger">已超时</Text>}
+        {isLate(a) && <Text className="tag tag--danger">{APPEAL_WORDS.overdue}</Text>}
+        {showSource && <Text className={`tag tag--source tag--${a.source}`}>{APPEAL_WORDS.source[a.source]}</Text>}
         <Text className={`tag tag--status tag--${a.status}`}>{a.statusLabel}</Text>
       </View>
       <Text className="appeal-item__excerpt">{a.excerpt}</Text>

@@ -8,6 +8,19 @@ export function shanghaiTime(iso: string): string {
   return new Date(t + 8 * 3600 * 1000).toISOString().slice(0, 16).replace('T', ' ');
 }
 
+/**
+ * The `count` months up to `now`'s, newest first, as Zoucheng's calendar has them (UTC+8):
+ * `{ month: '2026-11', label: '2026年11月' }`.
+ */
+export function recentMonths(now: number, count: number): Array<{ month: string; label: string }> {
+  const local = new Date(now + 8 * 3600 * 1000);
+  return Array.from({ length: count }, (_, i) => {
+    const first = new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth() - i, 1));
+    const [y, m] = [first.getUTCFullYear(), first.getUTCMonth() + 1];
+    return { month: `${y}-${String(m).padStart(2, '0')}`, label: `${y}年${m}月` };
+  });
+}
+
 /** Who did it, as the viewer reads it: "您" is the resident reading their own appeal. */
 export function actorName(actor: Actor, viewerIsStaff: boolean): string {
   switch (actor.kind) {

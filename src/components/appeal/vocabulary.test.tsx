@@ -12,7 +12,7 @@ import { detailView, summaryView } from '../../../cloudfunctions/domain/appealVi
 import { progressMessage } from '../../../cloudfunctions/domain/messages';
 import type { ActorRecord, AppealRecord } from '../../../cloudfunctions/domain/records';
 import { Refusal } from '../../../cloudfunctions/domain/refusal';
-import { chiefActor, FILED, filedAppeal, gridRef, LATER, residentActor } from '../../../tests/support/appealRecord';
+import { chiefActor, FILED, filedAppeal, gridRef, LATER, reportedAppeal, residentActor } from '../../../tests/support/appealRecord';
 import { detailFixture } from '../../../tests/jest/appealFixtures';
 import type { AppealDetail } from '../../../types/appeal';
 import { APPEAL_LEVELS, APPEAL_STATUSES, APPEAL_WORDS, DEADLINE_KINDS, EVENT_TYPES, type AppealEventType } from '../../../types/vocabulary';
@@ -50,7 +50,10 @@ const COMMANDS: Record<CommandType, Array<{ command: Command; actor: ActorRecord
   reply: [{ command: { type: 'reply', text: '明早到现场', photos: [], onSite: false }, actor: chiefActor }],
   transfer: [{ command: { type: 'transfer', to: gridRef('GS-0102'), reason: '属于第二网格' }, actor: chiefActor }],
   escalate: [{ command: { type: 'escalate', reason: '需要社区协调' }, actor: chiefActor }],
-  resolve: [{ command: { type: 'resolve', note: '已清理完毕', photos: [] }, actor: chiefActor }],
+  resolve: [
+    { command: { type: 'resolve', note: '已清理完毕', photos: [] }, actor: chiefActor },
+    { command: { type: 'resolve', note: '已更换灯泡', photos: [] }, actor: chiefActor, from: { source: 'staff' } },
+  ],
   sendBack: [{ command: { type: 'sendBack', reason: '不属于本网格职责' }, actor: chiefActor }],
   rate: [
     { command: { type: 'rate', score: 4, comment: '满意' }, actor: residentActor, from: { resolvedAt: FILED } },
@@ -69,6 +72,7 @@ describe('every event has one word: the timeline and the 诉求进度通知 say 
   const runs: Array<[string, { earlier: number; after: AppealRecord }]> = [
     ['filed', { earlier: 0, after: filedAppeal() }],
     ['filed and held', { earlier: 0, after: filedAppeal({}, { held: true }) }],
+    ['reported by staff (上报)', { earlier: 0, after: reportedAppeal() }],
     ...Object.values(COMMANDS)
       .flat()
       .map(({ command, actor, from }): [string, { earlier: number; after: AppealRecord }] => {

@@ -92,6 +92,30 @@ describe('诉求工作台', () => {
     }
   });
 
+  it.each<[string, Me, Array<[string, string]>]>([
+    ['a chief', chiefMe(), [['上报问题', '/packages/ledger/report/index?code=GS-0101'], ['问题台账', '/packages/ledger/list/index?code=GS-0101']]],
+    [
+      'a worker of two grids',
+      chiefMe({ role: 'worker', grids: [{ code: 'GS-0101', name: '第一网格' }, { code: 'GS-0102', name: '第二网格' }] }),
+      [
+        ['上报问题 · 第一网格', '/packages/ledger/report/index?code=GS-0101'],
+        ['上报问题 · 第二网格', '/packages/ledger/report/index?code=GS-0102'],
+        ['问题台账', '/packages/ledger/list/index'],
+      ],
+    ],
+    ['community staff', chiefMe({ role: 'community', grids: [] }), [['问题台账', '/packages/ledger/list/index']]],
+  ])('%s: 上报问题 for each of their own grids, and 问题台账', async (_, me, links) => {
+    programCloud({ 'account.me': () => ok(me), 'appeal.inbox': () => ok({ items: [], cursor: null }) });
+    render(<InboxPage />);
+    await screen.findByText('暂时没有需要处理的诉求');
+    const shown = Array.from(document.querySelectorAll('.inbox-who__invite')).map((l) => l.textContent);
+    expect(shown.filter((t) => /上报问题|问题台账/.test(t!))).toEqual(links.map(([label]) => label));
+    for (const [label, url] of links) {
+      fireEvent.click(screen.getByText(label));
+      expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url });
+    }
+  });
+
   it('tells a resident it is for staff and never asks for the inbox', async () => {
     programCloud({ 'account.me': () => ok(meFixture()) });
     render(<InboxPage />);

@@ -8,6 +8,7 @@ import { ConsentBanner } from '../../components/appeal/ConsentBanner';
 import { StatusTabs } from '../../components/appeal/StatusTabs';
 import { isStaff, useMe } from '../../services/me';
 import { routes } from '../../services/routes';
+import { APPEAL_WORDS } from '../../../types/vocabulary';
 import '../../components/appeal/appeal.scss';
 import './inbox.scss';
 
@@ -16,7 +17,7 @@ export default function InboxPage() {
   const { me, error } = useMe();
   const [status, setStatus] = useState<AppealStatus | null>(null);
   const staff = isStaff(me);
-  const list = useAppealList('inbox', status, staff);
+  const list = useAppealList('inbox', status ? { status } : {}, staff);
 
   if (error) {
     return (
@@ -52,18 +53,26 @@ export default function InboxPage() {
           </Text>
           {me.scope && <Text className="inbox-who__scope">{me.scope}</Text>}
         </View>
-        {(me.role === 'community' || me.role === 'street') && (
-          <View className="inbox-who__links">
+        <View className="inbox-who__links">
+          {me.grids.map((g) => (
+            <Text key={g.code} className="link inbox-who__invite" onClick={() => Taro.navigateTo({ url: routes.reportIssue(g.code) })}>
+              {APPEAL_WORDS.action.report.label}问题{me.grids.length > 1 ? ` · ${g.name}` : ''}
+            </Text>
+          ))}
+          <Text className="link inbox-who__invite" onClick={() => Taro.navigateTo({ url: routes.ledger(me.grids.length === 1 ? me.grids[0].code : undefined) })}>
+            问题台账
+          </Text>
+          {(me.role === 'community' || me.role === 'street') && (
             <Text className="link inbox-who__invite" onClick={() => Taro.navigateTo({ url: routes.staffInvite() })}>
               邀请工作人员
             </Text>
-            {me.role === 'street' && (
-              <Text className="link inbox-who__invite" onClick={() => Taro.navigateTo({ url: routes.registryImport() })}>
-                导入网格台账
-              </Text>
-            )}
-          </View>
-        )}
+          )}
+          {me.role === 'street' && (
+            <Text className="link inbox-who__invite" onClick={() => Taro.navigateTo({ url: routes.registryImport() })}>
+              导入网格台账
+            </Text>
+          )}
+        </View>
       </View>
       <ConsentBanner me={me} />
       <StatusTabs value={status} onChange={setStatus} />

@@ -124,7 +124,7 @@ function GridView({ page, groupEntry, onChanged }: { page: GridPage; groupEntry:
       <NoticeList notices={page.notices} />
 
       <Text className="section-title">我的事项</Text>
-      <AppealLinks />
+      <AppealLinks gridCode={page.grid.code} />
 
       <AppealBar gridCode={page.grid.code} />
     </View>

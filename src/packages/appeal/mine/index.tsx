@@ -9,7 +9,7 @@ import '../../../components/appeal/appeal.scss';
 /** 我的诉求: the resident's own appeals, newest first, by status, a page at a time. */
 export default function MyAppealsPage() {
   const [status, setStatus] = useState<AppealStatus | null>(null);
-  const list = useAppealList('mine', status);
+  const list = useAppealList('mine', status ? { status } : {});
   return (
     <View className="page appeal-page">
       <StatusTabs value={status} onChange={setStatus} />

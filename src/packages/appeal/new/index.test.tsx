@@ -46,6 +46,17 @@ describe('the appeal form (反映问题)', () => {
     expect(screen.getByText('网格长看不到您的联系方式')).toBeTruthy();
   });
 
+  it('says plainly, before anything is typed, that emergencies go to 110, 119 and 120', async () => {
+    cloudWith(() => ok(detailFixture()));
+    await openForm();
+    const notice = document.querySelector('.emergency-notice')!;
+    expect(notice.textContent).toContain('紧急情况请直接拨打电话');
+    expect(notice.textContent).toMatch(/报警 110.*火警 119.*急救 120/);
+    expect(notice.textContent).toContain('网上反映不能保证几分钟内有人处理');
+    // above the form's first field
+    expect(notice.compareDocumentPosition(screen.getByText('事项类别')) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  });
+
   it('refuses more than 500 characters without calling the cloud', async () => {
     cloudWith(() => ok(detailFixture()));
     const { container } = await openForm();
