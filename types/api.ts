@@ -4,6 +4,8 @@ import type {
   AppealRef,
   AppealSummary,
   BlockInput,
+  BoardInput,
+  DecideExtensionInput,
   EscalateInput,
   GrantConsentsInput,
   InboxInput,
@@ -13,9 +15,11 @@ import type {
   Page,
   RateInput,
   ReplyInput,
+  RequestExtensionInput,
   ResolveInput,
   SendBackInput,
   SubmitAppealInput,
+  SuperviseInput,
   TransferInput,
 } from './appeal';
 import type {
@@ -71,6 +75,10 @@ export type Api = {
     moderate: { input: In<typeof ModerateInput>; output: AppealDetail };
     block: { input: In<typeof BlockInput>; output: { blocked: true } };
     unblock: { input: In<typeof AppealRef>; output: { blocked: false } };
+    supervise: { input: In<typeof SuperviseInput>; output: AppealDetail };
+    requestExtension: { input: In<typeof RequestExtensionInput>; output: AppealDetail };
+    decideExtension: { input: In<typeof DecideExtensionInput>; output: AppealDetail };
+    board: { input: In<typeof BoardInput>; output: Page<AppealSummary> };
   };
   notice: {
     publish: { input: PublishNoticeInput; output: NoticeDetail };

@@ -4,9 +4,10 @@ import { detail, inbox, mine } from './lists';
 import { block, moderate, unblock } from './oversight';
 import { rate } from './resident';
 import { submit } from './submit';
+import { board, decideExtension, requestExtension, supervise } from './supervision';
 import { accept, escalate, reply, resolve, sendBack, transfer } from './work';
 
 export const main = dispatch(
-  { submit, mine, detail, inbox, accept, reply, transfer, escalate, resolve, sendBack, rate, moderate, block, unblock },
+  { submit, mine, detail, inbox, accept, reply, transfer, escalate, resolve, sendBack, rate, moderate, block, unblock, supervise, requestExtension, decideExtension, board },
   platformPorts,
 );

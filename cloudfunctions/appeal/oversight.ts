@@ -1,5 +1,5 @@
 import { AppealRef, BlockInput, ModerateInput } from '../../types/appeal';
-import { transition } from '../domain/appeal';
+import { staffActor, transition } from '../domain/appeal';
 import { detailView } from '../domain/appealView';
 import { mayBlock, mayModerate } from '../domain/permissions';
 import { action } from '../kit/action';
@@ -16,8 +16,7 @@ export const moderate = action(ModerateInput, async ({ id, release, reason }, po
   // A rejection's reason is on the resident's timeline and in their message: screened like a reply.
   await screenText(ports, viewer.openid, 'staffWords', reason);
   const now = ports.clock.now();
-  const s = viewer.staff;
-  const next = transition(appeal, { type: 'moderate', release, reason }, { kind: 'staff', staffId: s._id, name: s.name, title: s.title }, now);
+  const next = transition(appeal, { type: 'moderate', release, reason }, staffActor(viewer.staff), now);
   await saveOrRefuse(ports, appeal, next);
   if (release) await tellGrid(ports, next);
   await tellResident(ports, next);

@@ -1,12 +1,12 @@
 import type * as z from 'zod/mini';
 import { AppealRef, EscalateInput, ReplyInput, ResolveInput, SendBackInput, TransferInput } from '../../types/appeal';
-import { transition, type Command } from '../domain/appeal';
+import { staffActor, transition, type Command } from '../domain/appeal';
 import { detailView } from '../domain/appealView';
 import { mayWork } from '../domain/permissions';
 import { action } from '../kit/action';
 import type { Ports } from '../kit/ports';
 import { refuse } from '../domain/refusal';
-import type { ActorRecord, AppealRecord, MediaRecord, StaffRecord } from '../domain/records';
+import type { AppealRecord, MediaRecord } from '../domain/records';
 import { appealForViewer, saveOrRefuse } from './context';
 import { screenText } from '../kit/caller';
 import { activeGrid } from '../services/activeGrid';
@@ -32,8 +32,6 @@ async function tellAbove(ports: Ports, next: AppealRecord): Promise<void> {
   await tellLevel(ports, next);
   await tellResident(ports, next);
 }
-
-const staffActor = (s: StaffRecord): ActorRecord => ({ kind: 'staff', staffId: s._id, name: s.name, title: s.title });
 
 /**
  * An action of staff over the appeal's grid: read, may they (and their photos), build the command

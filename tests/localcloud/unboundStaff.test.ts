@@ -92,6 +92,10 @@ const ACTIONS: { [F in FunctionName]: { [A in ActionName<F>]: Row | null } } = {
     moderate: (c) => ({ id: c.held, release: true }),
     block: (c) => ({ id: c.fresh, reason: '恶意重复反映' }),
     unblock: (c) => ({ id: c.fresh }),
+    supervise: (c) => ({ id: c.fresh, card: 'yellow', note: '请尽快受理' }),
+    requestExtension: (c) => ({ id: c.accepted, reason: '需要物业配合', until: new Date(Date.now() + 3 * 86_400_000).toISOString() }),
+    decideExtension: (c) => ({ id: c.fresh, grant: true }),
+    board: () => ({}),
   },
   notice: {
     list: null, // anyone
