@@ -56,7 +56,7 @@ export async function fileAppeal(cloud: LocalCloud, openid: string, overrides: P
 }
 
 /** Every item of a cursor-paged list, following cursors to the end (with a guard against loops). */
-export async function readAllPages(cloud: LocalCloud, openid: string, action: 'mine' | 'inbox', params: object = {}) {
+export async function readAllPages(cloud: LocalCloud, openid: string, action: 'mine' | 'inbox' | 'board', params: object = {}) {
   const items: AppealSummary[] = [];
   const pages: number[] = [];
   let cursor: string | null | undefined;
