@@ -7,6 +7,7 @@ export default defineAppConfig({
     { root: 'packages/notice', pages: ['detail/index', 'list/index', 'publish/index'] },
     { root: 'packages/staff', pages: ['invite/index', 'team/index', 'join/index'] },
     { root: 'packages/registry', pages: ['import/index'] },
+    { root: 'packages/board', pages: ['index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -16,4 +16,5 @@ export const PAGES = {
   staffTeam: 'packages/staff/team/index',
   staffJoin: 'packages/staff/join/index',
   registryImport: 'packages/registry/import/index',
+  board: 'packages/board/index',
 } as const;

@@ -12,6 +12,7 @@ export const routes = {
   notices: (gridCode: string) => `/${PAGES.noticeList}?code=${encodeURIComponent(gridCode)}`,
   publishNotice: (gridCode: string) => `/${PAGES.publishNotice}?code=${encodeURIComponent(gridCode)}`,
   registryImport: () => `/${PAGES.registryImport}`,
+  board: () => `/${PAGES.board}`,
   staffInvite: (preset: { gridCode?: string; communityId?: string; role?: string } = {}) => withQuery(PAGES.staffInvite, preset),
   staffTeam: (preset: { kind?: 'grid' | 'community'; gridCode?: string; communityId?: string } = {}) => withQuery(PAGES.staffTeam, preset),
   /** Also what an invite's share card opens. */

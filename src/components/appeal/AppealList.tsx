@@ -6,18 +6,18 @@ import type { Failure } from '../../../types/envelope';
 import { call } from '../../services/cloud';
 import { routes } from '../../services/routes';
 import { APPEAL_WORDS } from '../../../types/vocabulary';
-import { shanghaiTime } from './format';
+import { cardWord, shanghaiTime } from './format';
 import './appeal.scss';
 
 type ListState = { items: AppealSummary[]; cursor: string | null; loading: boolean; error: Failure | null; loaded: boolean };
 const EMPTY: ListState = { items: [], cursor: null, loading: false, error: null, loaded: false };
 
 /**
- * One status's appeals from `appeal.mine` or `appeal.inbox`, a page at a time, following the
+ * One status's appeals from `appeal.mine` or `appeal.inbox` (or the board's, whatever their status), a page at a time, following the
  * returned cursor until it is null. Reloads when the page shows again (an appeal may have moved on).
  * `enabled: false` never calls (e.g. a resident on the inbox).
  */
-export function useAppealList(action: 'mine' | 'inbox', status: AppealStatus | null, enabled = true) {
+export function useAppealList(action: 'mine' | 'inbox' | 'board', status: AppealStatus | null, enabled = true) {
   const [state, setState] = useState<ListState>(EMPTY);
   const ticket = useRef(0);
   const busy = useRef(false);
@@ -58,7 +58,10 @@ export function useAppealList(action: 'mine' | 'inbox', status: AppealStatus | n
   return { ...state, more, reload: () => fetchPage(null) };
 }
 
-export function AppealListView({ list, empty, showDeadline = false }: { list: ReturnType<typeof useAppealList>; empty: string; showDeadline?: boolean }) {
+type ListViewProps = { list: ReturnType<typeof useAppealList>; empty: string; showDeadline?: boolean; byGrid?: boolean };
+
+/** A list's appeals as they came, or (`byGrid`) under their grid, the grids in the order their first appeal came. */
+export function AppealListView({ list, empty, showDeadline = false, byGrid = false }: ListViewProps) {
   if (list.error && list.items.length === 0) {
     return (
       <View className="list-state">
@@ -78,9 +81,7 @@ export function AppealListView({ list, empty, showDeadline = false }: { list: Re
   }
   return (
     <View>
-      {list.items.map((a) => (
-        <AppealListItem key={a.id} appeal={a} showDeadline={showDeadline} />
-      ))}
+      {byGrid ? <GridGroups items={list.items} /> : list.items.map((a) => <AppealListItem key={a.id} appeal={a} showDeadline={showDeadline} />)}
       {list.loading && <Text className="list-state list-state--inline">正在加载…</Text>}
       {list.error && list.items.length > 0 && <Text className="list-state list-state--inline">{list.error.message}</Text>}
       {!list.loading && list.cursor && (
@@ -93,6 +94,10 @@ export function AppealListView({ list, empty, showDeadline = false }: { list: Re
   );
 }
 
+/**
+ * One appeal in a list. `showDeadline` is a staff list's (the inbox, the board): it shows the running
+ * clock, the 督办 card's colour and a 延期 awaiting a decision; the filer's list says only 督办中.
+ */
 export function AppealListItem({ appeal: a, showDeadline }: { appeal: AppealSummary; showDeadline: boolean }) {
   const due = showDeadline ? a.clock : null;
   return (
@@ -100,6 +105,8 @@ export function AppealListItem({ appeal: a, showDeadline }: { appeal: AppealSumm
       <View className="appeal-item__top">
         <Text className="appeal-item__category">{a.categoryName}</Text>
         {a.overdue && <Text className="tag tag--danger">已超时</Text>}
+        {a.card && <Text className={`tag tag--card-${a.card}`}>{cardWord(a.card, showDeadline)}</Text>}
+        {showDeadline && a.extensionPending && <Text className="tag tag--extension-pending">{APPEAL_WORDS.extension.pending}</Text>}
         <Text className={`tag tag--status tag--${a.status}`}>{a.statusLabel}</Text>
       </View>
       <Text className="appeal-item__excerpt">{a.excerpt}</Text>
@@ -113,6 +120,27 @@ export function AppealListItem({ appeal: a, showDeadline }: { appeal: AppealSumm
         </Text>
       )}
       <Text className="appeal-item__number">编号 {a.number}</Text>
+    </View>
+  );
+}
+
+/** Appeals under their grids (staff lists): a heading with the grid and how many are overdue. */
+function GridGroups({ items }: { items: AppealSummary[] }) {
+  const grids = new Map<string, AppealSummary[]>();
+  for (const a of items) grids.set(a.gridCode, [...(grids.get(a.gridCode) ?? []), a]);
+  return (
+    <View>
+      {[...grids.values()].map((group) => (
+        <View key={group[0].gridCode} className="grid-group">
+          <View className="grid-group__head">
+            <Text className="grid-group__name">{`${group[0].gridName}（${group[0].gridCode}）`}</Text>
+            <Text className="grid-group__count">{`${group.length} 条，${APPEAL_WORDS.overdue} ${group.filter((a) => a.overdue).length} 条`}</Text>
+          </View>
+          {group.map((a) => (
+            <AppealListItem key={a.id} appeal={a} showDeadline />
+          ))}
+        </View>
+      ))}
     </View>
   );
 }

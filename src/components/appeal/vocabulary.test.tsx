@@ -152,7 +152,7 @@ describe('no other file keeps a word for these keys', () => {
   const ROOT = join(__dirname, '../../..');
   const VOCABULARY = join(ROOT, 'types/vocabulary.ts');
   /** Where appeals are shown or told: here a level's word is the appeal's level too. */
-  const APPEAL_PLACES = ['types/appeal.ts', 'cloudfunctions/appeal/', 'cloudfunctions/domain/appeal', 'cloudfunctions/domain/messages', 'cloudfunctions/services/', 'cloudfunctions/timers/', 'src/components/appeal/', 'src/packages/appeal/', 'src/packages/inbox/'];
+  const APPEAL_PLACES = ['types/appeal.ts', 'cloudfunctions/appeal/', 'cloudfunctions/domain/appeal', 'cloudfunctions/domain/messages', 'cloudfunctions/services/', 'cloudfunctions/timers/', 'src/components/appeal/', 'src/packages/appeal/', 'src/packages/inbox/', 'src/packages/board/'];
 
   function* sources(dir: string): Generator<string> {
     for (const name of readdirSync(dir)) {

@@ -54,6 +54,9 @@ export default function InboxPage() {
         </View>
         {(me.role === 'community' || me.role === 'street') && (
           <View className="inbox-who__links">
+            <Text className="link inbox-who__invite" onClick={() => Taro.navigateTo({ url: routes.board() })}>
+              督办看板
+            </Text>
             <Text className="link inbox-who__invite" onClick={() => Taro.navigateTo({ url: routes.staffInvite() })}>
               邀请工作人员
             </Text>
