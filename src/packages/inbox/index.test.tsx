@@ -92,6 +92,23 @@ describe('诉求工作台', () => {
     }
   });
 
+  it.each<[Me['role'], boolean]>([
+    ['community', true],
+    ['street', true],
+    ['chief', false],
+    ['worker', false],
+  ])('%s staff: 督办看板 shown %s', async (role, shown) => {
+    programCloud({ 'account.me': () => ok(chiefMe({ role })), 'appeal.inbox': () => ok({ items: [], cursor: null }) });
+    render(<InboxPage />);
+    await screen.findByText('暂时没有需要处理的诉求');
+    const link = screen.queryByText('督办看板');
+    expect(!!link).toBe(shown);
+    if (link) {
+      fireEvent.click(link);
+      expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/board/index' });
+    }
+  });
+
   it('tells a resident it is for staff and never asks for the inbox', async () => {
     programCloud({ 'account.me': () => ok(meFixture()) });
     render(<InboxPage />);
