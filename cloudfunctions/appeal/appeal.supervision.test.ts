@@ -10,7 +10,6 @@ import type { AppealDetail, AppealSummary, Page } from '../../types/appeal';
 import { APPEAL_WORDS, type DeadlineKind } from '../../types/vocabulary';
 import type { AppealRecord, SlaMarks } from '../domain/records';
 import { timerDueAt } from '../domain/slaTimer';
-import { dueKey } from '../store/appeals';
 import {
   appeal,
   chiefOf,
@@ -19,6 +18,7 @@ import {
   expectRefusal,
   fileAppeal,
   grantConsents,
+  moveDeadline as moveDeadlineIn,
   newResident,
   okData,
   readAllPages,
@@ -40,17 +40,8 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 const plus = (d: Date | string, ms: number) => new Date(new Date(d).getTime() + ms);
+const moveDeadline = (id: string, kind: DeadlineKind, at: Date, sla?: SlaMarks) => moveDeadlineIn(db, id, kind, at, sla);
 const stored = async (id: string) => (await readDoc<AppealRecord & { dueKey: string; timerDue: Date | null }>(db, 'appeals', id))!;
-
-/** Moves deadline `kind` of a stored appeal (and puts the timer's `sla` marks on it), as hours passing would. */
-async function moveDeadline(id: string, kind: DeadlineKind, at: Date, sla?: SlaMarks): Promise<void> {
-  const before = await stored(id);
-  const next: AppealRecord = { ...before, deadlines: { ...before.deadlines, [kind]: at }, ...(sla ? { sla } : {}) };
-  await db
-    .collection('appeals')
-    .where({ _id: id })
-    .update({ data: { [`deadlines.${kind}`]: at, ...(sla ? { sla: db.command.set(sla) } : {}), dueKey: dueKey(next), timerDue: timerDueAt(next) } });
-}
 
 /** What a subscribe message to `openid` about the appeal said in its 新诉求提醒 reason field. */
 async function toldAbout(openid: string, id: string): Promise<string[]> {

@@ -1,9 +1,15 @@
 import { randomUUID } from 'node:crypto';
+import type { DB } from 'wx-server-sdk/index';
+import type { AppealRecord, SlaMarks } from '../../cloudfunctions/domain/records';
+import { timerDueAt } from '../../cloudfunctions/domain/slaTimer';
+import { dueKey } from '../../cloudfunctions/store/appeals';
 import { LOCAL_ENV_ID } from '../../scripts/localcloud/sdkEnv';
 import { makeFileId } from '../../scripts/localcloud/storage';
 import { uploadAs } from '../../scripts/localcloud/upload';
 import type { AppealDetail, AppealSummary, SubmitAppealInput } from '../../types/appeal';
 import type { FilePurpose, FileTicket } from '../../types/files';
+import type { DeadlineKind } from '../../types/vocabulary';
+import { readDoc } from './cloudDb';
 import { demo, type LocalCloud } from './localCloud';
 
 /**
@@ -126,4 +132,17 @@ export async function grantConsents(cloud: LocalCloud, openid: string, accepted:
 
 export async function me(cloud: LocalCloud, openid: string) {
   return okData((await cloud.call<Body<any>>('account', { action: 'me' }, openid)).body);
+}
+
+/**
+ * Moves deadline `kind` of a stored appeal to `at` (and puts the SLA timer's `sla` marks on it), as
+ * hours passing would, with the derived `dueKey` and `timerDue` a save writes beside it.
+ */
+export async function moveDeadline(db: DB.Database, id: string, kind: DeadlineKind, at: Date, sla?: SlaMarks): Promise<void> {
+  const before = (await readDoc<AppealRecord>(db, 'appeals', id))!;
+  const next: AppealRecord = { ...before, deadlines: { ...before.deadlines, [kind]: at }, ...(sla ? { sla } : {}) };
+  await db
+    .collection('appeals')
+    .where({ _id: id })
+    .update({ data: { [`deadlines.${kind}`]: at, ...(sla ? { sla: db.command.set(sla) } : {}), dueKey: dueKey(next), timerDue: timerDueAt(next) } });
 }
