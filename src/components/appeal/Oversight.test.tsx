@@ -49,62 +49,23 @@ function openSheet(detail: AppealDetail, button: string) {
 
 const type = (placeholder: string, text: string) => fireEvent.change(screen.getByPlaceholderText(placeholder), { target: { value: text } });
 
-describe('the 督办 sheet', () => {
-  // 办理中, due at 15:30: five hours away
-  const detail = detailFixture({ status: 'accepted', clock: { kind: 'resolveBy', at: '2026-11-24T07:30:00.000Z' }, can: ['supervise'] });
+// 办理中, due at 15:30: five hours away
+const toSupervise = detailFixture({ status: 'accepted', clock: { kind: 'resolveBy', at: '2026-11-24T07:30:00.000Z' }, can: ['supervise'] });
+// 待受理, due at 12:00 today
+const toAsk = detailFixture({ can: ['requestExtension'] });
+const toDecide = detailFixture({ status: 'accepted', extensionPending: true, extension: extension(), can: ['decideExtension'] });
 
-  it('offers both cards and only tighter deadlines earlier than the running one', () => {
-    openSheet(detail, '督办');
+const click = (text: string) => fireEvent.click(screen.getByText(text));
+
+describe('what the sheets offer', () => {
+  it('督办: both cards, and only tighter deadlines earlier than the running one', () => {
+    openSheet(toSupervise, '督办');
     expect(chips()).toEqual(['黄牌督办', '红牌督办', '不另定时限', '2 小时内（2026-11-24 12:30 前）', '4 小时内（2026-11-24 14:30 前）']);
     expect(document.querySelector('.field__label')!.textContent).toBe('督办意见');
   });
 
-  it('sends nothing until a card is chosen', () => {
-    openSheet(detail, '督办');
-    type('请填写督办意见', '请今天内办结');
-    fireEvent.click(screen.getByText('确认督办'));
-    expect(Taro.showToast).toHaveBeenCalledWith({ title: '请选择黄牌或红牌', icon: 'none' });
-    expect(cloudCalls('appeal.supervise')).toEqual([]);
-  });
-
-  it('sends the card, the note and the chosen deadline, then shows the appeal as answered', async () => {
-    const done = openSheet(detail, '督办');
-    fireEvent.click(screen.getByText('红牌督办'));
-    fireEvent.click(screen.getByText('2 小时内（2026-11-24 12:30 前）'));
-    type('请填写督办意见', '群众反映强烈，请两小时内到场');
-    fireEvent.click(screen.getByText('确认督办'));
-    await waitFor(() => expect(done).toHaveBeenCalled());
-    expect(cloudCalls('appeal.supervise').map((c) => c.data)).toEqual([
-      { action: 'supervise', id: detail.id, card: 'red', note: '群众反映强烈，请两小时内到场', until: '2026-11-24T04:30:00.000Z' },
-    ]);
-    expect(done.mock.calls[0][0]).toMatchObject({ card: 'red' });
-  });
-
-  it('without a deadline chosen, sends none', async () => {
-    const done = openSheet(detail, '督办');
-    fireEvent.click(screen.getByText('黄牌督办'));
-    type('请填写督办意见', '请尽快办理');
-    fireEvent.click(screen.getByText('确认督办'));
-    await waitFor(() => expect(done).toHaveBeenCalled());
-    expect(cloudCalls('appeal.supervise')[0].data).toEqual({ action: 'supervise', id: detail.id, card: 'yellow', note: '请尽快办理', until: null });
-  });
-
-  it('a note too short is refused by the contract’s own words, before anything is sent', () => {
-    openSheet(detail, '督办');
-    fireEvent.click(screen.getByText('黄牌督办'));
-    type('请填写督办意见', '快');
-    fireEvent.click(screen.getByText('确认督办'));
-    expect(Taro.showToast).toHaveBeenCalledWith({ title: '督办意见至少 2 个字', icon: 'none' });
-    expect(cloudCalls('appeal.supervise')).toEqual([]);
-  });
-});
-
-describe('the 申请延期 sheet', () => {
-  // 待受理, due at 12:00 today
-  const detail = detailFixture({ can: ['requestExtension'] });
-
-  it('offers new deadlines after the running one, and sends nothing until one is chosen', () => {
-    openSheet(detail, '申请延期');
+  it('申请延期: new deadlines after the running one', () => {
+    openSheet(toAsk, '申请延期');
     expect(chips()).toEqual([
       '延长 1 天（至 2026-11-25 12:00）',
       '延长 2 天（至 2026-11-26 12:00）',
@@ -112,35 +73,16 @@ describe('the 申请延期 sheet', () => {
       '延长 5 天（至 2026-11-29 12:00）',
       '延长 7 天（至 2026-12-01 12:00）',
     ]);
-    type('请填写延期理由', '需要物业配合');
-    fireEvent.click(screen.getByText('提交申请延期'));
-    expect(Taro.showToast).toHaveBeenCalledWith({ title: '请选择延期后的时限', icon: 'none' });
-    expect(cloudCalls('appeal.requestExtension')).toEqual([]);
   });
 
-  it('sends the reason and the chosen deadline', async () => {
-    const done = openSheet(detail, '申请延期');
-    fireEvent.click(screen.getByText('延长 2 天（至 2026-11-26 12:00）'));
-    type('请填写延期理由', '需要物业配合，周末才能施工');
-    fireEvent.click(screen.getByText('提交申请延期'));
-    await waitFor(() => expect(done).toHaveBeenCalled());
-    expect(cloudCalls('appeal.requestExtension').map((c) => c.data)).toEqual([
-      { action: 'requestExtension', id: detail.id, reason: '需要物业配合，周末才能施工', until: '2026-11-26T04:00:00.000Z' },
-    ]);
-  });
-
-  it('long overdue: only deadlines later than now are offered', () => {
+  it('申请延期, long overdue: only deadlines later than now', () => {
     openSheet(detailFixture({ can: ['requestExtension'], clock: { kind: 'acceptBy', at: '2026-11-21T04:00:00.000Z' }, overdue: true }), '申请延期');
     // due three days ago at 12:00; it is 10:30: one and two days on have passed already
     expect(chips()).toEqual(['延长 3 天（至 2026-11-24 12:00）', '延长 5 天（至 2026-11-26 12:00）', '延长 7 天（至 2026-11-28 12:00）']);
   });
-});
 
-describe('the 审批延期 sheet', () => {
-  const detail = detailFixture({ status: 'accepted', extensionPending: true, extension: extension(), can: ['decideExtension'] });
-
-  it('shows the request: who asked, why and until when', () => {
-    openSheet(detail, '审批延期');
+  it('审批延期: the request (who asked, why, until when), then 同意 or 不同意 and an optional note', () => {
+    openSheet(toDecide, '审批延期');
     const asked = document.querySelector('.sheet .oversight')!.textContent;
     expect(asked).toContain('延期待审批');
     expect(asked).toContain('办结时限至 2026-11-29 20:00');
@@ -149,23 +91,92 @@ describe('the 审批延期 sheet', () => {
     expect(chips()).toEqual(['同意延期', '不同意延期']);
     expect(document.querySelector('.field__label')!.textContent).toBe('审批意见（选填）');
   });
+});
 
-  it('sends nothing until granted or refused', () => {
-    openSheet(detail, '审批延期');
-    fireEvent.click(screen.getByText('提交审批延期'));
-    expect(Taro.showToast).toHaveBeenCalledWith({ title: '请选择是否同意', icon: 'none' });
-    expect(cloudCalls('appeal.decideExtension')).toEqual([]);
+/** A sheet's case: its name, the appeal, the button, what is filled in, the confirm button, and what comes of it. */
+type SheetCase<T> = [string, AppealDetail, string, () => void, string, T];
+
+describe('what a sheet refuses to send, in the contract’s words', () => {
+  it.each<SheetCase<string>>([
+    ['督办 without a card', toSupervise, '督办', () => type('请填写督办意见', '请今天内办结'), '确认督办', '请选择黄牌或红牌'],
+    [
+      '督办 with a note too short',
+      toSupervise,
+      '督办',
+      () => {
+        click('黄牌督办');
+        type('请填写督办意见', '快');
+      },
+      '确认督办',
+      '督办意见至少 2 个字',
+    ],
+    ['申请延期 without a deadline', toAsk, '申请延期', () => type('请填写延期理由', '需要物业配合'), '提交申请延期', '请选择延期后的时限'],
+    ['申请延期 without a reason', toAsk, '申请延期', () => click('延长 1 天（至 2026-11-25 12:00）'), '提交申请延期', '请填写延期理由'],
+    ['审批延期 neither granted nor refused', toDecide, '审批延期', () => undefined, '提交审批延期', '请选择是否同意'],
+  ])('%s', (_, detail, button, fill, confirm, toast) => {
+    openSheet(detail, button);
+    fill();
+    click(confirm);
+    expect(Taro.showToast).toHaveBeenCalledWith({ title: toast, icon: 'none' });
+    expect(cloudCalls('appeal')).toEqual([]);
   });
+});
 
-  it.each([
-    ['同意延期', true],
-    ['不同意延期', false],
-  ] as const)('%s sends grant: %s with the note, which may stay empty', async (choice, grant) => {
-    const done = openSheet(detail, '审批延期');
-    fireEvent.click(screen.getByText(choice));
-    fireEvent.click(screen.getByText('提交审批延期'));
+describe('what a sheet sends, and the appeal shown as the cloud answers it', () => {
+  it.each<SheetCase<object>>([
+    [
+      'a red card with two hours',
+      toSupervise,
+      '督办',
+      () => {
+        click('红牌督办');
+        click('2 小时内（2026-11-24 12:30 前）');
+        type('请填写督办意见', '请两小时内到场');
+      },
+      '确认督办',
+      { action: 'supervise', card: 'red', note: '请两小时内到场', until: '2026-11-24T04:30:00.000Z' },
+    ],
+    [
+      'a yellow card without a deadline',
+      toSupervise,
+      '督办',
+      () => {
+        click('黄牌督办');
+        type('请填写督办意见', '请尽快办理');
+      },
+      '确认督办',
+      { action: 'supervise', card: 'yellow', note: '请尽快办理', until: null },
+    ],
+    [
+      'two more days',
+      toAsk,
+      '申请延期',
+      () => {
+        click('延长 2 天（至 2026-11-26 12:00）');
+        type('请填写延期理由', '需要物业配合，周末才能施工');
+      },
+      '提交申请延期',
+      { action: 'requestExtension', reason: '需要物业配合，周末才能施工', until: '2026-11-26T04:00:00.000Z' },
+    ],
+    ['同意延期 without a note', toDecide, '审批延期', () => click('同意延期'), '提交审批延期', { action: 'decideExtension', grant: true, note: '' }],
+    [
+      '不同意延期 with a note',
+      toDecide,
+      '审批延期',
+      () => {
+        click('不同意延期');
+        type('请填写审批意见', '请按原时限办结');
+      },
+      '提交审批延期',
+      { action: 'decideExtension', grant: false, note: '请按原时限办结' },
+    ],
+  ])('%s', async (_, detail, button, fill, confirm, sent) => {
+    const done = openSheet(detail, button);
+    fill();
+    click(confirm);
     await waitFor(() => expect(done).toHaveBeenCalled());
-    expect(cloudCalls('appeal.decideExtension').map((c) => c.data)).toEqual([{ action: 'decideExtension', id: detail.id, grant, note: '' }]);
+    expect(cloudCalls('appeal').map((c) => c.data)).toEqual([{ id: detail.id, ...sent }]);
+    expect(done.mock.calls[0][0]).toMatchObject({ id: detail.id, can: [] });
   });
 });
 
