@@ -73,14 +73,16 @@ const place = (a: AppealRecord): AppealPlace => ({ status: a.status, level: a.le
 const extensionPending = (appeal: AppealRecord) => appeal.extension?.state === 'pending';
 
 /**
- * Why a command does not fit the appeal's state, in words for people; null when it fits. At
- * most one 延期 request is pending at a time, and only a pending one is decided.
+ * Why a command does not fit the appeal's state, in words for people; null when it fits. 延期 is
+ * asked by the grid while it works the appeal (at grid level: once risen, the level above works
+ * it), at most one pending at a time, and only a pending one is decided.
  */
 function misfit(appeal: AppealRecord, type: CommandType): string | null {
   const { status, action } = APPEAL_WORDS;
   const unfit = `诉求${status[appeal.status]}，不能${action[type].label}`;
   if (!ALLOWED_FROM[type].includes(appeal.status)) return unfit;
   if ((type === 'escalate' || type === 'sendBack') && LEVEL_ABOVE[appeal.level] === null) return unfit;
+  if (type === 'requestExtension' && appeal.level !== 'grid') return `诉求已由${APPEAL_WORDS.level[appeal.level]}办理，不能${action.requestExtension.label}`;
   if (type === 'requestExtension' && extensionPending(appeal)) return `已有一条${action.requestExtension.label}待审批`;
   if (type === 'decideExtension' && !extensionPending(appeal)) return `没有待审批的${action.requestExtension.label}`;
   return null;

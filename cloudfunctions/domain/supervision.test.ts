@@ -145,9 +145,8 @@ describe('延期: the grid asks for more time', () => {
     }
   });
 
-  it('after the timer raised the appeal to the community, the grid still asks (it still does the work)', () => {
-    const raised = filedAppeal({ level: 'community', sla: MARKS });
-    expect(request(raised, plus(LATER, DAY)).extension).toMatchObject({ state: 'pending', deadline: 'acceptBy' });
+  it.each(['community', 'street'] as const)('once the appeal has risen to the %s (which works it now), the grid cannot ask: CONFLICT', (level) => {
+    expect(refusal(() => request(filedAppeal({ level, sla: MARKS }), plus(LATER, DAY)))).toBe('CONFLICT');
   });
 
   it.each([
