@@ -6,7 +6,8 @@ import type { Failure } from '../../../types/envelope';
 import { call } from '../../services/cloud';
 import { routes } from '../../services/routes';
 import { APPEAL_WORDS } from '../../../types/vocabulary';
-import { cardWord, shanghaiTime } from './format';
+import { shanghaiTime } from './format';
+import { CardTag } from './Oversight';
 import './appeal.scss';
 
 type ListState = { items: AppealSummary[]; cursor: string | null; loading: boolean; error: Failure | null; loaded: boolean };
@@ -105,7 +106,7 @@ export function AppealListItem({ appeal: a, showDeadline }: { appeal: AppealSumm
       <View className="appeal-item__top">
         <Text className="appeal-item__category">{a.categoryName}</Text>
         {a.overdue && <Text className="tag tag--danger">已超时</Text>}
-        {a.card && <Text className={`tag tag--card-${a.card}`}>{cardWord(a.card, showDeadline)}</Text>}
+        {a.card && <CardTag card={a.card} staff={showDeadline} />}
         {showDeadline && a.extensionPending && <Text className="tag tag--extension-pending">{APPEAL_WORDS.extension.pending}</Text>}
         <Text className={`tag tag--status tag--${a.status}`}>{a.statusLabel}</Text>
       </View>

@@ -199,6 +199,7 @@ describe('督办 and 延期 on the detail page', () => {
     render(<OversightSection detail={detailFixture({ card: 'red' })} />);
     expect(texts('.section-title')).toEqual(['督办']);
     expect(texts('.oversight__tag')).toEqual(['督办中']);
+    expect(document.querySelector('.tag--card-red')).toBeNull();
     expect(document.body.textContent).not.toContain('红牌');
   });
 
@@ -217,7 +218,8 @@ describe('the card in a list', () => {
 
   it('the filer’s list says only 督办中', () => {
     render(<AppealListItem appeal={summaryFixture(1, { card: 'yellow', extensionPending: true })} showDeadline={false} />);
-    expect(texts('.tag--card-yellow')).toEqual(['督办中']);
+    expect(texts('.tag--supervised')).toEqual(['督办中']);
+    expect(texts('.tag--card-yellow')).toEqual([]);
     expect(texts('.tag--extension-pending')).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { EXTENSION_MAX_DAYS, type AppealDetail, type ExtensionView, type StaffName, type SupervisionView } from '../../../types/appeal';
-import { APPEAL_WORDS } from '../../../types/vocabulary';
-import { cardWord, shanghaiTime } from './format';
+import { APPEAL_WORDS, type SupervisionCard } from '../../../types/vocabulary';
+import { shanghaiTime } from './format';
 import './appeal.scss';
 
 /**
@@ -12,6 +12,11 @@ import './appeal.scss';
 const W = APPEAL_WORDS;
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
+
+/** A 督办 card's tag: its colour and word for staff (`红牌督办`); for the filer only `督办中`, uncoloured. */
+export function CardTag({ card, staff, className = '' }: { card: SupervisionCard; staff: boolean; className?: string }) {
+  return <Text className={`tag ${staff ? `tag--card-${card}` : 'tag--supervised'} ${className}`}>{staff ? W.card[card] : `${W.action.supervise.label}中`}</Text>;
+}
 
 export type DeadlineOption = { label: string; until: string | null };
 
@@ -65,7 +70,7 @@ export function OversightSection({ detail: d }: { detail: AppealDetail }) {
       <View>
         <Text className="section-title">{W.action.supervise.label}</Text>
         <View className="card oversight">
-          <Text className={`tag tag--card-${d.card} oversight__tag`}>{cardWord(d.card, false)}</Text>
+          <CardTag card={d.card} staff={false} className="oversight__tag" />
           <Text className="oversight__hint">上级正在督促加快办理</Text>
         </View>
       </View>
@@ -86,7 +91,7 @@ function Card({ card: c }: { card: SupervisionView }) {
   return (
     <View className="card oversight oversight__card">
       <View className="oversight__head">
-        <Text className={`tag tag--card-${c.card} oversight__tag`}>{cardWord(c.card, true)}</Text>
+        <CardTag card={c.card} staff className="oversight__tag" />
         <Text className="oversight__who">{who(c.by)}</Text>
         <Text className="oversight__when">{shanghaiTime(c.at)}</Text>
       </View>

@@ -35,6 +35,3 @@ export function eventDetail(type: AppealEventType, detail: string | null): strin
 }
 
 export const stars = (n: number) => '★★★★★'.slice(0, n) + '☆☆☆☆☆'.slice(0, 5 - n);
-
-/** A 督办 card as the viewer reads it: its colour for staff (`红牌督办`), only `督办中` for the filer. */
-export const cardWord = (card: SupervisionCard, staff: boolean): string => (staff ? APPEAL_WORDS.card[card] : `${APPEAL_WORDS.action.supervise.label}中`);
