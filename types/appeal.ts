@@ -188,7 +188,14 @@ export type AppealSummary = {
   deadlines: Deadlines | null;
   /** The clock the appeal is racing now (受理 while new, 办结 once taken on); null when none runs. */
   clock: { kind: DeadlineKind; at: string } | null;
+  /** A deadline still owed (受理, 到场 until someone is on site, 办结) has passed. */
   overdue: boolean;
+  /**
+   * The promise in one line, as of the function's clock (Asia/Shanghai): `今天 20:00 前有人上门`,
+   * `明天 12:00 前受理`, `10月9日 20:00 前办结`, or once late `已超时 2 小时，已升级至社区`;
+   * null when no clock runs (held, resolved, closed).
+   */
+  promise: string | null;
   /** 居民反映 or 工作人员上报. */
   source: AppealSource;
   /** Deadlines of the current clocks that passed unmet (the timer marked them 超时). */

@@ -7,16 +7,21 @@ import { refuse } from '../domain/refusal';
 import { block as addBlock, unblock as removeBlock } from '../store/blocks';
 import { appealForViewer, saveOrRefuse } from './context';
 import { screenText } from '../kit/caller';
+import { slaFor } from '../services/slaPolicy';
 import { tellGrid, tellResident } from '../services/tell';
 
 /** Community or street staff release a held appeal to its grid, or close it as not acceptable. */
 export const moderate = action(ModerateInput, async ({ id, release, reason }, ports) => {
   const { appeal, viewer } = await appealForViewer(ports, id);
   if (!mayModerate(viewer, appeal) || !viewer.staff) return refuse('FORBIDDEN', '只有社区或街道工作人员可以审核诉求');
-  // A rejection's reason is on the resident's timeline and in their message: screened like a reply.
-  await screenText(ports, viewer.openid, 'staffWords', reason);
   const now = ports.clock.now();
-  const next = transition(appeal, { type: 'moderate', release, reason }, staffActor(viewer.staff), now);
+  // A rejection's reason is on the resident's timeline and in their message: screened like a reply.
+  // A release starts the clocks: the street's policy is read meanwhile.
+  const [, policy] = await Promise.all([
+    screenText(ports, viewer.openid, 'staffWords', reason),
+    release ? slaFor(ports.db, appeal.streetId, appeal.category, now) : undefined,
+  ]);
+  const next = transition(appeal, { type: 'moderate', release, reason }, staffActor(viewer.staff), now, policy);
   await saveOrRefuse(ports, appeal, next);
   if (release) await tellGrid(ports, next);
   await tellResident(ports, next);

@@ -2,6 +2,7 @@ import { SubmitAppealInput } from '../../types/appeal';
 import { appealNumber, fileAppeal } from '../domain/appeal';
 import { detailView } from '../domain/appealView';
 import { screening } from '../domain/contentPolicy';
+import { slaPolicyFor } from '../domain/slaPolicy';
 import { inShanghai } from '../domain/time';
 import { action } from '../kit/action';
 import type { Ports } from '../kit/ports';
@@ -9,12 +10,14 @@ import { refuse } from '../domain/refusal';
 import { requestKey } from '../kit/requestKey';
 import { getAppeal, insertAppeal } from '../store/appeals';
 import { countBlocks } from '../store/blocks';
+import { LIMITS_SETTINGS, settingsByIds, slaSettingIds } from '../store/settings';
 import { nextSequence } from '../store/counters';
 import { isDuplicateKey } from '../store/errors';
 import { checkedText, requireCaller } from '../kit/caller';
 import { throttle } from '../kit/throttle';
 import { activeGrid } from '../services/activeGrid';
 import { claimFiles, screenImages } from '../services/files';
+import { streetSlaFrom } from '../services/slaPolicy';
 import { tellGrid } from '../services/tell';
 
 /** Enough for a burst of simultaneous appeals in one street; each draw moves the counter on. */
@@ -50,8 +53,11 @@ export const submit = action(SubmitAppealInput, async (input, ports) => {
   const { street: [street], chief: [chief = null], ...grid } = target;
   const category = street.categories.find((c) => c.id === input.category);
   if (!category) return refuse('INVALID_INPUT', '请从本街道的事项清单中选择类别');
+  // the throttle's windows and the street's clocks in one read
+  const settings = await settingsByIds(db, [LIMITS_SETTINGS, ...slaSettingIds(street._id)]);
   // counted once the request is sound: a refused one (someone else's photo, a retired grid) writes nothing
-  await throttle(ports, 'appealSubmit', openid);
+  await throttle(ports, 'appealSubmit', openid, settings[LIMITS_SETTINGS] ?? null);
+  const policy = slaPolicyFor(streetSlaFrom(settings, street._id, now), category.id);
 
   const { held, traces } = await screen(ports, openid, input, input.photos);
   const day = inShanghai(now).format('YYYYMMDD');
@@ -76,6 +82,7 @@ export const submit = action(SubmitAppealInput, async (input, ports) => {
         held,
       },
       now,
+      policy,
     );
     try {
       await insertAppeal(db, appeal);

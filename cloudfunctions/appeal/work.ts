@@ -3,6 +3,7 @@ import { AppealRef, EscalateInput, ReplyInput, ResolveInput, SendBackInput, Tran
 import { staffActor, transition, type Command } from '../domain/appeal';
 import { detailView } from '../domain/appealView';
 import { mayWork } from '../domain/permissions';
+import type { SlaPolicy } from '../domain/sla';
 import { action } from '../kit/action';
 import type { Ports } from '../kit/ports';
 import { refuse } from '../domain/refusal';
@@ -11,6 +12,7 @@ import { appealForViewer, saveOrRefuse } from './context';
 import { screenText } from '../kit/caller';
 import { activeGrid } from '../services/activeGrid';
 import { claimFiles, screenImages } from '../services/files';
+import { slaFor } from '../services/slaPolicy';
 import { tellGrid, tellLevel, tellResident } from '../services/tell';
 import { APPEAL_WORDS } from '../../types/vocabulary';
 
@@ -23,6 +25,8 @@ type Work<S extends z.ZodMiniType> = {
    */
   photos?: (input: z.output<S>) => string[];
   command: (input: z.output<S>, ports: Ports, photos: MediaRecord[]) => Promise<Command> | Command;
+  /** For a command that restarts the clocks: the policy they start by, read while the words are screened. */
+  clocks?: (ports: Ports, appeal: AppealRecord, command: Command, now: Date) => Promise<SlaPolicy>;
   /** Who hears of it once it is saved. */
   after: (ports: Ports, next: AppealRecord) => Promise<void>;
 };
@@ -47,9 +51,12 @@ function staffAction<S extends z.ZodMiniType<{ id: string }>>(schema: S, work: W
     const fileIDs = work.photos?.(input) ?? [];
     const claim = await claimFiles(ports, { by: viewer.openid, purpose: 'workPhoto', record: { collection: 'appeals', id: appeal._id } }, fileIDs);
     const command = await work.command(input, ports, await screenImages(ports, viewer.openid, fileIDs, 'staffWords'));
-    if (work.words) await screenText(ports, viewer.openid, 'staffWords', work.words(input));
     const now = ports.clock.now();
-    const next = transition(appeal, command, staffActor(viewer.staff), now);
+    const [, policy] = await Promise.all([
+      work.words && screenText(ports, viewer.openid, 'staffWords', work.words(input)),
+      work.clocks?.(ports, appeal, command, now),
+    ]);
+    const next = transition(appeal, command, staffActor(viewer.staff), now, policy);
     await claim.attach(now);
     await saveOrRefuse(ports, appeal, next);
     await work.after(ports, next);
@@ -72,6 +79,8 @@ export const reply = staffAction(ReplyInput, {
 export const transfer = staffAction(TransferInput, {
   words: ({ reason }) => reason,
   command: async ({ toGridCode, reason }, { db }) => ({ type: 'transfer', to: await activeGrid(db, toGridCode), reason }),
+  // the new grid's street counts the new clocks
+  clocks: ({ db }, appeal, command, now) => slaFor(db, command.type === 'transfer' ? command.to.streetId : appeal.streetId, appeal.category, now),
   after: async (ports, next) => {
     await tellGrid(ports, next);
     await tellResident(ports, next);

@@ -5,6 +5,10 @@ import type { AppealRecord, MediaRecord } from './records';
 import { chiefActor as chief, FILED, filedAppeal as filed, gridRef as grid, LATER } from '../../tests/support/appealRecord';
 import { appealNumber, dueForAutoClose, fileAppeal, transition, type Command } from './appeal';
 import { deadlinesFor } from './sla';
+import { defaultSlaFor } from './slaPolicy';
+
+/** The clocks of the records' category (环境卫生) in a street with nothing stored. */
+const SANITATION = defaultSlaFor('sanitation');
 
 const COMMANDS: Record<string, Command> = {
   accept: { type: 'accept' },
@@ -87,7 +91,7 @@ describe('the appeal state machine', () => {
   it('a transfer moves the appeal to the new grid, back to grid level, with its clocks restarted', () => {
     const next = transition(filed({ status: 'accepted', level: 'community' }), COMMANDS.transfer, chief, LATER);
     expect(next).toMatchObject({ gridId: 'grid-GS-0102', gridCode: 'GS-0102', communityId: 'GS01', streetId: 'GS', level: 'grid', status: 'submitted' });
-    expect(next.deadlines).toEqual(deadlinesFor(LATER));
+    expect(next.deadlines).toEqual(deadlinesFor(LATER, SANITATION));
     expect(next.timeline.at(-1)).toMatchObject({ type: 'transferred', text: '属于第二网格', detail: 'GS-0102 GS-0102 网格' });
   });
 
@@ -96,7 +100,7 @@ describe('the appeal state machine', () => {
     const next = transition(resolved, COMMANDS['rate 2'], { kind: 'resident', openid: 'resident-1' }, LATER);
     expect(next).toMatchObject({ status: 'submitted', level: 'grid', gridId: 'grid-GS-0101', reopenCount: 1, resolvedAt: null });
     expect(next.rating).toEqual({ score: 2, comment: '没有清理干净', at: LATER });
-    expect(next.deadlines).toEqual(deadlinesFor(LATER));
+    expect(next.deadlines).toEqual(deadlinesFor(LATER, SANITATION));
     expect(next.timeline.slice(-2).map((e) => [e.type, e.text, e.detail])).toEqual([
       ['rated', '没有清理干净', '2'],
       ['reopened', '没有清理干净', null],
@@ -116,7 +120,7 @@ describe('the appeal state machine', () => {
     ] as const)('%s → %o (%s)', (_, reopenCount, communityReviews, score, expected, event) => {
       const next = rate(reopenCount, communityReviews, score);
       expect(next).toMatchObject({ status: 'submitted', gridId: 'grid-GS-0101', resolvedAt: null, ...expected });
-      expect(next.deadlines).toEqual(deadlinesFor(LATER));
+      expect(next.deadlines).toEqual(deadlinesFor(LATER, SANITATION));
       expect(next.timeline.slice(-2).map((e) => [e.type, e.text])).toEqual([
         ['rated', '还是没修好'],
         [event, '还是没修好'],
@@ -178,6 +182,20 @@ describe('the appeal state machine', () => {
     expect(next.photos).toEqual([resident.fileID]);
   });
 
+  describe('clocks restart by the policy the handler passes (the street’s, for the appeal’s category)', () => {
+    const URGENT = defaultSlaFor('safety');
+    it.each([
+      ['转办', filed({ status: 'accepted' }), COMMANDS.transfer],
+      ['重办', filed({ status: 'resolved', resolvedAt: FILED }), COMMANDS['rate 2']],
+      ['社区复核', filed({ status: 'resolved', resolvedAt: FILED, reopenCount: 2 }), COMMANDS['rate 2']],
+      ['审核通过', filed({ status: 'held' }), COMMANDS['moderate release']],
+    ])('%s', (_, appeal, command) => {
+      const next = transition(appeal, command, chief, LATER, URGENT);
+      expect(next.deadlines).toEqual(deadlinesFor(LATER, URGENT));
+      expect(next.deadlines).not.toEqual(deadlinesFor(LATER, SANITATION));
+    });
+  });
+
   it('is pure: the appeal it was given is unchanged', () => {
     const appeal = filed();
     const copy = JSON.parse(JSON.stringify(appeal));
@@ -199,6 +217,12 @@ describe('filing an appeal', () => {
       ['submitted', 'resident'],
       ['held', 'system'],
     ]);
+  });
+
+  it('starts its clocks by the policy it is given, else by the defaults of its category', () => {
+    const urgent = defaultSlaFor('safety');
+    expect(fileAppeal(filingOf(filed()), FILED, urgent).deadlines).toEqual(deadlinesFor(FILED, urgent));
+    expect(fileAppeal(filingOf(filed()), FILED).deadlines).toEqual(deadlinesFor(FILED, SANITATION));
   });
 
   it('numbers appeals by street, Shanghai day and a four-digit sequence', () => {

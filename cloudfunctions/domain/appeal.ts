@@ -3,6 +3,7 @@ import { APPEAL_WORDS, type AppealEventType, type AppealLevel, type SupervisionC
 import { Refusal } from './refusal';
 import type { ActorRecord, AppealEventRecord, AppealPlace, AppealRecord, GridRecord, MediaRecord, StaffActorRecord, StaffRecord } from './records';
 import { deadlinesFor, type SlaPolicy } from './sla';
+import { defaultSlaFor } from './slaPolicy';
 import { extensionGranted, extensionRequest, staffOnly, tightened } from './supervision';
 
 /** What staff, the filer or the clock do to an appeal; staff photos come with their media checks. */
@@ -56,9 +57,9 @@ const LEVEL_ABOVE: Record<AppealLevel, AppealLevel | null> = { grid: 'community'
 
 /**
  * New clocks from `at` (转办, 重办, 社区复核, 审核通过): the timer's reminders and misses and the
- * on-site time belonged to the old ones.
+ * on-site time belonged to the old ones. `policy`: the appeal's category's clocks in its (new) street.
  */
-const restartedClocks = (appeal: AppealRecord, at: Date, policy?: SlaPolicy): Partial<AppealRecord> => ({
+const restartedClocks = (appeal: AppealRecord, at: Date, policy: SlaPolicy): Partial<AppealRecord> => ({
   deadlines: deadlinesFor(at, policy),
   // Messages the timer owes for steps already taken are still owed.
   sla: { reminded: [], missed: [], owed: appeal.sla?.owed ?? [] },
@@ -93,9 +94,11 @@ export const fitsState = (appeal: AppealRecord, type: CommandType): boolean => m
 
 /**
  * The appeal state machine: one command in, the next appeal out, with its timeline events.
- * Pure: the time and the actor are arguments, nothing is read or written.
+ * Pure: the time and the actor are arguments, nothing is read or written. `policy`: the clocks a
+ * command that restarts them (转办, 重办, 社区复核, 审核通过) starts, `slaPolicyFor` the appeal's
+ * street (after 转办, the new grid's) and category; without one, the defaults in code.
  */
-export function transition(appeal: AppealRecord, command: Command, actor: ActorRecord, at: Date, policy?: SlaPolicy): AppealRecord {
+export function transition(appeal: AppealRecord, command: Command, actor: ActorRecord, at: Date, policy: SlaPolicy = defaultSlaFor(appeal.category)): AppealRecord {
   const refused = misfit(appeal, command.type);
   if (refused) throw new Refusal('CONFLICT', refused);
   const next: AppealRecord = { ...appeal, timeline: [...appeal.timeline], updatedAt: at, version: appeal.version + 1 };
@@ -212,8 +215,11 @@ export type Filing = {
   held: boolean;
 };
 
-/** A new appeal as filed: routed to its grid, clocks started, first events on its timeline. */
-export function fileAppeal(f: Filing, at: Date, policy?: SlaPolicy): AppealRecord {
+/**
+ * A new appeal as filed: routed to its grid, clocks started by `policy` (`slaPolicyFor` the
+ * grid's street and the category; without one, the defaults in code), first events on its timeline.
+ */
+export function fileAppeal(f: Filing, at: Date, policy: SlaPolicy = defaultSlaFor(f.category.id)): AppealRecord {
   const appeal: AppealRecord = {
     _id: f.id,
     number: f.number,

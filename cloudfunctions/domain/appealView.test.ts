@@ -23,6 +23,12 @@ describe('the clock an appeal races, as its summary says', () => {
     expect(summary.deadlines).toEqual(deadlines && { acceptBy: iso(acceptBy), onSiteBy: iso(onSiteBy), resolveBy: iso(resolveBy) });
   });
 
+  it('carries the promise as of the clock it is given', () => {
+    expect(summaryView(appeal, FILED).promise).toBe('今天 12:00 前受理');
+    expect(summaryView(appeal, LATER).promise).toBe('已超时 1 小时');
+    expect(summaryView({ ...appeal, status: 'held' }, LATER).promise).toBeNull();
+  });
+
   it('a held appeal is never overdue, however old', () => {
     expect(summaryView({ ...appeal, status: 'held' }, new Date('2027-01-01')).overdue).toBe(false);
   });

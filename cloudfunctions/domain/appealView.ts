@@ -2,6 +2,7 @@ import type { AppealDetail, AppealEventView, AppealSummary, Actor, ExtensionView
 import { APPEAL_LEVELS, APPEAL_WORDS, type AppealEventType, type AppealLevel, type SupervisionCard } from '../../types/vocabulary';
 import type { ActorRecord, AppealEventRecord, AppealRecord, ExtensionRecord, StaffActorRecord, SupervisionRecord } from './records';
 import { fitsState } from './appeal';
+import { promiseLine } from './promise';
 import { isOverdue, runningClock } from './sla';
 import { isFiler, mayBlock, mayDecideExtension, mayModerate, mayOversee, mayRate, mayRequestExtension, mayWork, reachOver, type Viewer } from './permissions';
 
@@ -31,6 +32,7 @@ export function summaryView(appeal: AppealRecord, now: Date): AppealSummary {
     deadlines: appeal.status === 'held' ? null : { acceptBy: iso(appeal.deadlines.acceptBy), onSiteBy: iso(appeal.deadlines.onSiteBy), resolveBy: iso(appeal.deadlines.resolveBy) },
     clock: clockOf(appeal),
     overdue: isOverdue(appeal, now),
+    promise: promiseLine(appeal, now),
     source: appeal.source ?? 'resident',
     missed: appeal.sla?.missed ?? [],
     card: strongestCard(appeal.supervision ?? []),

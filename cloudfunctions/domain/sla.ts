@@ -1,88 +1,105 @@
 import type { Dayjs } from 'dayjs';
 import type { AppealStatus } from '../../types/appeal';
+import type { CategorySla, ServiceDay } from '../../types/sla';
 import type { DeadlineKind } from '../../types/vocabulary';
-import { inShanghai } from './time';
+import { inShanghai, shanghaiTime } from './time';
+import { isWorkingDay, nextDayWhere, type CalendarOverrides } from './workCalendar';
 
 /**
- * When an appeal must be accepted, visited and resolved ("有呼必应、当日必达"). A policy is
- * data so a street can set its own; `DEFAULT_SLA` is what every street has until it does.
+ * When an appeal must be accepted, visited and resolved ("有呼必应、当日必达"), counted the way a
+ * 12345 officer counts them, in Zoucheng's time (Asia/Shanghai) whatever the server's zone:
+ *
+ * - Service minutes (受理, and 到场 for urgent categories) run only inside the service day
+ *   (`serviceDay`, e.g. 08:00–20:00) on service days: China's working days, or every day for an
+ *   every-day category (`days: 'every'`). A night or a holiday week stops the clock.
+ * - 当日必达: filed on a service day before the cut-off, someone is on site by the end of that
+ *   service day; otherwise by `nextDayBy` on the next service day.
+ * - "N working days" (办结) is a 期间 as the Civil Code counts one: the day of filing is not counted
+ *   (民法典 第二百零一条), and the period ends when business ends on its last day (第二百零三条:
+ *   有业务时间的，停止业务活动的时间为截止时间), i.e. at the end of the service day of the Nth
+ *   service day after the day of filing. Holidays are not service days, so a period never ends on one.
  */
-export type SlaPolicy = {
-  /** The service day, local time "HH:mm": clocks only run inside it. */
-  dayStart: string;
-  dayEnd: string;
-  /** Minutes of service time to accept a new appeal. */
-  acceptMinutes: number;
-  /** Filed before this time: someone on site the same day; later: by `nextDayOnSiteBy`. */
-  sameDayCutoff: string;
-  nextDayOnSiteBy: string;
-  /** Service days to resolve, counting the day of filing when filed before `dayEnd`. */
-  resolveDays: number;
-};
 
-export const DEFAULT_SLA: SlaPolicy = {
-  dayStart: '08:00',
-  dayEnd: '20:00',
-  acceptMinutes: 120,
-  sameDayCutoff: '17:00',
-  nextDayOnSiteBy: '12:00',
-  resolveDays: 3,
-};
+/** Everything one appeal's clocks follow: its category's policy, its street's service day and calendar. */
+export type SlaPolicy = CategorySla & { serviceDay: ServiceDay; calendar: CalendarOverrides };
 
-const at = (day: Dayjs, hhmm: string) => {
-  const [h, m] = hhmm.split(':').map(Number);
-  return day.hour(h).minute(m).second(0).millisecond(0);
-};
+const dayOf = (t: Dayjs) => t.format('YYYY-MM-DD');
+/** `hhmm` on `day`, in Zoucheng. */
+const at = (day: string, hhmm: string) => shanghaiTime(`${day} ${hhmm}`);
+
+const isServiceDay = (day: string, policy: SlaPolicy) => policy.days === 'every' || isWorkingDay(day, policy.calendar);
+const nextServiceDay = (day: string, policy: SlaPolicy) => nextDayWhere(day, (d) => isServiceDay(d, policy));
+
+/** The Nth service day after `day` (the day itself is not counted); n ≥ 1. */
+function nthServiceDayAfter(day: string, n: number, policy: SlaPolicy): string {
+  let counted = day;
+  for (let i = 0; i < n; i++) counted = nextServiceDay(counted, policy);
+  return counted;
+}
 
 /** The first moment of service time at or after `t`. */
 function serviceStart(t: Dayjs, policy: SlaPolicy): Dayjs {
-  if (t.isBefore(at(t, policy.dayStart))) return at(t, policy.dayStart);
-  if (!t.isBefore(at(t, policy.dayEnd))) return at(t.add(1, 'day'), policy.dayStart);
-  return t;
+  const day = dayOf(t);
+  if (isServiceDay(day, policy) && t.isBefore(at(day, policy.serviceDay.end))) {
+    const start = at(day, policy.serviceDay.start);
+    return t.isBefore(start) ? start : t;
+  }
+  return at(nextServiceDay(day, policy), policy.serviceDay.start);
 }
 
-/** Adds service minutes, carrying over the night. */
+/** `t` plus `minutes` of service time, carried over nights and days off. */
 function addServiceMinutes(t: Dayjs, minutes: number, policy: SlaPolicy): Dayjs {
   let cursor = serviceStart(t, policy);
   let left = minutes;
   for (;;) {
-    const end = at(cursor, policy.dayEnd);
-    const room = end.diff(cursor, 'minute');
+    const day = dayOf(cursor);
+    const room = at(day, policy.serviceDay.end).diff(cursor, 'minute');
     if (left <= room) return cursor.add(left, 'minute');
     left -= room;
-    cursor = at(cursor.add(1, 'day'), policy.dayStart);
+    cursor = at(nextServiceDay(day, policy), policy.serviceDay.start);
   }
 }
 
-export function acceptBy(filed: Date, policy: SlaPolicy = DEFAULT_SLA): Date {
+/** 受理: `acceptMinutes` service minutes after filing. */
+export function acceptBy(filed: Date, policy: SlaPolicy): Date {
   return addServiceMinutes(inShanghai(filed), policy.acceptMinutes, policy).toDate();
 }
 
-export function onSiteBy(filed: Date, policy: SlaPolicy = DEFAULT_SLA): Date {
+/**
+ * 到场 (当日必达): within `withinMinutes` service minutes, or by the end of the service day when
+ * filed on a service day before the cut-off (and before the day ends), else by `nextDayBy` on the
+ * next service day.
+ */
+export function onSiteBy(filed: Date, policy: SlaPolicy): Date {
   const t = inShanghai(filed);
-  const sameDay = t.isBefore(at(t, policy.sameDayCutoff));
-  return (sameDay ? at(t, policy.dayEnd) : at(t.add(1, 'day'), policy.nextDayOnSiteBy)).toDate();
+  const rule = policy.onSite;
+  if ('withinMinutes' in rule) return addServiceMinutes(t, rule.withinMinutes, policy).toDate();
+  const day = dayOf(t);
+  const end = at(day, policy.serviceDay.end);
+  const sameDay = isServiceDay(day, policy) && t.isBefore(at(day, rule.sameDayCutoff)) && t.isBefore(end);
+  return (sameDay ? end : at(nextServiceDay(day, policy), rule.nextDayBy)).toDate();
 }
 
-export function resolveBy(filed: Date, policy: SlaPolicy = DEFAULT_SLA): Date {
-  const start = serviceStart(inShanghai(filed), policy);
-  return at(start.add(policy.resolveDays - 1, 'day'), policy.dayEnd).toDate();
+/** 办结: the end of the service day of the `resolveDays`th service day after the day of filing. */
+export function resolveBy(filed: Date, policy: SlaPolicy): Date {
+  const last = nthServiceDayAfter(dayOf(inShanghai(filed)), policy.resolveDays, policy);
+  return at(last, policy.serviceDay.end).toDate();
 }
 
 export type AppealDeadlines = { acceptBy: Date; onSiteBy: Date; resolveBy: Date };
 
-export function deadlinesFor(filed: Date, policy: SlaPolicy = DEFAULT_SLA): AppealDeadlines {
+export function deadlinesFor(filed: Date, policy: SlaPolicy): AppealDeadlines {
   return { acceptBy: acceptBy(filed, policy), onSiteBy: onSiteBy(filed, policy), resolveBy: resolveBy(filed, policy) };
 }
 
 /**
- * The one clock each status races (有呼必应: 受理 while new; 当日必达 and 办结 once taken on or
- * sent back). A held appeal races none: its clocks start when 审核 releases it. Resolved and
- * closed appeals race none either.
+ * The one clock each status races (有呼必应: 受理 while new; 办结 once taken on or sent back): the
+ * inbox's order and the deadline a 延期 asks to move. A held appeal races none: its clocks start
+ * when 审核 releases it. Resolved and closed appeals race none either.
  */
 const RUNNING_CLOCK: Partial<Record<AppealStatus, DeadlineKind>> = { submitted: 'acceptBy', accepted: 'resolveBy', returned: 'resolveBy' };
 
-type Clocked = { status: AppealStatus; deadlines: AppealDeadlines };
+type Clocked = { status: AppealStatus; deadlines: AppealDeadlines; onSiteAt?: Date | null };
 
 /** Which deadline the appeal is racing now, or null when no clock runs. */
 export const runningClock = (appeal: Pick<Clocked, 'status'>): DeadlineKind | null => RUNNING_CLOCK[appeal.status] ?? null;
@@ -93,7 +110,20 @@ export function currentDeadline(appeal: Clocked): Date | null {
   return kind ? appeal.deadlines[kind] : null;
 }
 
+/**
+ * Every deadline still owed, the SLA timer's race: 受理 while new, 到场 while open and nobody has
+ * been on site yet, 办结 while open. None while held, resolved or closed.
+ */
+export function owedClocks(appeal: Clocked): DeadlineKind[] {
+  const kind = runningClock(appeal);
+  if (!kind) return [];
+  const owed: DeadlineKind[] = appeal.status === 'submitted' ? ['acceptBy'] : [];
+  if (!appeal.onSiteAt) owed.push('onSiteBy');
+  owed.push('resolveBy');
+  return owed;
+}
+
+/** Whether a deadline still owed has passed at `now` (the 到场 one included, unlike `currentDeadline`). */
 export function isOverdue(appeal: Clocked, now: Date): boolean {
-  const due = currentDeadline(appeal);
-  return due !== null && now.getTime() > new Date(due).getTime();
+  return owedClocks(appeal).some((kind) => now.getTime() > new Date(appeal.deadlines[kind]).getTime());
 }

@@ -28,13 +28,16 @@ export function racedDeadlines(appeal: Pick<AppealRecord, 'status' | 'onSiteAt'>
 
 const remindAt = (due: Date) => new Date(due.getTime() - REMIND_BEFORE_MINUTES * 60_000);
 
+/** Owed messages go before any deadline: a step already taken is told before the next is taken. */
+const AT_ONCE = new Date(0);
+
 /**
- * When the timer next has work on this appeal: a message owed now, else the earliest reminder or
- * deadline not yet acted on; null when it has none (the timer's query skips it).
+ * When the timer next has work on this appeal: at once when it owes a message, else the earliest
+ * reminder or deadline not yet acted on; null when it has none (the timer's query skips it).
  */
 export function timerDueAt(appeal: AppealRecord): Date | null {
   const marks = marksOf(appeal);
-  if (marks.owed.length) return new Date(appeal.updatedAt);
+  if (marks.owed.length) return AT_ONCE;
   const times = racedDeadlines(appeal)
     .filter((kind) => !marks.missed.includes(kind))
     .map((kind) => {

@@ -9,6 +9,8 @@ import type { Ports } from './ports';
 /** Minutes to wait before retry n (1-based); after the last, the message is given up. */
 export const RETRY_BACKOFF_MINUTES = [1, 5, 30, 120];
 export const MAX_ATTEMPTS = RETRY_BACKOFF_MINUTES.length + 1;
+/** How long a try owns a queued message before another may retry it. */
+export const RETRY_LEASE_MS = RETRY_BACKOFF_MINUTES[0] * 60_000;
 
 export type Outgoing = { touser: string; template: TemplateKey; page: string; data: MessageData; appealId: string | null };
 
@@ -64,7 +66,8 @@ export async function notify(ports: Ports, message: Outgoing, once?: { id: strin
       status: consented ? 'pending' : 'skipped',
       attempts: 0,
       lastError: consented ? null : '没有剩余的订阅次数',
-      nextRetryAt: consented ? now : null,
+      // The first try is this call's; the sweep steps in only if it has recorded no outcome by then.
+      nextRetryAt: consented ? new Date(now.getTime() + RETRY_LEASE_MS) : null,
       createdAt: now,
       updatedAt: now,
     };

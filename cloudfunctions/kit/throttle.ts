@@ -9,11 +9,12 @@ import type { Ports } from './ports';
  * `settings` (else the defaults), shortest first, and refuses RATE_LIMITED, saying when to try
  * again, at the first window that is full. The one line a throttled action needs:
  * `await throttle(ports, 'callStaff', openid)`. Round trips: the settings read, then one per
- * window in the usual case.
+ * window in the usual case. `limits`: the `limits` document (or null) when the caller has already
+ * read it with other settings, which saves the read.
  */
-export async function throttle(ports: Ports, flow: ThrottledFlow, who: string): Promise<void> {
+export async function throttle(ports: Ports, flow: ThrottledFlow, who: string, limits?: Record<string, unknown> | null): Promise<void> {
   const now = ports.clock.now();
-  for (const window of limitsOf(flow, await limitSettings(ports.db))) {
+  for (const window of limitsOf(flow, limits === undefined ? await limitSettings(ports.db) : limits)) {
     const fullUntil = await countCall(ports.db, counterKey(flow, window, who), window.max, now, windowEnd(window, now));
     if (fullUntil) refuse('RATE_LIMITED', tooOften(flow, fullUntil, now));
   }

@@ -23,6 +23,9 @@ const LIST_FIELDS = { timeline: false, media: false } as const;
 /** Derived fields kept beside the record so lists and the timer query by index. */
 const derived = (a: AppealRecord) => ({ dueKey: dueKey(a), timerDue: timerDueAt(a) });
 
+/** An appeal as the collection stores it, with its derived fields (for seeding, e.g. the bench). */
+export const storedForm = (appeal: AppealRecord) => ({ ...appeal, sortKey: sortKey(appeal), ...derived(appeal) });
+
 type Stored = AppealRecord & { sortKey: string; dueKey: string; timerDue: Date | null };
 export type AppealPage = { items: AppealRecord[]; cursor: string | null };
 
@@ -35,7 +38,7 @@ export async function getAppeal(db: DB.Database, id: string): Promise<AppealReco
 
 /** Inserts a new appeal; a duplicate `_id` (the same submit again) surfaces as E11000. */
 export async function insertAppeal(db: DB.Database, appeal: AppealRecord): Promise<void> {
-  await appeals(db).add({ data: { ...appeal, sortKey: sortKey(appeal), ...derived(appeal) } });
+  await appeals(db).add({ data: storedForm(appeal) });
 }
 
 /**

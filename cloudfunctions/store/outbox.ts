@@ -33,6 +33,17 @@ export async function updateOutbox(db: DB.Database, id: string, changes: Partial
   await outbox(db).doc(id).update({ data: changes });
 }
 
+/**
+ * Takes a queued message for one retry: moves its retry time to `until` if it is still pending
+ * at the attempt count read and still due, so two sweeps at once never both send it.
+ */
+export async function claimRetry(db: DB.Database, record: OutboxRecord & { _id: string }, now: Date, until: Date): Promise<boolean> {
+  const { stats } = (await outbox(db)
+    .where({ _id: record._id, status: 'pending', attempts: record.attempts, nextRetryAt: db.command.lte(now) })
+    .update({ data: { nextRetryAt: until } })) as { stats: { updated: number } };
+  return stats.updated === 1;
+}
+
 export async function dueForRetry(db: DB.Database, now: Date): Promise<Array<OutboxRecord & { _id: string }>> {
   return docsOf<OutboxRecord & { _id: string }>(
     await outbox(db).where({ status: 'pending', nextRetryAt: db.command.lte(now) }).orderBy('nextRetryAt', 'asc').limit(100).get(),

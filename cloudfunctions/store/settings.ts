@@ -11,8 +11,25 @@ export async function templateIds(db: DB.Database): Promise<Record<TemplateKey, 
   return Object.fromEntries(TEMPLATE_KEYS.map((k) => [k, doc?.[k] ?? ''])) as Record<TemplateKey, string>;
 }
 
-/** The `settings` document `limits` (throttle windows per flow, see `domain/limits.ts`), or null when there is none. */
-export async function limitSettings(db: DB.Database): Promise<Record<string, unknown> | null> {
-  const [doc] = docsOf<Record<string, unknown>>(await db.collection('settings').where({ _id: 'limits' }).limit(1).get());
-  return doc ?? null;
+/** Stored settings documents as read, by `_id`; one that is not stored is absent. */
+export type SettingsDocs = Record<string, Record<string, unknown>>;
+
+/** The `settings` documents `ids`, in one round trip. */
+export async function settingsByIds(db: DB.Database, ids: string[]): Promise<SettingsDocs> {
+  const docs = docsOf<Record<string, unknown>>(await db.collection('settings').where({ _id: db.command.in(ids) }).limit(ids.length).get());
+  return Object.fromEntries(docs.map((doc) => [String(doc._id), doc]));
 }
+
+/** The document of throttle windows per flow (`domain/limits.ts`). */
+export const LIMITS_SETTINGS = 'limits';
+
+/** The `settings` document `limits`, or null when there is none. */
+export async function limitSettings(db: DB.Database): Promise<Record<string, unknown> | null> {
+  return (await settingsByIds(db, [LIMITS_SETTINGS]))[LIMITS_SETTINGS] ?? null;
+}
+
+/**
+ * The SLA documents a street's clocks follow (`types/sla.ts`), nearest last: the city's `sla`,
+ * then the street's own `sla:<streetId>`.
+ */
+export const slaSettingIds = (streetId: string) => ['sla', `sla:${streetId}`];

@@ -1,20 +1,22 @@
 import { AUTO_CLOSE_AFTER_DAYS, dueForAutoClose, transition } from '../domain/appeal';
-import { attempt, notify } from '../kit/notify';
+import { attempt, notify, RETRY_LEASE_MS } from '../kit/notify';
 import type { Ports } from '../kit/ports';
 import { listUnratedSince, saveAppeal } from '../store/appeals';
-import { dueForRetry } from '../store/outbox';
+import { claimRetry, dueForRetry } from '../store/outbox';
 import { tellResident } from '../services/tell';
 import { dueForReminder, REMINDER_LOOKAHEAD_MS } from '../domain/groupChat';
 import { gridPageOf, groupQrExpiryMessage } from '../domain/messages';
 import { claimGroupQrReminder, groupQrsExpiringBefore } from '../store/grids';
 import { staffByIds } from '../store/staff';
 
-/** Retries queued messages whose backoff has passed; each retry is recorded by `attempt`. */
+/** Retries queued messages whose backoff has passed, each claimed first; each retry is recorded by `attempt`. */
 export async function retryMessages(ports: Ports, deadline: number): Promise<number> {
-  const due = await dueForRetry(ports.db, ports.clock.now());
+  const now = ports.clock.now();
+  const due = await dueForRetry(ports.db, now);
   let tried = 0;
   for (const record of due) {
     if (ports.clock.now().getTime() > deadline) break;
+    if (!(await claimRetry(ports.db, record, now, new Date(now.getTime() + RETRY_LEASE_MS)))) continue;
     await attempt(ports, record._id, record);
     tried += 1;
   }

@@ -177,8 +177,8 @@ export async function startLocalCloud(opts: LocalCloudOptions) {
 
   async function fireTrigger(name: string, res: ServerResponse) {
     if (!runner!.exists(name)) return sendJson(res, 404, { ok: false, code: 'NOT_FOUND', message: `没有名为 ${name} 的云函数` });
-    const { result } = await runner!.invoke(name, { Type: 'Timer', TriggerName: 'manual', Time: new Date().toISOString() }, { openid: null, source: 'wx_trigger' });
-    sendJson(res, 200, result);
+    const { result, roundTrips } = await runner!.invoke(name, { Type: 'Timer', TriggerName: 'manual', Time: new Date().toISOString() }, { openid: null, source: 'wx_trigger' });
+    sendJson(res, 200, result, { 'x-db-round-trips': String(roundTrips) });
   }
 
   // WeChat's message push (e.g. a wxa_media_check verdict) as the platform would deliver it.

@@ -33,6 +33,7 @@ export function summaryFixture(n: number, overrides: Partial<AppealSummary> = {}
     deadlines: { acceptBy: '2026-11-24T04:00:00.000Z', onSiteBy: '2026-11-24T10:00:00.000Z', resolveBy: '2026-11-27T10:00:00.000Z' },
     clock: { kind: 'acceptBy', at: '2026-11-24T04:00:00.000Z' },
     overdue: false,
+    promise: '今天 12:00 前受理',
     source: 'resident',
     missed: [],
     card: null,

@@ -96,8 +96,9 @@ export function AppealListView({ list, empty, showDeadline = false, byGrid = fal
 }
 
 /**
- * One appeal in a list. `showDeadline` is a staff list's (the inbox, the board): it shows the running
- * clock, the 督办 card's colour and a 延期 awaiting a decision; the filer's list says only 督办中.
+ * One appeal in a list. `showDeadline` is a staff list's (the inbox, the board): it shows the
+ * deadline the appeal races, the 督办 card's colour and a 延期 awaiting a decision; the filer's
+ * list shows the promise line and says only 督办中.
  */
 export function AppealListItem({ appeal: a, showDeadline }: { appeal: AppealSummary; showDeadline: boolean }) {
   const due = showDeadline ? a.clock : null;
@@ -115,6 +116,7 @@ export function AppealListItem({ appeal: a, showDeadline }: { appeal: AppealSumm
         <Text>{a.gridName}</Text>
         <Text>{shanghaiTime(a.createdAt)}</Text>
       </View>
+      {!showDeadline && a.promise && <Text className={`appeal-promise${a.overdue ? ' appeal-promise--late' : ''}`}>{a.promise}</Text>}
       {due && (
         <Text className={`appeal-item__due${a.overdue ? ' appeal-item__due--late' : ''}`}>
           {APPEAL_WORDS.deadline[due.kind]} {shanghaiTime(due.at)}

@@ -20,6 +20,7 @@ import { AppealListItem } from './AppealList';
 import { StaffActions } from './StaffActions';
 import { StatusTabs } from './StatusTabs';
 import { Timeline } from './Timeline';
+import { keepClock } from '../../../cloudfunctions/domain/slaTimer';
 
 const W = APPEAL_WORDS;
 const filer = { openid: 'resident-1', staff: null };
@@ -83,6 +84,11 @@ describe('every event has one word: the timeline and the 诉求进度通知 say 
         const before = filedAppeal({ status: ALLOWED_FROM[command.type][0], ...from });
         return [JSON.stringify(command), { earlier: before.timeline.length, after: transition(before, command, actor, LATER) }];
       }),
+    // The SLA timer's own lines: 超时 raises an appeal a level, and at the street it is recorded overdue.
+    ...(['grid', 'street'] as const).map((level): [string, { earlier: number; after: AppealRecord }] => {
+      const before = filedAppeal({ level });
+      return [`the timer, ${level}`, { earlier: before.timeline.length, after: keepClock(before, new Date(before.deadlines.acceptBy.getTime() + 60_000))! }];
+    }),
   ];
   const seen = new Set<AppealEventType>();
 

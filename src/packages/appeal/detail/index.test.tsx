@@ -66,6 +66,23 @@ describe('诉求详情', () => {
     expect(texts('.kv__label').filter((l) => l!.endsWith('时限'))).toEqual([]);
   });
 
+  it('says the promise in one line, plainly marked once it is late, and none when no clock runs', async () => {
+    const promise = () => Array.from(document.querySelectorAll('.appeal-promise')).map((e) => [e.textContent, e.classList.contains('appeal-promise--late')]);
+    const { unmount } = open(detailFixture({ status: 'accepted', statusLabel: '办理中', promise: '今天 20:00 前有人上门' }));
+    await screen.findByText('办理进度');
+    expect(promise()).toEqual([['今天 20:00 前有人上门', false]]);
+    unmount();
+
+    const late = open(detailFixture({ level: 'community', overdue: true, missed: ['acceptBy'], promise: '已超时 2 小时，已升级至社区' }));
+    await screen.findByText('办理进度');
+    expect(promise()).toEqual([['已超时 2 小时，已升级至社区', true]]);
+    late.unmount();
+
+    open(detailFixture({ status: 'resolved', statusLabel: '待评价', clock: null, promise: null }));
+    await screen.findByText('办理进度');
+    expect(promise()).toEqual([]);
+  });
+
   it('shows staff the resident’s phone and calls the resident “居民”', async () => {
     open(detailFixture({ contactPhone: '13812345678', can: ['accept'] }), chiefMe());
     expect(await screen.findByText('13812345678')).toBeTruthy();

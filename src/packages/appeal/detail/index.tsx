@@ -57,6 +57,7 @@ function DetailView({ detail: d, staff, onChange }: { detail: AppealDetail; staf
           {d.overdue && <Text className="tag tag--danger">已超时</Text>}
           <Text className={`tag tag--status tag--${d.status}`}>{d.statusLabel}</Text>
         </View>
+        {d.promise && <Text className={`appeal-promise${d.overdue ? ' appeal-promise--late' : ''}`}>{d.promise}</Text>}
         <Text className="appeal-head__content">{d.content}</Text>
         <PhotoGrid photos={d.photos} />
         <View className="kv">

@@ -53,4 +53,16 @@ describe('我的诉求', () => {
     fireEvent.click(screen.getByText('重试'));
     await waitFor(() => expect(screen.getByText('您还没有反映过问题')).toBeTruthy());
   });
+
+  it('shows each appeal’s promise line as the cloud worded it', async () => {
+    programCloud({
+      'appeal.mine': () =>
+        ok({ items: [summaryFixture(1, { promise: '明天 12:00 前受理' }), summaryFixture(2, { overdue: true, promise: '已超时 2 小时，已升级至社区' }), summaryFixture(3, { status: 'closed', statusLabel: '已结案', clock: null, promise: null })], cursor: null }),
+    });
+    render(<MyAppealsPage />);
+    await screen.findByText('第 1 条：楼道里堆满了杂物');
+    const lines = Array.from(document.querySelectorAll('.appeal-item')).map((item) => item.querySelector('.appeal-promise')?.textContent ?? null);
+    expect(lines).toEqual(['明天 12:00 前受理', '已超时 2 小时，已升级至社区', null]);
+    expect(document.querySelectorAll('.appeal-promise--late')).toHaveLength(1);
+  });
 });

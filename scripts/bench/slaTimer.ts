@@ -1,0 +1,87 @@
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileAppeal } from '../../cloudfunctions/domain/appeal';
+import { storedForm } from '../../cloudfunctions/store/appeals';
+import { FUNCTIONS_OUT, ROOT } from '../functions';
+import { openDatabase } from '../localcloud/db';
+import { readDemo } from '../localcloud/demo';
+import { spawnLocalCloud } from '../localcloud/spawn';
+import { table } from './measure';
+
+const OPEN = 100_000;
+const DUE = 2_000;
+/** Runs measured after the first, to see how the due work drains run by run. */
+const MORE_RUNS = 4;
+
+const demo = readDemo(join(ROOT, 'demo', 'zoucheng.json'));
+
+/**
+ * `OPEN` open appeals spread over the demo grids, the first `DUE` filed long enough ago that 受理
+ * has passed, the rest filed just now (their first reminder is more than an hour off).
+ */
+function seedAppeals(now: number) {
+  return Array.from({ length: OPEN }, (_, i) => {
+    const grid = demo.grids[i % demo.grids.length];
+    const filed = new Date(i < DUE ? now - 3 * 86_400_000 - i * 1000 : now);
+    return storedForm(
+      fileAppeal(
+        {
+          id: `bench-sla-${i}`,
+          number: `${grid.streetId}-BENCH-${i}`,
+          requestId: `bench-sla-req-${i}`,
+          residentOpenid: `bench-sla-resident-${i % 5000}`,
+          grid: { _id: grid._id, code: grid.code, name: grid.name, communityId: grid.communityId, streetId: grid.streetId },
+          category: { id: 'sanitation', name: '环境卫生' },
+          content: `第${i}号楼下垃圾没人清理`,
+          photos: [],
+          photoTraceIds: [],
+          location: null,
+          contactPhone: null,
+          anonymous: false,
+          held: false,
+        },
+        filed,
+      ),
+    );
+  });
+}
+
+/**
+ * One timer run over `OPEN` open appeals of which `DUE` are past their 受理 deadline: its time,
+ * its database round trips and what it did, then the runs after it. The data is written straight
+ * into the local cloud's database file between two starts (the demo is loaded by the first).
+ */
+export async function benchSlaTimer() {
+  mkdirSync(join(ROOT, '.bench'), { recursive: true });
+  const dir = mkdtempSync(join(ROOT, '.bench', 'sla-'));
+  const functionsDir = join(dir, 'functions');
+  cpSync(FUNCTIONS_OUT, functionsDir, { recursive: true });
+  const dataDir = join(dir, 'data');
+  try {
+    await (await spawnLocalCloud({ dataDir, functionsDir })).stop();
+    const seeding = performance.now();
+    const db = openDatabase({ file: join(dataDir, 'db.sqlite') });
+    db.insertMany('appeals', seedAppeals(Date.now()));
+    db.close();
+    console.log(`\n## SLA timer: ${OPEN.toLocaleString()} open appeals, ${DUE.toLocaleString()} past 受理 (seeded in ${((performance.now() - seeding) / 1000).toFixed(1)} s)`);
+    const cloud = await spawnLocalCloud({ dataDir, functionsDir });
+    try {
+      const rows: Array<Record<string, string | number>> = [];
+      for (let run = 1; run <= 1 + MORE_RUNS; run++) {
+        const started = performance.now();
+        const res = await fetch(`${cloud.url}/api/dev/trigger/timers`, { method: 'POST' });
+        const seconds = (performance.now() - started) / 1000;
+        const body = (await res.json()) as { ok: boolean; data?: { clocks: { escalated: number; reminded: number; messages: number } }; code?: string };
+        if (!body.ok || !body.data) throw new Error(`timers: ${body.code}`);
+        const { escalated, reminded, messages } = body.data.clocks;
+        const trips = Number(res.headers.get('x-db-round-trips'));
+        rows.push({ run, seconds: seconds.toFixed(2), 'round trips': trips, escalated, reminded, messages, 'round trips per escalation': escalated ? (trips / escalated).toFixed(1) : '-' });
+      }
+      table(rows);
+    } finally {
+      await cloud.stop();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
