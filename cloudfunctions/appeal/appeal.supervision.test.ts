@@ -18,7 +18,7 @@ import {
   expectRefusal,
   fileAppeal,
   grantConsents,
-  moveDeadline as moveDeadlineIn,
+  moveDeadlines as moveDeadlinesIn,
   newResident,
   okData,
   readAllPages,
@@ -40,7 +40,7 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 const plus = (d: Date | string, ms: number) => new Date(new Date(d).getTime() + ms);
-const moveDeadline = (id: string, kind: DeadlineKind, at: Date, sla?: SlaMarks) => moveDeadlineIn(db, id, kind, at, sla);
+const moveDeadlines = (id: string, moved: Partial<Record<DeadlineKind, Date>>, sla?: SlaMarks) => moveDeadlinesIn(db, id, moved, sla);
 const stored = async (id: string) => (await readDoc<AppealRecord & { dueKey: string; timerDue: Date | null }>(db, 'appeals', id))!;
 
 /** What a subscribe message to `openid` about the appeal said in its 新诉求提醒 reason field. */
@@ -130,7 +130,7 @@ describe('who may 督办, ask for and decide 延期, and read the board', () => 
 
   async function prepare(setup: Setup, filer: string): Promise<AppealRecord> {
     const filed = setup === 'submitted' || setup === 'overdue' ? await fileAppeal(cloud, filer, { gridCode: GRID }) : await accepted(filer, GRID);
-    if (setup === 'overdue') await moveDeadline(filed.id, 'acceptBy', plus(new Date(), -HOUR));
+    if (setup === 'overdue') await moveDeadlines(filed.id, { acceptBy: plus(new Date(), -HOUR) });
     if (setup === 'asked') {
       const a = await stored(filed.id);
       okData(await appeal(cloud, chiefOf(GRID), 'requestExtension', { id: filed.id, reason: '需要物业配合施工', until: plus(a.deadlines.resolveBy, DAY).toISOString() }));
@@ -174,7 +174,7 @@ describe('督办', () => {
     const filed = await fileAppeal(cloud, newResident(), { gridCode: 'GS-0103' });
     const { deadlines } = await stored(filed.id);
     const { acceptBy } = deadlines;
-    await moveDeadline(filed.id, 'acceptBy', acceptBy, { reminded: ['acceptBy'], missed: [], owed: [] });
+    await moveDeadlines(filed.id, {}, { reminded: ['acceptBy'], missed: [], owed: [] });
     // halfway between now and the deadline: later than now, earlier than the deadline, whenever the test runs
     const until = new Date(Math.round((Date.now() + new Date(acceptBy).getTime()) / 2));
 
@@ -285,7 +285,8 @@ describe('延期', () => {
 
   it('granting an overdue appeal’s request clears the 超时 and its reminder and takes it off the board', async () => {
     const filed = await accepted(newResident(), GRID);
-    await moveDeadline(filed.id, 'resolveBy', plus(new Date(), -HOUR), { reminded: ['acceptBy', 'resolveBy'], missed: ['resolveBy'], owed: [] });
+    // 办结 an hour late; 到场 (still owed) far off, so only the 延期 decides whether it is on the board
+    await moveDeadlines(filed.id, { onSiteBy: plus(new Date(), 3 * DAY), resolveBy: plus(new Date(), -HOUR) }, { reminded: ['acceptBy', 'resolveBy'], missed: ['resolveBy'], owed: [] });
     const onBoard = async () => (await readAllPages(cloud, community, 'board')).items.find((a) => a.id === filed.id);
     expect(await onBoard()).toMatchObject({ overdue: true, missed: ['resolveBy'] });
 
@@ -325,18 +326,25 @@ describe('延期', () => {
 });
 
 describe('the supervision board', () => {
-  /** Files an appeal in `grid` whose running deadline is `offset` from now. */
+  /**
+   * Files an appeal in `grid` (accepted, for 到场 or 办结) whose deadline `kind` is `offset` from
+   * now and whose other deadlines are days away.
+   */
   async function dueIn(grid: string, offset: number, kind: DeadlineKind = 'acceptBy') {
     const filed = kind === 'acceptBy' ? await fileAppeal(cloud, newResident(), { gridCode: grid }) : await accepted(newResident(), grid);
-    await moveDeadline(filed.id, kind, plus(new Date(), offset));
+    const far = plus(new Date(), 3 * DAY);
+    await moveDeadlines(filed.id, { acceptBy: far, onSiteBy: far, resolveBy: far, [kind]: plus(new Date(), offset) });
     return filed.id;
   }
 
-  it('lists the overdue and near-due open appeals of the caller’s community or street, most urgent first', async () => {
+  it('lists the open appeals of the caller’s community or street with a deadline owed (受理, 到场, 办结) passed or near, the earliest first', async () => {
     const overdue = await dueIn('FS-0101', -2 * HOUR);
     const raised = await dueIn('FS-0104', -HOUR);
     okData(await appeal(cloud, chiefOf('FS-0104'), 'escalate', { id: raised, reason: '需要社区协调' }));
     const nearDue = await dueIn('FS-0102', 30 * MINUTE, 'resolveBy');
+    const notThere = await dueIn('FS-0103', -30 * MINUTE, 'onSiteBy'); // 当日必达 missed, 办结 days away
+    const there = await dueIn('FS-0103', -40 * MINUTE, 'onSiteBy');
+    okData(await appeal(cloud, chiefOf('FS-0103'), 'reply', { id: there, text: '已到现场查看', onSite: true })); // on site: 到场 no longer owed
     const otherCommunity = await dueIn('FS-0201', 45 * MINUTE);
     await dueIn('FS-0101', 5 * HOUR); // not near yet
     const resolved = await dueIn('FS-0103', -3 * HOUR);
@@ -345,13 +353,14 @@ describe('the supervision board', () => {
     expect(held.status).toBe('held');
 
     const community = (await readAllPages(cloud, communityOf('FS-0101'), 'board')).items;
-    expect(community.map((a) => a.id)).toEqual([overdue, raised, nearDue]);
+    expect(community.map((a) => a.id)).toEqual([overdue, raised, notThere, nearDue]);
     expect(community.map((a) => [a.gridCode, a.overdue, a.level])).toEqual([
       ['FS-0101', true, 'grid'],
       ['FS-0104', true, 'community'],
+      ['FS-0103', true, 'grid'],
       ['FS-0102', false, 'grid'],
     ]);
-    expect((await readAllPages(cloud, streetOf('FS-0101'), 'board')).items.map((a) => a.id)).toEqual([overdue, raised, nearDue, otherCommunity]);
+    expect((await readAllPages(cloud, streetOf('FS-0101'), 'board')).items.map((a) => a.id)).toEqual([overdue, raised, notThere, nearDue, otherCommunity]);
   });
 
   it('pages of 20 by urgency, each appeal once, in two round trips a page', async () => {

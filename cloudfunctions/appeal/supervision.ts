@@ -12,7 +12,7 @@ import { screenText, viewerOf } from '../kit/caller';
 import { notify } from '../kit/notify';
 import type { Ports } from '../kit/ports';
 import { tellGrid } from '../services/tell';
-import { listInbox } from '../store/appeals';
+import { listBoard } from '../store/appeals';
 import { communityStaff } from '../store/staff';
 import { appealForViewer, saveOrRefuse } from './context';
 
@@ -88,8 +88,9 @@ export const decideExtension = oversightStep(DecideExtensionInput, {
 });
 
 /**
- * The supervision board: open appeals in the caller's communities and streets that are overdue or
- * due within `NEAR_DUE_MINUTES`, most urgent first, a page at a time. Grid staff and residents are
+ * The supervision board: open appeals in the caller's communities and streets with a deadline
+ * still owed (受理, 到场 or 办结) that has passed or falls within `NEAR_DUE_MINUTES`, the
+ * earliest first, a page at a time. Grid staff and residents are
  * FORBIDDEN. Two round trips: who is asking, and one indexed query.
  */
 export const board = action(BoardInput, async ({ cursor }, ports) => {
@@ -97,6 +98,6 @@ export const board = action(BoardInput, async ({ cursor }, ports) => {
   const scope = boardScope(staff);
   if (!scope) return refuse('FORBIDDEN', '督办看板仅供社区和街道工作人员使用');
   const now = ports.clock.now();
-  const page = await listInbox(ports.db, { gridIds: [], ...scope }, undefined, cursor, boardHorizon(now));
+  const page = await listBoard(ports.db, scope, boardHorizon(now), cursor);
   return { items: page.items.map((a) => summaryView(a, now)), cursor: page.cursor };
 });

@@ -7,7 +7,7 @@ import { callReason } from './messages';
 import { boardScope, mayDecideExtension, mayOversee, mayRequestExtension, type Viewer } from './permissions';
 import type { AppealRecord, SlaMarks, StaffRecord, StaffRole } from './records';
 import { Refusal } from './refusal';
-import { boardHorizon } from './supervision';
+import { boardHorizon, earliestOwed } from './supervision';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -306,6 +306,22 @@ describe('what the filer sees of 督办 and 延期', () => {
 describe('the board and the message', () => {
   it(`near-due is within ${NEAR_DUE_MINUTES} minutes of now`, () => {
     expect(boardHorizon(LATER)).toEqual(plus(LATER, NEAR_DUE_MINUTES * 60_000));
+  });
+
+  describe('the board reckons an appeal by the earliest deadline it still owes, 到场 included', () => {
+    const at = { acceptBy: plus(LATER, 3 * HOUR), onSiteBy: plus(LATER, 2 * HOUR), resolveBy: plus(LATER, DAY) };
+    it.each([
+      ['submitted: 受理, 到场 and 办结 are owed', { status: 'submitted' }, at.onSiteBy],
+      ['submitted, 受理 the earliest', { status: 'submitted', deadlines: { ...at, acceptBy: plus(LATER, HOUR) } }, plus(LATER, HOUR)],
+      ['accepted, nobody on site yet: 到场 and 办结', { status: 'accepted' }, at.onSiteBy],
+      ['accepted, someone was on site: 办结 only', { status: 'accepted', onSiteAt: LATER }, at.resolveBy],
+      ['returned: as accepted', { status: 'returned' }, at.onSiteBy],
+      ['held: none runs yet', { status: 'held' }, null],
+      ['resolved: none owed', { status: 'resolved' }, null],
+      ['closed: none owed', { status: 'closed' }, null],
+    ] as Array<[string, Partial<AppealRecord>, Date | null]>)('%s', (_, fields, expected) => {
+      expect(earliestOwed(filedAppeal({ deadlines: at, ...fields }))).toEqual(expected);
+    });
   });
 
   it.each([

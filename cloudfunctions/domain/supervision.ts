@@ -2,7 +2,7 @@ import { EXTENSION_MAX_DAYS, NEAR_DUE_MINUTES } from '../../types/appeal';
 import { APPEAL_WORDS, type DeadlineKind } from '../../types/vocabulary';
 import type { ActorRecord, AppealRecord, ExtensionRecord, StaffActorRecord } from './records';
 import { Refusal } from './refusal';
-import { runningClock } from './sla';
+import { owedClocks, runningClock } from './sla';
 import { inShanghai } from './time';
 
 /**
@@ -78,7 +78,16 @@ export function extensionGranted(appeal: AppealRecord, request: ExtensionRecord,
 }
 
 /**
- * The supervision board's horizon: an open appeal whose running deadline falls before it is
+ * The supervision board's horizon: an open appeal whose earliest owed deadline falls before it is
  * near-due (or overdue) at `now`.
  */
 export const boardHorizon = (now: Date) => new Date(ms(now) + NEAR_DUE_MINUTES * 60_000);
+
+/**
+ * The earliest deadline an appeal still owes (受理, 到场 or 办结: what `overdue` counts), or null
+ * when it owes none (held, resolved, closed): how late or near the board reckons it.
+ */
+export function earliestOwed(appeal: Pick<AppealRecord, 'status' | 'deadlines' | 'onSiteAt'>): Date | null {
+  const times = owedClocks(appeal).map((kind) => ms(appeal.deadlines[kind]));
+  return times.length ? new Date(Math.min(...times)) : null;
+}

@@ -3,30 +3,31 @@ import { APPEAL_LIMITS, type AppealStatus } from '../../types/appeal';
 import { OPEN_STATUSES } from '../domain/appeal';
 import { currentDeadline } from '../domain/sla';
 import { timerDueAt } from '../domain/slaTimer';
+import { earliestOwed } from '../domain/supervision';
 import { docsOf } from './results';
 import type { AppealRecord } from '../domain/records';
 
 /**
  * Paging keys kept on each appeal as plain strings: ISO time then id, so one string field
- * orders and resumes a list (newest first by `sortKey`, most urgent first by `dueKey`).
+ * orders and resumes a list (newest first by `sortKey`, most urgent first by `dueKey`, the
+ * running deadline, or by `owedKey`, the earliest deadline still owed, 到场 included).
  */
 const NO_DEADLINE = '9999-12-31T23:59:59.999Z';
+const keyAt = (due: Date | null, id: string) => `${due ? new Date(due).toISOString() : NO_DEADLINE}_${id}`;
 export const sortKey = (a: Pick<AppealRecord, '_id' | 'createdAt'>) => `${new Date(a.createdAt).toISOString()}_${a._id}`;
-export const dueKey = (a: AppealRecord) => {
-  const due = currentDeadline(a);
-  return `${due ? new Date(due).toISOString() : NO_DEADLINE}_${a._id}`;
-};
+export const dueKey = (a: AppealRecord) => keyAt(currentDeadline(a), a._id);
+export const owedKey = (a: AppealRecord) => keyAt(earliestOwed(a), a._id);
 
 const PAGE = APPEAL_LIMITS.pageSize;
 const LIST_FIELDS = { timeline: false, media: false } as const;
 
 /** Derived fields kept beside the record so lists and the timer query by index. */
-const derived = (a: AppealRecord) => ({ dueKey: dueKey(a), timerDue: timerDueAt(a) });
+const derived = (a: AppealRecord) => ({ dueKey: dueKey(a), owedKey: owedKey(a), timerDue: timerDueAt(a) });
 
 /** An appeal as the collection stores it, with its derived fields (for seeding, e.g. the bench). */
 export const storedForm = (appeal: AppealRecord) => ({ ...appeal, sortKey: sortKey(appeal), ...derived(appeal) });
 
-type Stored = AppealRecord & { sortKey: string; dueKey: string; timerDue: Date | null };
+type Stored = AppealRecord & { sortKey: string; dueKey: string; owedKey: string; timerDue: Date | null };
 export type AppealPage = { items: AppealRecord[]; cursor: string | null };
 
 const appeals = (db: DB.Database) => db.collection('appeals');
@@ -59,7 +60,7 @@ export async function saveAppeal(db: DB.Database, before: AppealRecord, next: Ap
   return stats.updated === 1;
 }
 
-function page(items: Stored[], key: 'sortKey' | 'dueKey'): AppealPage {
+function page(items: Stored[], key: 'sortKey' | 'dueKey' | 'owedKey'): AppealPage {
   return { items, cursor: items.length === PAGE ? items[items.length - 1][key] : null };
 }
 
@@ -76,17 +77,9 @@ export type InboxScope = { gridIds: string[]; communityIds: string[]; streetIds:
 
 /**
  * Appeals a staff member answers for, most urgent first. Held appeals reach community and
- * street staff only: the grid sees them once released. With `dueBefore`, only those whose running
- * deadline falls before it (the supervision board's overdue and near-due; a held appeal has none).
- * One query, over the `*_due` indexes.
+ * street staff only: the grid sees them once released.
  */
-export async function listInbox(
-  db: DB.Database,
-  scope: InboxScope,
-  status: AppealStatus | undefined,
-  cursor: string | undefined,
-  dueBefore?: Date,
-): Promise<AppealPage> {
+export async function listInbox(db: DB.Database, scope: InboxScope, status: AppealStatus | undefined, cursor: string | undefined): Promise<AppealPage> {
   const _ = db.command;
   const statuses = status ? [status] : [...OPEN_STATUSES, 'held' as const];
   const forGrid = statuses.filter((s) => s !== 'held');
@@ -96,9 +89,27 @@ export async function listInbox(
     scope.streetIds.length ? { streetId: _.in(scope.streetIds), status: _.in(statuses) } : null,
   ].filter((c) => c !== null);
   if (!reach.length) return { items: [], cursor: null };
-  const conditions = [_.or(reach), ...(cursor ? [{ dueKey: _.gt(cursor) }] : []), ...(dueBefore ? [{ dueKey: _.lt(dueBefore.toISOString()) }] : [])];
+  const conditions = [_.or(reach), ...(cursor ? [{ dueKey: _.gt(cursor) }] : [])];
   const items = docsOf<Stored>(await appeals(db).where(_.and(conditions)).orderBy('dueKey', 'asc').field(LIST_FIELDS).limit(PAGE).get());
   return page(items, 'dueKey');
+}
+
+/**
+ * The supervision board: open appeals of those communities and streets whose earliest owed
+ * deadline falls before `before` (overdue or near-due), most urgent first, a page from `cursor`.
+ * One query, over the `community_owed` and `street_owed` indexes.
+ */
+export async function listBoard(db: DB.Database, scope: Pick<InboxScope, 'communityIds' | 'streetIds'>, before: Date, cursor: string | undefined): Promise<AppealPage> {
+  const _ = db.command;
+  const open = _.in(OPEN_STATUSES);
+  const reach = [
+    scope.communityIds.length ? { communityId: _.in(scope.communityIds), status: open } : null,
+    scope.streetIds.length ? { streetId: _.in(scope.streetIds), status: open } : null,
+  ].filter((c) => c !== null);
+  if (!reach.length) return { items: [], cursor: null };
+  const conditions = [_.or(reach), { owedKey: _.lt(before.toISOString()) }, ...(cursor ? [{ owedKey: _.gt(cursor) }] : [])];
+  const items = docsOf<Stored>(await appeals(db).where(_.and(conditions)).orderBy('owedKey', 'asc').field(LIST_FIELDS).limit(PAGE).get());
+  return page(items, 'owedKey');
 }
 
 /** Resolved appeals whose rating window has passed, oldest first. */

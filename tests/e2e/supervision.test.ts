@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import type { DB } from 'wx-server-sdk/index';
-import { appeal, fileAppeal, moveDeadline, okData } from '../support/appealKit';
+import { appeal, fileAppeal, moveDeadlines, okData } from '../support/appealKit';
 import { phoneOf as phoneIn, screenshot, shown, startE2e, stopE2e } from '../support/browser';
 import { openCloudDb, readDoc } from '../support/cloudDb';
 import { demo, LocalCloud } from '../support/localCloud';
@@ -25,7 +25,7 @@ it('community staff find an overdue appeal on the board and card it; the chief a
   const content = '小区东门的下水道堵塞三天了，污水漫到路面';
   const filed = await fileAppeal(cloud, resident, { gridCode: grid.code, content });
   okData(await appeal(cloud, chief, 'accept', { id: filed.id }));
-  await moveDeadline(db, filed.id, 'resolveBy', new Date(Date.now() - 3_600_000)); // 办结 was due an hour ago
+  await moveDeadlines(db, filed.id, { resolveBy: new Date(Date.now() - 3_600_000) }); // 办结 was due an hour ago
 
   // Community staff: inbox → 督办看板 → the appeal under its grid → a red card.
   const { page: staffPage } = await phoneOf(community);

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DB } from 'wx-server-sdk/index';
 import type { AppealRecord, SlaMarks } from '../../cloudfunctions/domain/records';
-import { timerDueAt } from '../../cloudfunctions/domain/slaTimer';
-import { dueKey } from '../../cloudfunctions/store/appeals';
+import { storedForm } from '../../cloudfunctions/store/appeals';
 import { LOCAL_ENV_ID } from '../../scripts/localcloud/sdkEnv';
 import { makeFileId } from '../../scripts/localcloud/storage';
 import { uploadAs } from '../../scripts/localcloud/upload';
@@ -135,14 +134,14 @@ export async function me(cloud: LocalCloud, openid: string) {
 }
 
 /**
- * Moves deadline `kind` of a stored appeal to `at` (and puts the SLA timer's `sla` marks on it), as
- * hours passing would, with the derived `dueKey` and `timerDue` a save writes beside it.
+ * Moves deadlines of a stored appeal (and puts the SLA timer's `sla` marks on it), as hours passing
+ * would, with the derived keys (`dueKey`, `owedKey`, `timerDue`) a save writes beside them.
  */
-export async function moveDeadline(db: DB.Database, id: string, kind: DeadlineKind, at: Date, sla?: SlaMarks): Promise<void> {
+export async function moveDeadlines(db: DB.Database, id: string, moved: Partial<Record<DeadlineKind, Date>>, sla?: SlaMarks): Promise<void> {
   const before = (await readDoc<AppealRecord>(db, 'appeals', id))!;
-  const next: AppealRecord = { ...before, deadlines: { ...before.deadlines, [kind]: at }, ...(sla ? { sla } : {}) };
+  const { deadlines, dueKey, owedKey, timerDue } = storedForm({ ...before, deadlines: { ...before.deadlines, ...moved }, ...(sla ? { sla } : {}) });
   await db
     .collection('appeals')
     .where({ _id: id })
-    .update({ data: { [`deadlines.${kind}`]: at, ...(sla ? { sla: db.command.set(sla) } : {}), dueKey: dueKey(next), timerDue: timerDueAt(next) } });
+    .update({ data: { deadlines: db.command.set(deadlines), ...(sla ? { sla: db.command.set(sla) } : {}), dueKey, owedKey, timerDue } });
 }
