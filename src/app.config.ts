@@ -8,6 +8,7 @@ export default defineAppConfig({
     { root: 'packages/staff', pages: ['invite/index', 'team/index', 'join/index'] },
     { root: 'packages/registry', pages: ['import/index'] },
     { root: 'packages/ledger', pages: ['report/index', 'list/index'] },
+    { root: 'packages/board', pages: ['index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

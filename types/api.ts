@@ -4,6 +4,8 @@ import type {
   AppealRef,
   AppealSummary,
   BlockInput,
+  BoardInput,
+  DecideExtensionInput,
   EscalateInput,
   GrantConsentsInput,
   InboxInput,
@@ -16,9 +18,11 @@ import type {
   RateInput,
   ReplyInput,
   ReportInput,
+  RequestExtensionInput,
   ResolveInput,
   SendBackInput,
   SubmitAppealInput,
+  SuperviseInput,
   TransferInput,
 } from './appeal';
 import type {
@@ -76,6 +80,10 @@ export type Api = {
     unblock: { input: In<typeof AppealRef>; output: { blocked: false } };
     report: { input: ReportInput; output: AppealDetail };
     ledger: { input: LedgerInput; output: LedgerPage };
+    supervise: { input: In<typeof SuperviseInput>; output: AppealDetail };
+    requestExtension: { input: In<typeof RequestExtensionInput>; output: AppealDetail };
+    decideExtension: { input: In<typeof DecideExtensionInput>; output: AppealDetail };
+    board: { input: In<typeof BoardInput>; output: Page<AppealSummary> };
   };
   notice: {
     publish: { input: PublishNoticeInput; output: NoticeDetail };

@@ -11,6 +11,7 @@ import {
   type AppealSource,
   type DeadlineKind,
   type ExtensionState,
+  SUPERVISION_CARDS,
   type SupervisionCard,
 } from './vocabulary';
 
@@ -36,6 +37,17 @@ export const FileId = z.string().check(
   z.maxLength(512, { error: '图片地址过长' }),
   z.regex(/^cloud:\/\/[A-Za-z0-9._-]+\/[^\s]+$/, { error: '图片必须先上传到云存储' }),
 );
+
+/**
+ * An instant in ISO 8601 with its offset (what `Date.prototype.toISOString` writes); `what`
+ * names it in the refusal (`督办时限格式不正确`).
+ */
+export const instant = (what: string) =>
+  z.string().check(
+    z.maxLength(40, { error: `${what}格式不正确` }),
+    z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/, { error: `${what}格式不正确` }),
+    z.refine((text) => !Number.isNaN(Date.parse(text)), { error: `${what}格式不正确` }),
+  );
 
 const Photos = z.array(FileId).check(z.maxLength(APPEAL_LIMITS.photosMax, { error: `最多上传 ${APPEAL_LIMITS.photosMax} 张图片` }));
 
@@ -133,6 +145,42 @@ export const ModerateInput = z.object({ id: Id, release: z.boolean(), reason: z.
 /** Street staff bar the filer of an appeal from filing more (they never learn who it is). */
 export const BlockInput = z.object({ id: Id, reason: typedText(ACTION_WORDS.block.note, APPEAL_LIMITS.reasonMax, { min: 2 }) });
 
+/**
+ * 督办: a yellow or red card with a note for the grid, and optionally a tighter deadline for the
+ * running clock (later than now, earlier than that clock's deadline).
+ */
+export const SuperviseInput = z.object({
+  id: Id,
+  card: z.enum(SUPERVISION_CARDS),
+  note: typedText(ACTION_WORDS.supervise.note, APPEAL_LIMITS.reasonMax, { min: 2 }),
+  until: z.optional(z.nullable(instant(`${ACTION_WORDS.supervise.label}时限`))),
+});
+
+/** 延期: the grid asks to move the running clock's deadline to `until` (see `EXTENSION_MAX_DAYS`). */
+export const RequestExtensionInput = z.object({
+  id: Id,
+  reason: typedText(ACTION_WORDS.requestExtension.note, APPEAL_LIMITS.reasonMax, { min: 2 }),
+  until: instant(`${ACTION_WORDS.requestExtension.label}时限`),
+});
+
+/** Community (or street) staff grant or refuse the pending 延期 request. */
+export const DecideExtensionInput = z.object({
+  id: Id,
+  grant: z.boolean(),
+  note: z._default(typedText(ACTION_WORDS.decideExtension.note, APPEAL_LIMITS.reasonMax, { min: 0 }), ''),
+});
+
+/**
+ * A 延期 may move a deadline at most this many days past the moment it is asked for: a month is
+ * more than any 办结 window a street sets, and a date beyond it is a typing slip, not a plan.
+ */
+export const EXTENSION_MAX_DAYS = 30;
+
+/** The supervision board lists open appeals overdue or due within this many minutes. */
+export const NEAR_DUE_MINUTES = 120;
+
+export const BoardInput = z.object({ cursor: z.optional(Cursor) });
+
 export type Actor =
   | { kind: 'resident' }
   | { kind: 'staff'; staffId: string; name: string; title: string }
@@ -147,7 +195,9 @@ export type AppealEventView = {
   photos: string[];
   /**
    * transferred: the grid it went to (`GS-0102 name`); escalated, returned: the level key it went to;
-   * rated: the score; replied: `onSite` when the replier was on site; overdue: the deadline kind missed.
+   * rated: the score; replied: `onSite` when the replier was on site; overdue: the deadline kind missed;
+   * supervised: the card (`yellow`, `red`); extensionRequested, extensionGranted: the deadline asked
+   * for, ISO 8601. The words of 督办 and 延期 events (`text`) reach staff only.
    */
   detail: string | null;
 };

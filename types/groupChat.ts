@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { FileId } from './appeal';
+import { FileId, instant } from './appeal';
 import { GridCode } from './grid';
 import { cleanText } from './typed';
 
@@ -12,12 +12,7 @@ const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 /** A calendar day as the chief reads it on the QR, 'YYYY-MM-DD' (Asia/Shanghai). */
 const Day = z.string().check(z.regex(DAY, { error: '日期格式应为 YYYY-MM-DD' }));
 
-/** An instant in ISO 8601 with its offset (what `Date.prototype.toISOString` writes). */
-const Instant = z.string().check(
-  z.maxLength(40, { error: '到期时间格式不正确' }),
-  z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/, { error: '到期时间格式不正确' }),
-  z.refine((text) => !Number.isNaN(Date.parse(text)), { error: '到期时间格式不正确' }),
-);
+const Instant = instant('到期时间');
 
 const WeComUrl = z.string().check(
   z.overwrite(cleanText),

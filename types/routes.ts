@@ -18,4 +18,5 @@ export const PAGES = {
   registryImport: 'packages/registry/import/index',
   reportIssue: 'packages/ledger/report/index',
   ledger: 'packages/ledger/list/index',
+  board: 'packages/board/index',
 } as const;

@@ -6,9 +6,10 @@ import { block, moderate, unblock } from './oversight';
 import { report } from './report';
 import { rate } from './resident';
 import { submit } from './submit';
+import { board, decideExtension, requestExtension, supervise } from './supervision';
 import { accept, escalate, reply, resolve, sendBack, transfer } from './work';
 
 export const main = dispatch(
-  { submit, mine, detail, inbox, accept, reply, transfer, escalate, resolve, sendBack, rate, moderate, block, unblock, report, ledger },
+  { submit, mine, detail, inbox, accept, reply, transfer, escalate, resolve, sendBack, rate, moderate, block, unblock, report, ledger, supervise, requestExtension, decideExtension, board },
   platformPorts,
 );

@@ -1,5 +1,5 @@
 import { AppealRef, BlockInput, ModerateInput } from '../../types/appeal';
-import { transition } from '../domain/appeal';
+import { staffActor, transition } from '../domain/appeal';
 import { detailView } from '../domain/appealView';
 import { mayBlock, mayModerate } from '../domain/permissions';
 import { action } from '../kit/action';
@@ -21,8 +21,7 @@ export const moderate = action(ModerateInput, async ({ id, release, reason }, po
     screenText(ports, viewer.openid, 'staffWords', reason),
     release ? slaFor(ports.db, appeal.streetId, appeal.category, now) : undefined,
   ]);
-  const s = viewer.staff;
-  const next = transition(appeal, { type: 'moderate', release, reason }, { kind: 'staff', staffId: s._id, name: s.name, title: s.title }, now, policy);
+  const next = transition(appeal, { type: 'moderate', release, reason }, staffActor(viewer.staff), now, policy);
   await saveOrRefuse(ports, appeal, next);
   if (release) await tellGrid(ports, next);
   await tellResident(ports, next);

@@ -22,6 +22,8 @@ const COMMANDS: Record<string, Command> = {
   'moderate release': { type: 'moderate', release: true, reason: '' },
   'moderate reject': { type: 'moderate', release: false, reason: '内容与网格事务无关' },
   autoClose: { type: 'autoClose' },
+  supervise: { type: 'supervise', card: 'yellow', note: '请尽快办理', until: null },
+  requestExtension: { type: 'requestExtension', reason: '需要物业配合', until: new Date('2026-11-28T02:00:00.000Z') },
 };
 
 /** What each command does from each status, written out by hand (CONFLICT: refused). */
@@ -37,6 +39,8 @@ const EXPECTED: Record<string, Partial<Record<AppealStatus, AppealStatus>>> = {
   'moderate release': { held: 'submitted' },
   'moderate reject': { held: 'closed' },
   autoClose: { resolved: 'closed' },
+  supervise: { submitted: 'submitted', accepted: 'accepted', returned: 'returned' },
+  requestExtension: { submitted: 'submitted', accepted: 'accepted', returned: 'returned' },
 };
 
 const rows = Object.keys(COMMANDS).flatMap((name) => APPEAL_STATUSES.map((from) => [name, from, EXPECTED[name][from] ?? 'CONFLICT'] as const));

@@ -1,9 +1,10 @@
 import type { AppealStatus } from '../../types/appeal';
-import { APPEAL_WORDS, type AppealEventType, type AppealLevel } from '../../types/vocabulary';
+import { APPEAL_WORDS, type AppealEventType, type AppealLevel, type SupervisionCard } from '../../types/vocabulary';
 import { Refusal } from './refusal';
 import type { ActorRecord, AppealEventRecord, AppealPlace, AppealRecord, GridRecord, MediaRecord, StaffActorRecord, StaffRecord } from './records';
 import { deadlinesFor, type SlaPolicy } from './sla';
 import { defaultSlaFor } from './slaPolicy';
+import { extensionGranted, extensionRequest, staffOnly, tightened } from './supervision';
 
 /** What staff, the filer or the clock do to an appeal; staff photos come with their media checks. */
 export type Command =
@@ -15,7 +16,10 @@ export type Command =
   | { type: 'sendBack'; reason: string }
   | { type: 'rate'; score: number; comment: string }
   | { type: 'moderate'; release: boolean; reason: string }
-  | { type: 'autoClose' };
+  | { type: 'autoClose' }
+  | { type: 'supervise'; card: SupervisionCard; note: string; until: Date | null }
+  | { type: 'requestExtension'; reason: string; until: Date }
+  | { type: 'decideExtension'; grant: boolean; note: string };
 
 export type CommandType = Command['type'];
 
@@ -30,7 +34,7 @@ export const AUTO_CLOSE_AFTER_DAYS = 7;
 /** Why a held appeal refused in 审核 without a reason was closed (the resident reads it). */
 export const REFUSED_IN_MODERATION = '内容不符合要求';
 
-/** A staff member as the timeline names them. */
+/** A staff member as the events they cause, their cards and their requests name them. */
 export const staffActor = (s: Pick<StaffRecord, '_id' | 'name' | 'title'>): StaffActorRecord => ({ kind: 'staff', staffId: s._id, name: s.name, title: s.title });
 
 /** 上报: staff brought it in from patrol; there is no resident to rate it (absent `source`: a resident's). */
@@ -53,6 +57,9 @@ export const ALLOWED_FROM: Record<CommandType, AppealStatus[]> = {
   rate: ['resolved'],
   moderate: ['held'],
   autoClose: ['resolved'],
+  supervise: OPEN_STATUSES,
+  requestExtension: OPEN_STATUSES,
+  decideExtension: OPEN_STATUSES,
 };
 
 const LEVEL_ABOVE: Record<AppealLevel, AppealLevel | null> = { grid: 'community', community: 'street', street: null };
@@ -70,12 +77,26 @@ const restartedClocks = (appeal: AppealRecord, at: Date, policy: SlaPolicy): Par
 
 const place = (a: AppealRecord): AppealPlace => ({ status: a.status, level: a.level, gridId: a.gridId });
 
-/** Whether a command fits the appeal's state (who may issue it is `permissions`' question). */
-export function fitsState(appeal: AppealRecord, type: CommandType): boolean {
-  if (!ALLOWED_FROM[type].includes(appeal.status)) return false;
-  if (type === 'escalate' || type === 'sendBack') return LEVEL_ABOVE[appeal.level] !== null;
-  return true;
+const extensionPending = (appeal: AppealRecord) => appeal.extension?.state === 'pending';
+
+/**
+ * Why a command does not fit the appeal's state, in words for people; null when it fits. 延期 is
+ * asked by the grid while it works the appeal (at grid level: once risen, the level above works
+ * it), at most one pending at a time, and only a pending one is decided.
+ */
+function misfit(appeal: AppealRecord, type: CommandType): string | null {
+  const { status, action } = APPEAL_WORDS;
+  const unfit = `诉求${status[appeal.status]}，不能${action[type].label}`;
+  if (!ALLOWED_FROM[type].includes(appeal.status)) return unfit;
+  if ((type === 'escalate' || type === 'sendBack') && LEVEL_ABOVE[appeal.level] === null) return unfit;
+  if (type === 'requestExtension' && appeal.level !== 'grid') return `诉求已由${APPEAL_WORDS.level[appeal.level]}办理，不能${action.requestExtension.label}`;
+  if (type === 'requestExtension' && extensionPending(appeal)) return `已有一条${action.requestExtension.label}待审批`;
+  if (type === 'decideExtension' && !extensionPending(appeal)) return `没有待审批的${action.requestExtension.label}`;
+  return null;
 }
+
+/** Whether a command fits the appeal's state (who may issue it is `permissions`' question). */
+export const fitsState = (appeal: AppealRecord, type: CommandType): boolean => misfit(appeal, type) === null;
 
 /**
  * The appeal state machine: one command in, the next appeal out, with its timeline events.
@@ -84,9 +105,8 @@ export function fitsState(appeal: AppealRecord, type: CommandType): boolean {
  * street (after 转办, the new grid's) and category; without one, the defaults in code.
  */
 export function transition(appeal: AppealRecord, command: Command, actor: ActorRecord, at: Date, policy: SlaPolicy = defaultSlaFor(appeal.category)): AppealRecord {
-  if (!fitsState(appeal, command.type)) {
-    throw new Refusal('CONFLICT', `诉求${APPEAL_WORDS.status[appeal.status]}，不能${APPEAL_WORDS.action[command.type].label}`);
-  }
+  const refused = misfit(appeal, command.type);
+  if (refused) throw new Refusal('CONFLICT', refused);
   const next: AppealRecord = { ...appeal, timeline: [...appeal.timeline], updatedAt: at, version: appeal.version + 1 };
   const record = (type: AppealEventType, fields: Partial<Pick<AppealEventRecord, 'text' | 'photos' | 'detail'>>, before: AppealPlace) =>
     next.timeline.push({ type, at, actor, text: null, photos: [], detail: null, ...fields, before, after: place(next) });
@@ -164,6 +184,24 @@ export function transition(appeal: AppealRecord, command: Command, actor: ActorR
       next.status = 'closed';
       record('closed', { text: `未${APPEAL_WORDS.action.rate.label}` }, before);
       break;
+    case 'supervise':
+      // 督办: the card is kept (the assessment counts them); a tighter deadline is a new promise.
+      next.supervision = [...(appeal.supervision ?? []), { card: command.card, note: command.note, until: command.until, by: staffOnly(actor), at }];
+      if (command.until) Object.assign(next, tightened(appeal, command.until, at));
+      record('supervised', { text: command.note, detail: command.card }, before);
+      break;
+    case 'requestExtension':
+      next.extension = extensionRequest(appeal, command.reason, command.until, staffOnly(actor), at);
+      record('extensionRequested', { text: command.reason, detail: command.until.toISOString() }, before);
+      break;
+    case 'decideExtension': {
+      const request = appeal.extension!;
+      if (command.grant) Object.assign(next, extensionGranted(appeal, request, at));
+      next.extension = { ...request, state: command.grant ? 'granted' : 'refused', decidedBy: staffOnly(actor), decidedAt: at, note: command.note || null };
+      const granted = command.grant ? new Date(request.until).toISOString() : null;
+      record(command.grant ? 'extensionGranted' : 'extensionRefused', { text: command.note || null, detail: granted }, before);
+      break;
+    }
   }
   return next;
 }

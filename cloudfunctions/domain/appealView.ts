@@ -1,10 +1,10 @@
 import type { AppealDetail, AppealEventView, AppealSummary, Actor, ExtensionView, StaffName } from '../../types/appeal';
-import { APPEAL_LEVELS, APPEAL_WORDS, type AppealLevel, type SupervisionCard } from '../../types/vocabulary';
+import { APPEAL_LEVELS, APPEAL_WORDS, type AppealEventType, type AppealLevel, type SupervisionCard } from '../../types/vocabulary';
 import type { ActorRecord, AppealEventRecord, AppealRecord, ExtensionRecord, StaffActorRecord, SupervisionRecord } from './records';
 import { fitsState } from './appeal';
 import { promiseLine } from './promise';
 import { isOverdue, runningClock } from './sla';
-import { isFiler, mayBlock, mayModerate, mayRate, mayWork, reachOver, type Viewer } from './permissions';
+import { isFiler, mayBlock, mayDecideExtension, mayModerate, mayOversee, mayRate, mayRequestExtension, mayWork, reachOver, type Viewer } from './permissions';
 
 const EXCERPT = 40;
 const STAFF_ACTIONS = ['accept', 'reply', 'transfer', 'escalate', 'resolve', 'sendBack'] as const;
@@ -68,6 +68,9 @@ function detailOf(e: AppealEventRecord): AppealEventView['detail'] {
   return APPEAL_LEVELS.find((level: AppealLevel) => level === e.detail || APPEAL_WORDS.level[level] === e.detail) ?? e.detail;
 }
 
+/** Timeline lines whose words (notes, reasons, deadlines asked for) are between staff. */
+const OVERSIGHT_EVENTS: AppealEventType[] = ['supervised', 'extensionRequested', 'extensionGranted', 'extensionRefused'];
+
 /** A resident is never named to anyone, not even by openid: only "the resident". */
 const actorView = (actor: ActorRecord): Actor =>
   actor.kind === 'staff' ? { kind: 'staff', staffId: actor.staffId, name: actor.name, title: actor.title } : { kind: actor.kind };
@@ -78,6 +81,9 @@ export function allowedActions(appeal: AppealRecord, viewer: Viewer): AppealDeta
   if (mayModerate(viewer, appeal) && fitsState(appeal, 'moderate')) can.push('moderate');
   if (mayRate(viewer, appeal) && fitsState(appeal, 'rate')) can.push('rate');
   if (mayBlock(viewer, appeal)) can.push('block');
+  if (mayOversee(viewer, appeal) && fitsState(appeal, 'supervise')) can.push('supervise');
+  if (mayRequestExtension(viewer, appeal) && fitsState(appeal, 'requestExtension')) can.push('requestExtension');
+  if (mayDecideExtension(viewer, appeal) && fitsState(appeal, 'decideExtension')) can.push('decideExtension');
   return can;
 }
 
@@ -89,7 +95,8 @@ export function detailView(appeal: AppealRecord, viewer: Viewer, now: Date): App
   const hidden = new Set(appeal.media.filter((m) => m.hidden).map((m) => m.fileID));
   const visible = (photos: string[]) => photos.filter((p) => !hidden.has(p));
   const seesPhone = isFiler(viewer, appeal) || (mayWork(viewer, appeal) && !appeal.anonymous);
-  // Cards and 延期 are between staff: the filer sees the appeal is supervised (`card`), not the notes.
+  // Cards and 延期 are between staff: the filer sees the appeal is supervised (`card`) and the
+  // lines of its timeline, not the notes and reasons.
   const seesOversight = reachOver(viewer.staff, appeal) !== null;
   return {
     ...summaryView(appeal, now),
@@ -103,14 +110,10 @@ export function detailView(appeal: AppealRecord, viewer: Viewer, now: Date): App
     supervision: seesOversight ? (appeal.supervision ?? []).map((c) => ({ card: c.card, note: c.note, until: c.until && iso(c.until), by: staffName(c.by), at: iso(c.at) })) : [],
     extension: seesOversight && appeal.extension ? extensionView(appeal.extension) : null,
     rating: appeal.rating ? { score: appeal.rating.score, comment: appeal.rating.comment, at: iso(appeal.rating.at) } : null,
-    timeline: appeal.timeline.map((e) => ({
-      type: e.type,
-      at: iso(e.at),
-      actor: actorView(e.actor),
-      text: e.text,
-      photos: visible(e.photos),
-      detail: detailOf(e),
-    })),
+    timeline: appeal.timeline.map((e) => {
+      const words = seesOversight || !OVERSIGHT_EVENTS.includes(e.type);
+      return { type: e.type, at: iso(e.at), actor: actorView(e.actor), text: words ? e.text : null, photos: visible(e.photos), detail: words ? detailOf(e) : null };
+    }),
     can: allowedActions(appeal, viewer),
   };
 }

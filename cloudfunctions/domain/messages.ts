@@ -1,6 +1,6 @@
 import type { TemplateKey } from '../../types/appeal';
 import { PAGES } from '../../types/routes';
-import { APPEAL_WORDS } from '../../types/vocabulary';
+import { APPEAL_WORDS, type SupervisionCard } from '../../types/vocabulary';
 import { AUTO_CLOSE_AFTER_DAYS } from './appeal';
 import type { ActorRecord, AppealEventRecord, AppealRecord, OwedMessage } from './records';
 import { inShanghai } from './time';
@@ -41,11 +41,12 @@ export const appealPage = (appeal: Pick<AppealRecord, '_id'>) => `${PAGES.appeal
 const { status: STATUS, action: ACTION, event: EVENT, level: LEVEL, deadline: DEADLINE } = APPEAL_WORDS;
 const lastEvent = (appeal: AppealRecord) => appeal.timeline[appeal.timeline.length - 1];
 
-/** Why staff are called to an appeal, from the event that brought it to them: `新诉求`, `转办`, `升级`, … */
+/** Why staff are called to an appeal, from the event that brought it to them: `新诉求`, `转办`, `升级`, `红牌督办`, … */
 export function callReason(event: AppealEventRecord): string {
   if (event.type === 'submitted' || event.type === 'released') return '新诉求';
   if (event.type === 'reopened') return `居民不满意${EVENT.reopened}`;
   if (event.type === 'sentForReview') return `居民不满意${EVENT.sentForReview}`;
+  if (event.type === 'supervised') return APPEAL_WORDS.card[event.detail as SupervisionCard] ?? EVENT.supervised;
   return EVENT[event.type];
 }
 

@@ -97,3 +97,25 @@ export function roleScope(staff: StaffRecord | null) {
  */
 export const mayBlock = (viewer: Viewer, appeal: AppealRecord) =>
   reachesAt(viewer.staff, appeal, 'street') && !isFiler(viewer, appeal) && !isStaffReport(appeal);
+
+/**
+ * 督办 and deciding 延期 requests: community and street staff over the appeal, from above its
+ * grid. The same answer for the actions and for their buttons.
+ */
+export const mayOversee = reachesFromAbove;
+
+/** 延期 is asked for by the appeal's grid: its chief or workers. */
+export const mayRequestExtension = (viewer: Viewer, appeal: AppealRecord) => reachesAt(viewer.staff, appeal, 'grid');
+
+/** Staff who oversee the appeal decide its 延期 request, never one they asked for themselves. */
+export const mayDecideExtension = (viewer: Viewer, appeal: AppealRecord) =>
+  mayOversee(viewer, appeal) && appeal.extension?.requestedBy.staffId !== viewer.staff?._id;
+
+/**
+ * The supervision board's scope: the communities and streets a staff member oversees; null for
+ * anyone overseeing none (grid staff, residents), who have no board.
+ */
+export function boardScope(staff: StaffRecord | null): { communityIds: string[]; streetIds: string[] } | null {
+  const { communityIds, streetIds } = roleScope(staff);
+  return communityIds.length || streetIds.length ? { communityIds, streetIds } : null;
+}

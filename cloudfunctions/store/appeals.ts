@@ -5,30 +5,31 @@ import { OPEN_STATUSES } from '../domain/appeal';
 import type { Span } from '../domain/ledger';
 import { currentDeadline } from '../domain/sla';
 import { timerDueAt } from '../domain/slaTimer';
+import { earliestOwed } from '../domain/supervision';
 import { docsOf } from './results';
 import type { AppealRecord } from '../domain/records';
 
 /**
  * Paging keys kept on each appeal as plain strings: ISO time then id, so one string field
- * orders and resumes a list (newest first by `sortKey`, most urgent first by `dueKey`).
+ * orders and resumes a list (newest first by `sortKey`, most urgent first by `dueKey`, the
+ * running deadline, or by `owedKey`, the earliest deadline still owed, 到场 included).
  */
 const NO_DEADLINE = '9999-12-31T23:59:59.999Z';
+const keyAt = (due: Date | null, id: string) => `${due ? new Date(due).toISOString() : NO_DEADLINE}_${id}`;
 export const sortKey = (a: Pick<AppealRecord, '_id' | 'createdAt'>) => `${new Date(a.createdAt).toISOString()}_${a._id}`;
-export const dueKey = (a: AppealRecord) => {
-  const due = currentDeadline(a);
-  return `${due ? new Date(due).toISOString() : NO_DEADLINE}_${a._id}`;
-};
+export const dueKey = (a: AppealRecord) => keyAt(currentDeadline(a), a._id);
+export const owedKey = (a: AppealRecord) => keyAt(earliestOwed(a), a._id);
 
 const PAGE = APPEAL_LIMITS.pageSize;
 const LIST_FIELDS = { timeline: false, media: false } as const;
 
 /** Derived fields kept beside the record so lists and the timer query by index. */
-const derived = (a: AppealRecord) => ({ dueKey: dueKey(a), timerDue: timerDueAt(a) });
+const derived = (a: AppealRecord) => ({ dueKey: dueKey(a), owedKey: owedKey(a), timerDue: timerDueAt(a) });
 
 /** An appeal as the collection stores it, with its derived fields (for seeding, e.g. the bench). */
 export const storedForm = (appeal: AppealRecord) => ({ ...appeal, sortKey: sortKey(appeal), ...derived(appeal) });
 
-type Stored = AppealRecord & { sortKey: string; dueKey: string; timerDue: Date | null };
+type Stored = AppealRecord & { sortKey: string; dueKey: string; owedKey: string; timerDue: Date | null };
 export type AppealPage = { items: AppealRecord[]; cursor: string | null };
 
 const appeals = (db: DB.Database) => db.collection('appeals');
@@ -61,7 +62,7 @@ export async function saveAppeal(db: DB.Database, before: AppealRecord, next: Ap
   return stats.updated === 1;
 }
 
-function page(items: Stored[], key: 'sortKey' | 'dueKey'): AppealPage {
+function page(items: Stored[], key: 'sortKey' | 'dueKey' | 'owedKey'): AppealPage {
   return { items, cursor: items.length === PAGE ? items[items.length - 1][key] : null };
 }
 
@@ -113,15 +114,15 @@ export type LedgerQuery = {
  * One page of a grid's ledger (问题台账): its appeals and staff reports, newest first, in one query
  * over the index `grid_newest` (gridId, sortKey). A month is a range of `sortKey` (it begins with
  * the ISO `createdAt`), so it needs no field of its own. Late means what `isLate` says of a
- * summary: the timer marked a missed deadline (`sla.missed`), or the running deadline (`dueKey`,
- * `9999-…` when none runs) is before `now`. A resident's appeal stored before `source` existed
+ * summary: the timer marked a missed deadline (`sla.missed`), or a deadline still owed (`owedKey`,
+ * 到场 included, `9999-…` when none is) is before `now`. A resident's appeal stored before `source` existed
  * has none and counts as a resident's.
  */
 export async function listLedger(db: DB.Database, q: LedgerQuery): Promise<AppealPage> {
   const _ = db.command;
   const now = q.now.toISOString();
-  const late = [{ 'sla.missed': _.in([...DEADLINE_KINDS]) }, { dueKey: _.lt(now) }];
-  const onTime = [{ 'sla.missed': _.nin([...DEADLINE_KINDS]) }, { dueKey: _.gte(now) }];
+  const late = [{ 'sla.missed': _.in([...DEADLINE_KINDS]) }, { owedKey: _.lt(now) }];
+  const onTime = [{ 'sla.missed': _.nin([...DEADLINE_KINDS]) }, { owedKey: _.gte(now) }];
   const before = [q.span?.to.toISOString(), q.cursor].filter((k): k is string => !!k).sort()[0];
   const conditions: object[] = [
     { gridId: q.gridId, status: _.in(q.statuses) },
@@ -132,6 +133,24 @@ export async function listLedger(db: DB.Database, q: LedgerQuery): Promise<Appea
   ];
   const items = docsOf<Stored>(await appeals(db).where(_.and(conditions)).orderBy('sortKey', 'desc').field(LIST_FIELDS).limit(PAGE).get());
   return page(items, 'sortKey');
+}
+
+/**
+ * The supervision board: open appeals of those communities and streets whose earliest owed
+ * deadline falls before `before` (overdue or near-due), most urgent first, a page from `cursor`.
+ * One query, over the `community_owed` and `street_owed` indexes.
+ */
+export async function listBoard(db: DB.Database, scope: Pick<InboxScope, 'communityIds' | 'streetIds'>, before: Date, cursor: string | undefined): Promise<AppealPage> {
+  const _ = db.command;
+  const open = _.in(OPEN_STATUSES);
+  const reach = [
+    scope.communityIds.length ? { communityId: _.in(scope.communityIds), status: open } : null,
+    scope.streetIds.length ? { streetId: _.in(scope.streetIds), status: open } : null,
+  ].filter((c) => c !== null);
+  if (!reach.length) return { items: [], cursor: null };
+  const conditions = [_.or(reach), { owedKey: _.lt(before.toISOString()) }, ...(cursor ? [{ owedKey: _.gt(cursor) }] : [])];
+  const items = docsOf<Stored>(await appeals(db).where(_.and(conditions)).orderBy('owedKey', 'asc').field(LIST_FIELDS).limit(PAGE).get());
+  return page(items, 'owedKey');
 }
 
 /** Resolved appeals whose rating window has passed, oldest first. */

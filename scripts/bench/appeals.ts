@@ -55,7 +55,12 @@ async function roundTrips(cloud: Cloud) {
   await measure('appeal.detail', 'appeal', { action: 'detail', id: filed.id }, chief);
   await measure('appeal.accept', 'appeal', { action: 'accept', id: filed.id }, chief);
   await measure('appeal.reply', 'appeal', { action: 'reply', id: filed.id, text: '下午去看' }, chief);
-  await measure('appeal.transfer', 'appeal', { action: 'transfer', id: filed.id, toGridCode: 'GS-0102', reason: '属于二网格' }, chief);
+  const moved = await measure('appeal.transfer', 'appeal', { action: 'transfer', id: filed.id, toGridCode: 'GS-0102', reason: '属于二网格' }, chief);
+  await measure('appeal.supervise', 'appeal', { action: 'supervise', id: filed.id, card: 'red', note: '请今天办结' }, 'demo-community-GS01');
+  const until = new Date(Date.parse(moved.deadlines.acceptBy) + 86_400_000).toISOString();
+  await measure('appeal.requestExtension', 'appeal', { action: 'requestExtension', id: filed.id, reason: '需要物业配合', until }, 'demo-chief-GS-0102');
+  await measure('appeal.decideExtension', 'appeal', { action: 'decideExtension', id: filed.id, grant: true }, 'demo-community-GS01');
+  await measure('appeal.board', 'appeal', { action: 'board' }, 'demo-community-GS01');
   await measure('appeal.escalate', 'appeal', { action: 'escalate', id: filed.id, reason: '需要社区协调' }, 'demo-chief-GS-0102');
   await measure('appeal.resolve', 'appeal', { action: 'resolve', id: filed.id, note: '已修好' }, 'demo-community-GS01');
   await measure('appeal.rate', 'appeal', { action: 'rate', id: filed.id, score: 5 }, resident);

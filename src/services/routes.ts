@@ -16,6 +16,7 @@ export const routes = {
   reportIssue: (gridCode: string) => `/${PAGES.reportIssue}?code=${encodeURIComponent(gridCode)}`,
   /** 问题台账 of a grid; without one, staff above the grids choose it there. */
   ledger: (gridCode?: string) => withQuery(PAGES.ledger, { code: gridCode }),
+  board: () => `/${PAGES.board}`,
   staffInvite: (preset: { gridCode?: string; communityId?: string; role?: string } = {}) => withQuery(PAGES.staffInvite, preset),
   staffTeam: (preset: { kind?: 'grid' | 'community'; gridCode?: string; communityId?: string } = {}) => withQuery(PAGES.staffTeam, preset),
   /** Also what an invite's share card opens. */

@@ -94,6 +94,10 @@ const ACTIONS: { [F in FunctionName]: { [A in ActionName<F>]: Row | null } } = {
     unblock: (c) => ({ id: c.fresh }),
     report: (c) => ({ gridCode: c.code, category: 'sanitation', content: '巡查发现路灯损坏', requestId: 'unbound-report-0001' }),
     ledger: (c) => ({ gridCode: c.code }),
+    supervise: (c) => ({ id: c.fresh, card: 'yellow', note: '请尽快受理' }),
+    requestExtension: (c) => ({ id: c.accepted, reason: '需要物业配合', until: new Date(Date.now() + 3 * 86_400_000).toISOString() }),
+    decideExtension: (c) => ({ id: c.fresh, grant: true }),
+    board: () => ({}),
   },
   notice: {
     list: null, // anyone

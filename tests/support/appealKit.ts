@@ -1,9 +1,14 @@
 import { randomUUID } from 'node:crypto';
+import type { DB } from 'wx-server-sdk/index';
+import type { AppealRecord, SlaMarks } from '../../cloudfunctions/domain/records';
+import { storedForm } from '../../cloudfunctions/store/appeals';
 import { LOCAL_ENV_ID } from '../../scripts/localcloud/sdkEnv';
 import { makeFileId } from '../../scripts/localcloud/storage';
 import { uploadAs } from '../../scripts/localcloud/upload';
 import type { AppealDetail, AppealSummary, SubmitAppealInput } from '../../types/appeal';
 import type { FilePurpose, FileTicket } from '../../types/files';
+import type { DeadlineKind } from '../../types/vocabulary';
+import { readDoc } from './cloudDb';
 import { demo, type LocalCloud } from './localCloud';
 
 /**
@@ -56,7 +61,7 @@ export async function fileAppeal(cloud: LocalCloud, openid: string, overrides: P
 }
 
 /** Every item of a cursor-paged list, following cursors to the end (with a guard against loops). */
-export async function readAllPages(cloud: LocalCloud, openid: string, action: 'mine' | 'inbox' | 'ledger', params: object = {}) {
+export async function readAllPages(cloud: LocalCloud, openid: string, action: 'mine' | 'inbox' | 'ledger' | 'board', params: object = {}) {
   const items: AppealSummary[] = [];
   const pages: number[] = [];
   let cursor: string | null | undefined;
@@ -126,4 +131,17 @@ export async function grantConsents(cloud: LocalCloud, openid: string, accepted:
 
 export async function me(cloud: LocalCloud, openid: string) {
   return okData((await cloud.call<Body<any>>('account', { action: 'me' }, openid)).body);
+}
+
+/**
+ * Moves deadlines of a stored appeal (and puts the SLA timer's `sla` marks on it), as hours passing
+ * would, with the derived keys (`dueKey`, `owedKey`, `timerDue`) a save writes beside them.
+ */
+export async function moveDeadlines(db: DB.Database, id: string, moved: Partial<Record<DeadlineKind, Date>>, sla?: SlaMarks): Promise<void> {
+  const before = (await readDoc<AppealRecord>(db, 'appeals', id))!;
+  const { deadlines, dueKey, owedKey, timerDue } = storedForm({ ...before, deadlines: { ...before.deadlines, ...moved }, ...(sla ? { sla } : {}) });
+  await db
+    .collection('appeals')
+    .where({ _id: id })
+    .update({ data: { deadlines: db.command.set(deadlines), ...(sla ? { sla: db.command.set(sla) } : {}), dueKey, owedKey, timerDue } });
 }

@@ -1,11 +1,14 @@
 import { fileAppeal, fileReport, type Filing, type Report } from '../../cloudfunctions/domain/appeal';
-import type { ActorRecord, AppealRecord } from '../../cloudfunctions/domain/records';
+import type { ActorRecord, AppealRecord, ExtensionRecord, StaffActorRecord } from '../../cloudfunctions/domain/records';
+import type { DeadlineKind } from '../../types/vocabulary';
 
 /** Records as the appeals collection holds them, for tests of the pure domain and its consumers. */
 
 export const FILED = new Date('2026-11-24T02:00:00.000Z'); // 10:00 in Zoucheng
 export const LATER = new Date('2026-11-24T05:00:00.000Z');
-export const chiefActor: ActorRecord = { kind: 'staff', staffId: 'chief-GS-0101', name: '张桂兰', title: '网格长' };
+const chief: StaffActorRecord = { kind: 'staff', staffId: 'chief-GS-0101', name: '张桂兰', title: '网格长' };
+export const chiefActor: ActorRecord = chief;
+export const communityActor: StaffActorRecord = { kind: 'staff', staffId: 'community-GS01', name: '李明', title: '社区书记' };
 export const residentActor: ActorRecord = { kind: 'resident', openid: 'resident-1' };
 
 /** GS-0101 → community GS01, street GS (the demo's codes). */
@@ -57,4 +60,9 @@ export function reportedAppeal(overrides: Partial<AppealRecord> = {}, report: Pa
     FILED,
   );
   return { ...appeal, ...overrides };
+}
+
+/** The chief's 延期 request for the `deadline` clock to `until`, asked at `FILED` and still pending. */
+export function pendingExtension(until: Date, deadline: DeadlineKind = 'acceptBy'): ExtensionRecord {
+  return { state: 'pending', deadline, reason: '需要物业配合', until, requestedBy: chief, requestedAt: FILED, decidedBy: null, decidedAt: null, note: null };
 }

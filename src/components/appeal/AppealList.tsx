@@ -8,20 +8,21 @@ import { call } from '../../services/cloud';
 import { routes } from '../../services/routes';
 import { APPEAL_WORDS } from '../../../types/vocabulary';
 import { shanghaiTime } from './format';
+import { CardTag } from './Oversight';
 import './appeal.scss';
 
 type ListState = { items: AppealSummary[]; cursor: string | null; loading: boolean; error: Failure | null; loaded: boolean };
 const EMPTY: ListState = { items: [], cursor: null, loading: false, error: null, loaded: false };
 
-type ListAction = 'mine' | 'inbox' | 'ledger';
-/** What a list is asked besides the cursor: a status for `mine` and `inbox`, the grid and filters for `ledger`. */
+type ListAction = 'mine' | 'inbox' | 'ledger' | 'board';
+/** What a list is asked besides the cursor: a status for `mine` and `inbox`, the grid and filters for `ledger`, nothing for `board`. */
 export type ListQuery<A extends ListAction> = Omit<ActionInput<'appeal', A>, 'cursor'>;
 
 /**
- * The appeals `appeal.mine`, `appeal.inbox` or `appeal.ledger` answers for `query`, a page at a
- * time, following the returned cursor until it is null. Starts again when the query changes and
- * when the page shows again (an appeal may have moved on). `enabled: false` never calls (e.g. a
- * resident on the inbox).
+ * The appeals `appeal.mine`, `appeal.inbox`, `appeal.ledger` or `appeal.board` answers for
+ * `query`, a page at a time, following the returned cursor until it is null. Starts again when
+ * the query changes and when the page shows again (an appeal may have moved on). `enabled: false`
+ * never calls (e.g. a resident on the inbox).
  */
 export function useAppealList<A extends ListAction>(action: A, query: ListQuery<A>, enabled = true) {
   const [state, setState] = useState<ListState>(EMPTY);
@@ -67,13 +68,14 @@ export function useAppealList<A extends ListAction>(action: A, query: ListQuery<
 }
 
 type ItemOptions = {
-  /** The running clock's deadline (the inbox). */
+  /** The running clock's deadline, the 督办 card's colour and a 延期 awaiting a decision (staff lists: the inbox, the board). */
   showDeadline?: boolean;
   /** 居民反映 or 工作人员上报 (the ledger, where both stand together). */
   showSource?: boolean;
 };
 
-export function AppealListView({ list, empty, ...options }: { list: ReturnType<typeof useAppealList>; empty: string } & ItemOptions) {
+/** A list's appeals as they came, or (`byGrid`) under their grid, the grids in the order their first appeal came. */
+export function AppealListView({ list, empty, byGrid = false, ...options }: { list: ReturnType<typeof useAppealList>; empty: string; byGrid?: boolean } & ItemOptions) {
   if (list.error && list.items.length === 0) {
     return (
       <View className="list-state">
@@ -93,9 +95,7 @@ export function AppealListView({ list, empty, ...options }: { list: ReturnType<t
   }
   return (
     <View>
-      {list.items.map((a) => (
-        <AppealListItem key={a.id} appeal={a} {...options} />
-      ))}
+      {byGrid ? <GridGroups items={list.items} /> : list.items.map((a) => <AppealListItem key={a.id} appeal={a} {...options} />)}
       {list.loading && <Text className="list-state list-state--inline">正在加载…</Text>}
       {list.error && list.items.length > 0 && <Text className="list-state list-state--inline">{list.error.message}</Text>}
       {!list.loading && list.cursor && (
@@ -108,7 +108,11 @@ export function AppealListView({ list, empty, ...options }: { list: ReturnType<t
   );
 }
 
-/** One appeal in a list: staff see the deadline the appeal races (`showDeadline`), residents the promise line; 已超时 by `isLate`. */
+/**
+ * One appeal in a list. `showDeadline` is a staff list's (the inbox, the board): it shows the
+ * deadline the appeal races, the 督办 card's colour and a 延期 awaiting a decision; the filer's
+ * list shows the promise line and says only 督办中. 已超时 by `isLate`.
+ */
 export function AppealListItem({ appeal: a, showDeadline = false, showSource = false }: { appeal: AppealSummary } & ItemOptions) {
   const due = showDeadline ? a.clock : null;
   return (
@@ -117,6 +121,8 @@ export function AppealListItem({ appeal: a, showDeadline = false, showSource = f
         <Text className="appeal-item__category">{a.categoryName}</Text>
         {isLate(a) && <Text className="tag tag--danger">{APPEAL_WORDS.overdue}</Text>}
         {showSource && <Text className={`tag tag--source tag--${a.source}`}>{APPEAL_WORDS.source[a.source]}</Text>}
+        {a.card && <CardTag card={a.card} staff={showDeadline} />}
+        {showDeadline && a.extensionPending && <Text className="tag tag--extension-pending">{APPEAL_WORDS.extension.pending}</Text>}
         <Text className={`tag tag--status tag--${a.status}`}>{a.statusLabel}</Text>
       </View>
       <Text className="appeal-item__excerpt">{a.excerpt}</Text>
@@ -131,6 +137,27 @@ export function AppealListItem({ appeal: a, showDeadline = false, showSource = f
         </Text>
       )}
       <Text className="appeal-item__number">编号 {a.number}</Text>
+    </View>
+  );
+}
+
+/** Appeals under their grids (staff lists): a heading with the grid and how many are overdue. */
+function GridGroups({ items }: { items: AppealSummary[] }) {
+  const grids = new Map<string, AppealSummary[]>();
+  for (const a of items) grids.set(a.gridCode, [...(grids.get(a.gridCode) ?? []), a]);
+  return (
+    <View>
+      {[...grids.values()].map((group) => (
+        <View key={group[0].gridCode} className="grid-group">
+          <View className="grid-group__head">
+            <Text className="grid-group__name">{`${group[0].gridName}（${group[0].gridCode}）`}</Text>
+            <Text className="grid-group__count">{`${group.length} 条，${APPEAL_WORDS.overdue} ${group.filter(isLate).length} 条`}</Text>
+          </View>
+          {group.map((a) => (
+            <AppealListItem key={a.id} appeal={a} showDeadline />
+          ))}
+        </View>
+      ))}
     </View>
   );
 }

@@ -4,23 +4,29 @@ import { useState } from 'react';
 import {
   APPEAL_LIMITS,
   BlockInput,
+  DecideExtensionInput,
   EscalateInput,
   ModerateInput,
   ReplyInput,
+  RequestExtensionInput,
   ResolveInput,
   SendBackInput,
+  SuperviseInput,
   TransferInput,
   type AppealDetail,
 } from '../../../types/appeal';
 import type { Envelope } from '../../../types/envelope';
-import { APPEAL_WORDS } from '../../../types/vocabulary';
+import { APPEAL_WORDS, SUPERVISION_CARDS, type SupervisionCard } from '../../../types/vocabulary';
 import { call } from '../../services/cloud';
+import { DeadlineChoice, ExtensionCard, extensionDeadlines, tighterDeadlines } from './Oversight';
 import { PhotoPicker } from './PhotoPicker';
 import { Sheet } from './Sheet';
 import './appeal.scss';
 
-type StaffAction = Exclude<AppealDetail['can'][number], 'rate' | 'supervise' | 'requestExtension' | 'decideExtension'>;
+type StaffAction = Exclude<AppealDetail['can'][number], 'rate'>;
 const WORDS = APPEAL_WORDS.action;
+/** Sheets whose words may stay empty. */
+const NOTE_OPTIONAL: StaffAction[] = ['moderate', 'decideExtension'];
 
 /**
  * The bar's buttons in working order: each button is its action's word in the vocabulary, and
@@ -28,17 +34,33 @@ const WORDS = APPEAL_WORDS.action;
  */
 const ACTIONS: Array<{ key: StaffAction; confirm: string; title: string }> = [
   { key: 'moderate', confirm: `提交${WORDS.moderate.label}`, title: `${WORDS.moderate.label}诉求内容` },
+  { key: 'decideExtension', confirm: `提交${WORDS.decideExtension.label}`, title: WORDS.decideExtension.label },
   { key: 'accept', confirm: WORDS.accept.label, title: WORDS.accept.label },
   { key: 'reply', confirm: `发送${WORDS.reply.label}`, title: `${WORDS.reply.label}居民` },
   { key: 'resolve', confirm: `确认${WORDS.resolve.label}`, title: `${WORDS.resolve.label}诉求` },
   { key: 'transfer', confirm: `确认${WORDS.transfer.label}`, title: `${WORDS.transfer.label}到其他网格` },
   { key: 'escalate', confirm: `确认${WORDS.escalate.label}`, title: `${WORDS.escalate.label}到上级办理` },
   { key: 'sendBack', confirm: `确认${WORDS.sendBack.label}`, title: `${WORDS.sendBack.label}到上级重新分派` },
+  { key: 'requestExtension', confirm: `提交${WORDS.requestExtension.label}`, title: WORDS.requestExtension.label },
+  { key: 'supervise', confirm: `确认${WORDS.supervise.label}`, title: `${WORDS.supervise.label}这条诉求` },
   { key: 'block', confirm: '确认限制', title: '限制该居民继续提交诉求' },
 ];
 
-type Fields = { text: string; photos: string[]; gridCode: string; release: boolean | null };
-const BLANK: Fields = { text: '', photos: [], gridCode: '', release: null };
+/** `choice`: 审核's pass or fail, 审批延期's grant or refuse; `until`: a deadline chosen in the sheet. */
+type Fields = { text: string; photos: string[]; gridCode: string; choice: boolean | null; card: SupervisionCard | null; until: string | null };
+const BLANK: Fields = { text: '', photos: [], gridCode: '', choice: null, card: null, until: null };
+
+/** The two answers of a yes-or-no sheet, in the vocabulary's words where it has them. */
+const CHOICES: Partial<Record<StaffAction, Array<{ v: boolean; label: string }>>> = {
+  moderate: [
+    { v: true, label: '通过，公开办理' },
+    { v: false, label: '不通过' },
+  ],
+  decideExtension: [
+    { v: true, label: APPEAL_WORDS.event.extensionGranted },
+    { v: false, label: APPEAL_WORDS.event.extensionRefused },
+  ],
+};
 
 /** Parses with the contract's schema: the first issue's Chinese message, or the input to send. */
 function parse<T>(schema: { safeParse: (x: unknown) => { success: true; data: T } | { success: false; error: { issues: Array<{ message: string }> } } }, x: unknown): T | string {
@@ -77,9 +99,24 @@ function send(action: StaffAction, id: string, f: Fields): Promise<Envelope<Appe
       return call('appeal', 'block', input).then((r) => (r.ok ? call('appeal', 'detail', { id }) : r));
     }
     case 'moderate': {
-      if (f.release === null) return '请选择审核结果';
-      const input = parse(ModerateInput, { id, release: f.release, reason: f.text });
+      if (f.choice === null) return '请选择审核结果';
+      const input = parse(ModerateInput, { id, release: f.choice, reason: f.text });
       return typeof input === 'string' ? input : call('appeal', 'moderate', input);
+    }
+    case 'supervise': {
+      if (!f.card) return '请选择黄牌或红牌';
+      const input = parse(SuperviseInput, { id, card: f.card, note: f.text, until: f.until });
+      return typeof input === 'string' ? input : call('appeal', 'supervise', input);
+    }
+    case 'requestExtension': {
+      if (!f.until) return '请选择延期后的时限';
+      const input = parse(RequestExtensionInput, { id, reason: f.text, until: f.until });
+      return typeof input === 'string' ? input : call('appeal', 'requestExtension', input);
+    }
+    case 'decideExtension': {
+      if (f.choice === null) return '请选择是否同意';
+      const input = parse(DecideExtensionInput, { id, grant: f.choice, note: f.text });
+      return typeof input === 'string' ? input : call('appeal', 'decideExtension', input);
     }
   }
 }
@@ -145,18 +182,21 @@ export function StaffActions({ detail, onDone }: { detail: AppealDetail; onDone:
 
       {open && meta && (
         <Sheet title={meta.title} confirmText={meta.confirm} busy={busy || uploading} onCancel={() => setOpen(null)} onConfirm={() => run(open)}>
-          {open === 'moderate' && (
+          {open === 'decideExtension' && detail.extension && <ExtensionCard extension={detail.extension} />}
+          {CHOICES[open] && (
             <View className="choice">
-              {[
-                { v: true, label: '通过，公开办理' },
-                { v: false, label: '不通过' },
-              ].map((c) => (
-                <Text
-                  key={c.label}
-                  className={`chip${fields.release === c.v ? ' chip--on' : ''}`}
-                  onClick={() => set({ release: c.v })}
-                >
+              {CHOICES[open]!.map((c) => (
+                <Text key={c.label} className={`chip${fields.choice === c.v ? ' chip--on' : ''}`} onClick={() => set({ choice: c.v })}>
                   {c.label}
+                </Text>
+              ))}
+            </View>
+          )}
+          {open === 'supervise' && (
+            <View className="choice">
+              {SUPERVISION_CARDS.map((card) => (
+                <Text key={card} className={`chip chip--card-${card}${fields.card === card ? ' chip--on' : ''}`} onClick={() => set({ card })}>
+                  {APPEAL_WORDS.card[card]}
                 </Text>
               ))}
             </View>
@@ -175,13 +215,23 @@ export function StaffActions({ detail, onDone }: { detail: AppealDetail; onDone:
           )}
           {note && (
             <View className="field">
-              <Text className="field__label">{open === 'moderate' ? `${note}（选填）` : note}</Text>
+              <Text className="field__label">{NOTE_OPTIONAL.includes(open) ? `${note}（选填）` : note}</Text>
               <Textarea
                 className="field__textarea field__textarea--short"
                 value={fields.text}
                 maxlength={textMax}
                 placeholder={`请填写${note}`}
                 onInput={(e) => set({ text: e.detail.value })}
+              />
+            </View>
+          )}
+          {(open === 'supervise' || open === 'requestExtension') && (
+            <View className="field">
+              <Text className="field__label">{open === 'supervise' ? '限时办理（选填）' : '延期后的时限'}</Text>
+              <DeadlineChoice
+                options={(open === 'supervise' ? tighterDeadlines : extensionDeadlines)(detail.clock?.at ?? null, Date.now())}
+                value={fields.until}
+                onChange={(until) => set({ until })}
               />
             </View>
           )}

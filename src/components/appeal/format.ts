@@ -1,5 +1,5 @@
 import type { Actor, AppealEventType, AppealLevel } from '../../../types/appeal';
-import { APPEAL_WORDS } from '../../../types/vocabulary';
+import { APPEAL_WORDS, type SupervisionCard } from '../../../types/vocabulary';
 
 /** An instant in Asia/Shanghai (UTC+8, no DST) as `YYYY-MM-DD HH:mm`. */
 export function shanghaiTime(iso: string): string {
@@ -35,10 +35,12 @@ export function actorName(actor: Actor, viewerIsStaff: boolean): string {
 
 /**
  * The `detail` of an event in words: the grid it was transferred to, the level it was raised
- * (升级) or sent back (退回) to, the score.
+ * (升级) or sent back (退回) to, the score, the 督办 card, the deadline a 延期 asked for or granted.
  */
 export function eventDetail(type: AppealEventType, detail: string | null): string | null {
   if (!detail) return null;
+  if (type === 'supervised') return APPEAL_WORDS.card[detail as SupervisionCard] ?? detail;
+  if (type === 'extensionRequested' || type === 'extensionGranted') return `新时限 ${shanghaiTime(detail)}`;
   if (type === 'transferred') return `${APPEAL_WORDS.event.transferred}至 ${detail}`;
   if (type === 'escalated' || type === 'returned') return `${APPEAL_WORDS.event[type]}至${APPEAL_WORDS.level[detail as AppealLevel] ?? detail}`;
   if (type === 'rated') return /^\d$/.test(detail) ? `${detail} 星` : detail;

@@ -12,7 +12,7 @@ import { detailView, summaryView } from '../../../cloudfunctions/domain/appealVi
 import { progressMessage } from '../../../cloudfunctions/domain/messages';
 import type { ActorRecord, AppealRecord } from '../../../cloudfunctions/domain/records';
 import { Refusal } from '../../../cloudfunctions/domain/refusal';
-import { chiefActor, FILED, filedAppeal, gridRef, LATER, reportedAppeal, residentActor } from '../../../tests/support/appealRecord';
+import { chiefActor, communityActor, FILED, filedAppeal, gridRef, LATER, pendingExtension, reportedAppeal, residentActor } from '../../../tests/support/appealRecord';
 import { detailFixture } from '../../../tests/jest/appealFixtures';
 import type { AppealDetail } from '../../../types/appeal';
 import { APPEAL_LEVELS, APPEAL_STATUSES, APPEAL_WORDS, DEADLINE_KINDS, EVENT_TYPES, type AppealEventType } from '../../../types/vocabulary';
@@ -44,6 +44,9 @@ describe('every status has one word: the tab, the list, the summary and the 诉�
   });
 });
 
+/** A 延期 the chief asks for and community staff grant: two days after filing. */
+const EXTENDED = new Date(FILED.getTime() + 2 * 86_400_000);
+
 /** Each command from the first status it may start at, with who does it. */
 const COMMANDS: Record<CommandType, Array<{ command: Command; actor: ActorRecord; from?: Partial<AppealRecord> }>> = {
   accept: [{ command: { type: 'accept' }, actor: chiefActor }],
@@ -65,6 +68,12 @@ const COMMANDS: Record<CommandType, Array<{ command: Command; actor: ActorRecord
     { command: { type: 'moderate', release: false, reason: '与网格无关' }, actor: chiefActor },
   ],
   autoClose: [{ command: { type: 'autoClose' }, actor: { kind: 'system' }, from: { resolvedAt: FILED } }],
+  supervise: [{ command: { type: 'supervise', card: 'red', note: '请今天内处理完毕', until: null }, actor: communityActor }],
+  requestExtension: [{ command: { type: 'requestExtension', reason: '需要物业配合', until: EXTENDED }, actor: chiefActor }],
+  decideExtension: [
+    { command: { type: 'decideExtension', grant: true, note: '' }, actor: communityActor, from: { extension: pendingExtension(EXTENDED) } },
+    { command: { type: 'decideExtension', grant: false, note: '请按时办理' }, actor: communityActor, from: { extension: pendingExtension(EXTENDED) } },
+  ],
 };
 
 describe('every event has one word: the timeline and the 诉求进度通知 say it', () => {
@@ -153,7 +162,7 @@ describe('no other file keeps a word for these keys', () => {
   const ROOT = join(__dirname, '../../..');
   const VOCABULARY = join(ROOT, 'types/vocabulary.ts');
   /** Where appeals are shown or told: here a level's word is the appeal's level too. */
-  const APPEAL_PLACES = ['types/appeal.ts', 'cloudfunctions/appeal/', 'cloudfunctions/domain/appeal', 'cloudfunctions/domain/messages', 'cloudfunctions/services/', 'cloudfunctions/timers/', 'src/components/appeal/', 'src/packages/appeal/', 'src/packages/inbox/'];
+  const APPEAL_PLACES = ['types/appeal.ts', 'cloudfunctions/appeal/', 'cloudfunctions/domain/appeal', 'cloudfunctions/domain/messages', 'cloudfunctions/services/', 'cloudfunctions/timers/', 'src/components/appeal/', 'src/packages/appeal/', 'src/packages/inbox/', 'src/packages/board/'];
 
   function* sources(dir: string): Generator<string> {
     for (const name of readdirSync(dir)) {

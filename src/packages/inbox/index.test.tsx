@@ -59,36 +59,23 @@ describe('诉求工作台', () => {
     expect(cloudCalls('account.grantConsents').map((c) => c.data)).toEqual([{ action: 'grantConsents', accepted: ['appealNew'] }]);
   });
 
-  it.each<[Me['role'], boolean]>([
-    ['community', true],
-    ['street', true],
-    ['chief', false],
-    ['worker', false],
-  ])('%s staff: 邀请工作人员 shown %s', async (role, shown) => {
-    programCloud({ 'account.me': () => ok(chiefMe({ role })), 'appeal.inbox': () => ok({ items: [], cursor: null }) });
-    render(<InboxPage />);
-    await screen.findByText('暂时没有需要处理的诉求');
-    const link = screen.queryByText('邀请工作人员');
-    expect(!!link).toBe(shown);
-    if (link) {
-      fireEvent.click(link);
-      expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/staff/invite/index' });
-    }
-  });
+  /** The links above the list: who sees each, and where it goes. */
+  const LINKS: Array<[string, string, Array<Me['role']>]> = [
+    ['邀请工作人员', '/packages/staff/invite/index', ['community', 'street']],
+    ['导入网格台账', '/packages/registry/import/index', ['street']],
+    ['督办看板', '/packages/board/index', ['community', 'street']],
+  ];
+  const ROLES: Array<Me['role']> = ['community', 'street', 'chief', 'worker'];
 
-  it.each<[Me['role'], boolean]>([
-    ['community', false],
-    ['street', true],
-    ['chief', false],
-  ])('%s staff: 导入网格台账 shown %s', async (role, shown) => {
+  it.each(LINKS.flatMap(([link, url, roles]) => ROLES.map((role) => [role, link, roles.includes(role), url] as const)))('%s staff: %s shown %s', async (role, link, shown, url) => {
     programCloud({ 'account.me': () => ok(chiefMe({ role })), 'appeal.inbox': () => ok({ items: [], cursor: null }) });
     render(<InboxPage />);
     await screen.findByText('暂时没有需要处理的诉求');
-    const link = screen.queryByText('导入网格台账');
-    expect(!!link).toBe(shown);
-    if (link) {
-      fireEvent.click(link);
-      expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/registry/import/index' });
+    const found = screen.queryByText(link);
+    expect(!!found).toBe(shown);
+    if (found) {
+      fireEvent.click(found);
+      expect(Taro.navigateTo).toHaveBeenCalledWith({ url });
     }
   });
 

@@ -63,6 +63,11 @@ export default function InboxPage() {
             问题台账
           </Text>
           {(me.role === 'community' || me.role === 'street') && (
+            <Text className="link inbox-who__invite" onClick={() => Taro.navigateTo({ url: routes.board() })}>
+              督办看板
+            </Text>
+          )}
+          {(me.role === 'community' || me.role === 'street') && (
             <Text className="link inbox-who__invite" onClick={() => Taro.navigateTo({ url: routes.staffInvite() })}>
               邀请工作人员
             </Text>

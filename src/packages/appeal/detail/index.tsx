@@ -5,6 +5,7 @@ import type { AppealDetail } from '../../../../types/appeal';
 import { APPEAL_WORDS, DEADLINE_KINDS } from '../../../../types/vocabulary';
 import { Loading, PageFrame } from '../../../components/PageFrame';
 import { shanghaiTime, stars } from '../../../components/appeal/format';
+import { OversightSection } from '../../../components/appeal/Oversight';
 import { PhotoGrid } from '../../../components/appeal/PhotoPicker';
 import { RatingForm } from '../../../components/appeal/RatingForm';
 import { StaffActions } from '../../../components/appeal/StaffActions';
@@ -82,6 +83,8 @@ function DetailView({ detail: d, staff, onChange }: { detail: AppealDetail; staf
       </View>
 
       {d.deadlines && <Deadlines deadlines={d.deadlines} />}
+
+      <OversightSection detail={d} />
 
       {d.rating && (
         <View>
