@@ -62,7 +62,8 @@ export const ALLOWED_FROM: Record<CommandType, AppealStatus[]> = {
   decideExtension: OPEN_STATUSES,
 };
 
-const LEVEL_ABOVE: Record<AppealLevel, AppealLevel | null> = { grid: 'community', community: 'street', street: null };
+/** Where 升级 and 退回 take an appeal; the street has nothing above it. */
+export const LEVEL_ABOVE: Record<AppealLevel, AppealLevel | null> = { grid: 'community', community: 'street', street: null };
 
 /**
  * New clocks from `at` (转办, 重办, 社区复核, 审核通过): the timer's reminders and misses and the
@@ -89,7 +90,6 @@ function misfit(appeal: AppealRecord, type: CommandType): string | null {
   const unfit = `诉求${status[appeal.status]}，不能${action[type].label}`;
   if (!ALLOWED_FROM[type].includes(appeal.status)) return unfit;
   if ((type === 'escalate' || type === 'sendBack') && LEVEL_ABOVE[appeal.level] === null) return unfit;
-  if (type === 'requestExtension' && appeal.level !== 'grid') return `诉求已由${APPEAL_WORDS.level[appeal.level]}办理，不能${action.requestExtension.label}`;
   if (type === 'requestExtension' && extensionPending(appeal)) return `已有一条${action.requestExtension.label}待审批`;
   if (type === 'decideExtension' && !extensionPending(appeal)) return `没有待审批的${action.requestExtension.label}`;
   return null;

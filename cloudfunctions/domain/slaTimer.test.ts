@@ -3,7 +3,8 @@ import type { AppealStatus } from '../../types/appeal';
 import type { DeadlineKind } from '../../types/vocabulary';
 import { transition } from './appeal';
 import type { AppealRecord } from './records';
-import { dueSteps, keepClock, racedDeadlines, REMIND_BEFORE_MINUTES, timerDueAt } from './slaTimer';
+import { owedClocks } from './sla';
+import { dueSteps, keepClock, REMIND_BEFORE_MINUTES, timerDueAt } from './slaTimer';
 
 /** Fixed deadlines so the tables read as times: 受理 10:00 → 12:00, 到场 20:00, 办结 in three days. */
 const DEADLINES = {
@@ -25,7 +26,7 @@ describe('the deadlines an appeal races', () => {
     ['resolved', {}, []],
     ['closed', {}, []],
   ] as Array<[AppealStatus, Partial<AppealRecord>, DeadlineKind[]]>)('%s %j → %j', (status, extra, raced) => {
-    expect(racedDeadlines(appealWith({ status, ...extra }))).toEqual(raced);
+    expect(owedClocks(appealWith({ status, ...extra }))).toEqual(raced);
   });
 });
 

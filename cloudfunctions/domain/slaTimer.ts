@@ -1,6 +1,7 @@
-import { APPEAL_WORDS, DEADLINE_KINDS, type AppealLevel, type DeadlineKind } from '../../types/vocabulary';
-import { OPEN_STATUSES } from './appeal';
+import { APPEAL_WORDS, type DeadlineKind } from '../../types/vocabulary';
+import { LEVEL_ABOVE } from './appeal';
 import type { AppealPlace, AppealRecord, OwedAudience, OwedMessage, SlaMarks } from './records';
+import { owedClocks } from './sla';
 
 /**
  * What the SLA timer does to an appeal ("有呼必应、当日必达"), as pure functions over a clock:
@@ -12,19 +13,8 @@ import type { AppealPlace, AppealRecord, OwedAudience, OwedMessage, SlaMarks } f
 /** 催办: whoever must act is reminded this long before a deadline. */
 export const REMIND_BEFORE_MINUTES = 30;
 
-const LEVEL_ABOVE: Record<AppealLevel, AppealLevel | null> = { grid: 'community', community: 'street', street: null };
-
 const NO_MARKS: SlaMarks = { reminded: [], missed: [], owed: [] };
 export const marksOf = (appeal: Pick<AppealRecord, 'sla'>): SlaMarks => ({ ...NO_MARKS, ...appeal.sla });
-
-/**
- * The deadlines the appeal still races: 受理 until accepted, 到场 until someone is recorded on
- * site, 办结 while open. A held, resolved or closed appeal races none.
- */
-export function racedDeadlines(appeal: Pick<AppealRecord, 'status' | 'onSiteAt'>): DeadlineKind[] {
-  if (!OPEN_STATUSES.includes(appeal.status)) return [];
-  return DEADLINE_KINDS.filter((kind) => (kind === 'acceptBy' ? appeal.status === 'submitted' : kind === 'onSiteBy' ? !appeal.onSiteAt : true));
-}
 
 const remindAt = (due: Date) => new Date(due.getTime() - REMIND_BEFORE_MINUTES * 60_000);
 
@@ -38,7 +28,7 @@ const AT_ONCE = new Date(0);
 export function timerDueAt(appeal: AppealRecord): Date | null {
   const marks = marksOf(appeal);
   if (marks.owed.length) return AT_ONCE;
-  const times = racedDeadlines(appeal)
+  const times = owedClocks(appeal)
     .filter((kind) => !marks.missed.includes(kind))
     .map((kind) => {
       const due = new Date(appeal.deadlines[kind]);
@@ -52,7 +42,7 @@ export type SlaStep = { kind: DeadlineKind; step: 'remind' | 'miss' };
 /** The steps due at `now`, earliest deadline first; a deadline already past is missed, never reminded. */
 export function dueSteps(appeal: AppealRecord, now: Date): SlaStep[] {
   const marks = marksOf(appeal);
-  return racedDeadlines(appeal)
+  return owedClocks(appeal)
     .filter((kind) => !marks.missed.includes(kind))
     .map((kind) => ({ kind, due: new Date(appeal.deadlines[kind]) }))
     .sort((a, b) => a.due.getTime() - b.due.getTime())

@@ -145,8 +145,10 @@ describe('延期: the grid asks for more time', () => {
     }
   });
 
-  it.each(['community', 'street'] as const)('once the appeal has risen to the %s (which works it now), the grid cannot ask: CONFLICT', (level) => {
-    expect(refusal(() => request(filedAppeal({ level, sla: MARKS }), plus(LATER, DAY)))).toBe('CONFLICT');
+  it.each(['community', 'street'] as const)('once the appeal has risen to the %s, the grid still asks (it works on site; the level above decides)', (level) => {
+    const asked = request(filedAppeal({ level, sla: MARKS }), plus(LATER, DAY));
+    expect(asked.extension).toMatchObject({ state: 'pending', until: plus(LATER, DAY) });
+    expect(asked.level).toBe(level);
   });
 
   it.each([
