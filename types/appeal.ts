@@ -272,6 +272,11 @@ export type AppealDetail = AppealSummary & {
   /** The latest 延期 request; staff over the appeal only. */
   extension: ExtensionView | null;
   timeline: AppealEventView[];
+  /**
+   * The cloud's clock when it answered, ISO 8601: the app counts deadlines offered from it, not
+   * from the phone's clock (which may be wrong, and which the local cloud's moved clock leaves).
+   */
+  now: string;
   /** What the caller may do now: drives the buttons. */
   can: Array<Exclude<AppealAction, 'autoClose' | 'report'>>;
 };

@@ -156,6 +156,8 @@ export const APPEAL_WORDS = {
   /** A deadline passed unmet; 催办 is the reminder before it. */
   overdue: '已超时',
   reminder: '催办',
+  /** A reply whose writer was on site (meets the 到场 clock). */
+  onSite: '已到现场',
 } as const satisfies {
   status: Record<Status, string>;
   action: Record<AppealAction, ActionWords>;
@@ -167,4 +169,5 @@ export const APPEAL_WORDS = {
   extension: Record<ExtensionState, string>;
   overdue: string;
   reminder: string;
+  onSite: string;
 };

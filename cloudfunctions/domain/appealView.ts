@@ -114,6 +114,7 @@ export function detailView(appeal: AppealRecord, viewer: Viewer, now: Date): App
       const words = seesOversight || !OVERSIGHT_EVENTS.includes(e.type);
       return { type: e.type, at: iso(e.at), actor: actorView(e.actor), text: words ? e.text : null, photos: visible(e.photos), detail: words ? detailOf(e) : null };
     }),
+    now: iso(now),
     can: allowedActions(appeal, viewer),
   };
 }

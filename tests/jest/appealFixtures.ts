@@ -56,6 +56,7 @@ export function detailFixture(overrides: Partial<AppealDetail> = {}): AppealDeta
     onSiteAt: null,
     supervision: [],
     extension: null,
+    now: '2026-11-24T02:30:00.000Z',
     timeline: [
       { type: 'submitted', at: '2026-11-24T02:00:00.000Z', actor: { kind: 'resident' }, text: null, photos: [], detail: null },
       {

@@ -47,8 +47,8 @@ const ACTIONS: Array<{ key: StaffAction; confirm: string; title: string }> = [
 ];
 
 /** `choice`: 审核's pass or fail, 审批延期's grant or refuse; `until`: a deadline chosen in the sheet. */
-type Fields = { text: string; photos: string[]; gridCode: string; choice: boolean | null; card: SupervisionCard | null; until: string | null };
-const BLANK: Fields = { text: '', photos: [], gridCode: '', choice: null, card: null, until: null };
+type Fields = { text: string; photos: string[]; gridCode: string; choice: boolean | null; card: SupervisionCard | null; until: string | null; onSite: boolean };
+const BLANK: Fields = { text: '', photos: [], gridCode: '', choice: null, card: null, until: null, onSite: false };
 
 /** The two answers of a yes-or-no sheet, in the vocabulary's words where it has them. */
 const CHOICES: Partial<Record<StaffAction, Array<{ v: boolean; label: string }>>> = {
@@ -73,7 +73,7 @@ function send(action: StaffAction, id: string, f: Fields): Promise<Envelope<Appe
     case 'accept':
       return call('appeal', 'accept', { id });
     case 'reply': {
-      const input = parse(ReplyInput, { id, text: f.text, photos: f.photos });
+      const input = parse(ReplyInput, { id, text: f.text, photos: f.photos, onSite: f.onSite });
       return typeof input === 'string' ? input : call('appeal', 'reply', input);
     }
     case 'resolve': {
@@ -229,10 +229,17 @@ export function StaffActions({ detail, onDone }: { detail: AppealDetail; onDone:
             <View className="field">
               <Text className="field__label">{open === 'supervise' ? '限时办理（选填）' : '延期后的时限'}</Text>
               <DeadlineChoice
-                options={(open === 'supervise' ? tighterDeadlines : extensionDeadlines)(detail.clock?.at ?? null, Date.now())}
+                options={(open === 'supervise' ? tighterDeadlines : extensionDeadlines)(detail.clock?.at ?? null, Date.parse(detail.now))}
                 value={fields.until}
                 onChange={(until) => set({ until })}
               />
+            </View>
+          )}
+          {open === 'reply' && !detail.onSiteAt && (
+            <View className="choice">
+              <Text className={`chip${fields.onSite ? ' chip--on' : ''}`} onClick={() => set({ onSite: !fields.onSite })}>
+                我{APPEAL_WORDS.onSite}
+              </Text>
             </View>
           )}
           {(open === 'reply' || open === 'resolve') && (

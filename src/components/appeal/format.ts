@@ -1,5 +1,5 @@
 import type { Actor, AppealEventType, AppealLevel } from '../../../types/appeal';
-import { APPEAL_WORDS, type SupervisionCard } from '../../../types/vocabulary';
+import { APPEAL_WORDS, type DeadlineKind, type SupervisionCard } from '../../../types/vocabulary';
 
 /** An instant in Asia/Shanghai (UTC+8, no DST) as `YYYY-MM-DD HH:mm`. */
 export function shanghaiTime(iso: string): string {
@@ -44,6 +44,8 @@ export function eventDetail(type: AppealEventType, detail: string | null): strin
   if (type === 'transferred') return `${APPEAL_WORDS.event.transferred}至 ${detail}`;
   if (type === 'escalated' || type === 'returned') return `${APPEAL_WORDS.event[type]}至${APPEAL_WORDS.level[detail as AppealLevel] ?? detail}`;
   if (type === 'rated') return /^\d$/.test(detail) ? `${detail} 星` : detail;
+  if (type === 'overdue') return APPEAL_WORDS.deadline[detail as DeadlineKind] ?? detail;
+  if (type === 'replied' && detail === 'onSite') return APPEAL_WORDS.onSite;
   return detail;
 }
 

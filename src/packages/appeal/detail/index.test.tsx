@@ -137,7 +137,7 @@ describe('诉求详情', () => {
     fireEvent.change(document.querySelector('.sheet textarea')!, { target: { value: '明早八点到现场' } });
     fireEvent.click(screen.getByText('发送回复'));
     await waitFor(() => expect(document.querySelector('.sheet')).toBeNull());
-    expect(cloudCalls('appeal.reply').map((c) => c.data)).toEqual([{ action: 'reply', id: 'ap-1', text: '明早八点到现场', photos: [] }]);
+    expect(cloudCalls('appeal.reply').map((c) => c.data)).toEqual([{ action: 'reply', id: 'ap-1', text: '明早八点到现场', photos: [], onSite: false }]);
     expect(screen.getByText('明早八点到现场', { selector: '.timeline__text' })).toBeTruthy();
     expect(screen.getByText('办理中')).toBeTruthy();
     expect(buttons()).toEqual(['办结']);
