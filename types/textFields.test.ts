@@ -48,6 +48,8 @@ const SAMPLES: Record<string, unknown[]> = {
   'appeal.RequestExtensionInput': [{ id: ID, reason: '需要物业配合施工', until: '2026-03-10T12:00:00Z' }],
   'appeal.DecideExtensionInput': [{ id: ID, grant: true, note: '同意延期' }],
   'appeal.BoardInput': [{ cursor: 'k1' }],
+  'appeal.ReportInput': [{ gridCode: GRID, category: 'env', content: '巡查发现路灯损坏', photos: [FILE], location: LOCATION, requestId: 'req-0002-abcd' }],
+  'appeal.LedgerInput': [{ gridCode: GRID, source: 'staff', status: 'accepted', overdue: true, month: '2026-11', cursor: 'k1' }],
   'grid.ResolveGridInput': [{ code: GRID }],
   'grid.SearchGridsInput': [{ keyword: '平阳', cursor: GRID }],
   'grid.LocateGridInput': [{ latitude: 35.4, longitude: 116.97 }],

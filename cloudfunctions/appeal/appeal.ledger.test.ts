@@ -11,7 +11,7 @@ import type { DB } from 'wx-server-sdk/index';
 import { isLate, type AppealStatus, type AppealSummary, type LedgerInput } from '../../types/appeal';
 import { APPEAL_STATUSES } from '../../types/vocabulary';
 import { OPEN_STATUSES } from '../domain/appeal';
-import { dueKey, sortKey } from '../store/appeals';
+import { storedForm } from '../store/appeals';
 import { appeal, chiefOf, communityOf, fileAppeal, gridOf, newResident, newRequestId, okData, readAllPages, unique, workerOf } from '../../tests/support/appealKit';
 import { readDoc } from '../../tests/support/cloudDb';
 import { LocalCloud, openLocalCloud } from '../../tests/support/localCloud';
@@ -57,7 +57,7 @@ function recordOf(template: Record<string, any>, seed: Seed, now: number) {
     createdAt,
     updatedAt: createdAt,
   };
-  return { ...record, sortKey: sortKey(record), dueKey: dueKey(record as never) };
+  return storedForm(record as never);
 }
 
 beforeAll(async () => {

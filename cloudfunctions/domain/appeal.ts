@@ -90,9 +90,23 @@ function misfit(appeal: AppealRecord, type: CommandType): string | null {
   const unfit = `诉求${status[appeal.status]}，不能${action[type].label}`;
   if (!ALLOWED_FROM[type].includes(appeal.status)) return unfit;
   if ((type === 'escalate' || type === 'sendBack') && LEVEL_ABOVE[appeal.level] === null) return unfit;
+  if (type === 'requestExtension' && appeal.level !== 'grid' && !raisedByTimer(appeal)) return `诉求已由${APPEAL_WORDS.level[appeal.level]}办理，不能${action.requestExtension.label}`;
   if (type === 'requestExtension' && extensionPending(appeal)) return `已有一条${action.requestExtension.label}待审批`;
   if (type === 'decideExtension' && !extensionPending(appeal)) return `没有待审批的${action.requestExtension.label}`;
   return null;
+}
+
+/** Events after which the appeal works at another level or grid. */
+const MOVES: AppealEventType[] = ['escalated', 'returned', 'sentForReview', 'transferred', 'reopened', 'released'];
+
+/**
+ * Whether the appeal is above its grid because the SLA timer raised it (超时升级): the grid was
+ * late, not relieved of it, so it may still ask for 延期 (the level above decides). Raised by
+ * staff (升级, 退回, 社区复核), the level above works it and the grid only follows.
+ */
+export function raisedByTimer(appeal: Pick<AppealRecord, 'level' | 'timeline'>): boolean {
+  const moved = appeal.timeline.filter((e) => MOVES.includes(e.type)).at(-1);
+  return appeal.level !== 'grid' && moved?.type === 'escalated' && moved.actor.kind === 'system';
 }
 
 /** Whether a command fits the appeal's state (who may issue it is `permissions`' question). */

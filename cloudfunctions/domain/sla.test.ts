@@ -44,6 +44,10 @@ describe('a standard category on China’s working calendar (filed → 受理, �
     expect(local(resolveBy(filedAt('2026-09-30 19:50'), STANDARD))).toBe('2026-10-10 20:00');
   });
 
+  it('carries the seconds left in an evening: 19:50:40 on the eve of 国庆 is accepted by 09:50:40 on 8 October, not a minute later', () => {
+    expect(acceptBy(filedAt('2026-09-30 19:50:40'), STANDARD)).toEqual(filedAt('2026-10-08 09:50:40'));
+  });
+
   it('counts in Shanghai time whatever the server zone', () => {
     expect(local(acceptBy(new Date('2026-11-24T02:00:00Z'), STANDARD))).toBe('2026-11-24 12:00');
   });

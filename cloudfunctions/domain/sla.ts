@@ -50,11 +50,12 @@ function serviceStart(t: Dayjs, policy: SlaPolicy): Dayjs {
 /** `t` plus `minutes` of service time, carried over nights and days off. */
 function addServiceMinutes(t: Dayjs, minutes: number, policy: SlaPolicy): Dayjs {
   let cursor = serviceStart(t, policy);
-  let left = minutes;
+  // in milliseconds: whole minutes would drop the seconds left in a day and land up to a minute late
+  let left = minutes * 60_000;
   for (;;) {
     const day = dayOf(cursor);
-    const room = at(day, policy.serviceDay.end).diff(cursor, 'minute');
-    if (left <= room) return cursor.add(left, 'minute');
+    const room = at(day, policy.serviceDay.end).diff(cursor);
+    if (left <= room) return cursor.add(left, 'millisecond');
     left -= room;
     cursor = at(nextServiceDay(day, policy), policy.serviceDay.start);
   }

@@ -1,3 +1,4 @@
+import { keepClock } from './slaTimer';
 import { chiefActor, communityActor, FILED, filedAppeal, LATER, pendingExtension, residentActor } from '../../tests/support/appealRecord';
 import { EXTENSION_MAX_DAYS, NEAR_DUE_MINUTES, type AppealStatus } from '../../types/appeal';
 import { APPEAL_STATUSES, APPEAL_WORDS, type DeadlineKind } from '../../types/vocabulary';
@@ -145,10 +146,16 @@ describe('延期: the grid asks for more time', () => {
     }
   });
 
-  it.each(['community', 'street'] as const)('once the appeal has risen to the %s, the grid still asks (it works on site; the level above decides)', (level) => {
-    const asked = request(filedAppeal({ level, sla: MARKS }), plus(LATER, DAY));
-    expect(asked.extension).toMatchObject({ state: 'pending', until: plus(LATER, DAY) });
-    expect(asked.level).toBe(level);
+  it.each(['community', 'street'] as const)('once staff raised the appeal to the %s (which works it now), the grid cannot ask: CONFLICT', (level) => {
+    expect(refusal(() => request(filedAppeal({ level, sla: MARKS }), plus(LATER, DAY)))).toBe('CONFLICT');
+  });
+
+  it('once the SLA timer raised it (the grid was late, not relieved), the grid still asks and the community decides', () => {
+    const late = keepClock(filedAppeal(), plus(filedAppeal().deadlines.acceptBy, 60_000))!;
+    expect(late.level).toBe('community');
+    const asked = request(late, plus(late.deadlines.acceptBy, DAY));
+    expect(asked.extension).toMatchObject({ state: 'pending', deadline: 'acceptBy' });
+    expect(asked.level).toBe('community');
   });
 
   it.each([
