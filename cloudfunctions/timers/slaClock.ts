@@ -10,19 +10,24 @@ import { templateIds } from '../store/settings';
 import { chiefsOfGrids, staffAbove } from '../store/staff';
 
 /**
- * Due appeals read per query, and how many are worked at once (the time is checked between groups):
- * each costs a save, its messages and a settle, round trips that wait on each other.
+ * Due appeals read per query, and how many are worked at once: each costs a save, its messages and
+ * a settle, round trips that wait on each other, so several appeals go side by side.
  */
 const BATCH = 100;
 const PARALLEL = 20;
 
 export type ClockRun = { reminded: number; escalated: number; overdue: number; messages: number };
 
-/** Runs `work` over `items`, `PARALLEL` at a time, while the run's time lasts. */
+/**
+ * Runs `work` over `items` in order, `PARALLEL` at a time, each started only while the run's time
+ * lasts: a run overshoots its deadline by at most the appeals already in hand.
+ */
 async function eachInTime<T>(ports: Ports, deadline: number, items: T[], work: (item: T) => Promise<void>): Promise<void> {
-  for (let i = 0; i < items.length && ports.clock.now().getTime() <= deadline; i += PARALLEL) {
-    await Promise.all(items.slice(i, i + PARALLEL).map(work));
-  }
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length && ports.clock.now().getTime() <= deadline) await work(items[next++]);
+  };
+  await Promise.all(Array.from({ length: Math.min(PARALLEL, items.length) }, worker));
 }
 
 /**
