@@ -56,7 +56,9 @@ export async function keepPromises(ports: Ports, deadline: number): Promise<Cloc
       const current = next ?? appeal;
       // Nothing owed: a due time another write left behind, set right.
       if (!marksOf(current).owed.length) return void (await settleTimer(ports.db, current));
-      run.messages += await sendOwed(ports, r, current);
+      // read after the await: workers run side by side, and `+= await` would add to a stale count
+      const sent = await sendOwed(ports, r, current);
+      run.messages += sent;
     });
     if (due.length < BATCH) break;
   }

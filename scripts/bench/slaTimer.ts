@@ -15,14 +15,17 @@ const MORE_RUNS = 4;
 
 const demo = readDemo(join(ROOT, 'demo', 'zoucheng.json'));
 
-/**
- * `OPEN` open appeals spread over the demo grids, the first `DUE` filed long enough ago that 受理
- * has passed, the rest filed just now (their first reminder is more than an hour off).
- */
-function seedAppeals(now: number) {
+/** The bench's moment (the local cloud's clock is moved there): a Wednesday morning in Zoucheng. */
+const NOW = '2026-11-25T11:00:00+08:00';
+/** Filed at 08:30, 受理 (120 service minutes) was due at 10:30; filed at 10:55, its reminder is 90 minutes off. */
+const LATE_FILED = Date.parse('2026-11-25T08:30:00+08:00');
+const FRESH_FILED = Date.parse('2026-11-25T10:55:00+08:00');
+
+/** `OPEN` open appeals spread over the demo grids: the first `DUE` past 受理, the rest filed just now. */
+function seedAppeals() {
   return Array.from({ length: OPEN }, (_, i) => {
     const grid = demo.grids[i % demo.grids.length];
-    const filed = new Date(i < DUE ? now - 3 * 86_400_000 - i * 1000 : now);
+    const filed = new Date(i < DUE ? LATE_FILED + i * 1000 : FRESH_FILED);
     return storedForm(
       fileAppeal(
         {
@@ -61,11 +64,13 @@ export async function benchSlaTimer() {
     await (await spawnLocalCloud({ dataDir, functionsDir })).stop();
     const seeding = performance.now();
     const db = openDatabase({ file: join(dataDir, 'db.sqlite') });
-    db.insertMany('appeals', seedAppeals(Date.now()));
+    db.insertMany('appeals', seedAppeals());
     db.close();
     console.log(`\n## SLA timer: ${OPEN.toLocaleString()} open appeals, ${DUE.toLocaleString()} past 受理 (seeded in ${((performance.now() - seeding) / 1000).toFixed(1)} s)`);
     const cloud = await spawnLocalCloud({ dataDir, functionsDir });
     try {
+      const moved = await fetch(`${cloud.url}/api/dev/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ at: NOW }) });
+      if (!moved.ok) throw new Error(`the local cloud would not move its clock: ${await moved.text()}`);
       const rows: Array<Record<string, string | number>> = [];
       for (let run = 1; run <= 1 + MORE_RUNS; run++) {
         const started = performance.now();
