@@ -42,11 +42,21 @@ export const FileId = z.string().check(
  * An instant in ISO 8601 with its offset (what `Date.prototype.toISOString` writes); `what`
  * names it in the refusal (`督办时限格式不正确`).
  */
+/**
+ * Whether the date and time written exist: `Date.parse` rolls 2026-02-30 over to 2 March, so the
+ * fields written must be the fields of the instant they name (read in the offset given).
+ */
+function isRealDateTime(text: string): boolean {
+  const [, y, mo, d, h, mi] = (/^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(text) ?? []).map(Number);
+  const wall = new Date(Date.UTC(y, mo - 1, d, h, mi));
+  return !Number.isNaN(Date.parse(text)) && wall.getUTCFullYear() === y && wall.getUTCMonth() === mo - 1 && wall.getUTCDate() === d && wall.getUTCHours() === h;
+}
+
 export const instant = (what: string) =>
   z.string().check(
     z.maxLength(40, { error: `${what}格式不正确` }),
     z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/, { error: `${what}格式不正确` }),
-    z.refine((text) => !Number.isNaN(Date.parse(text)), { error: `${what}格式不正确` }),
+    z.refine(isRealDateTime, { error: `${what}不是有效的日期时间` }),
   );
 
 const Photos = z.array(FileId).check(z.maxLength(APPEAL_LIMITS.photosMax, { error: `最多上传 ${APPEAL_LIMITS.photosMax} 张图片` }));

@@ -66,15 +66,19 @@ export const ALLOWED_FROM: Record<CommandType, AppealStatus[]> = {
 export const LEVEL_ABOVE: Record<AppealLevel, AppealLevel | null> = { grid: 'community', community: 'street', street: null };
 
 /**
- * New clocks from `at` (转办, 重办, 社区复核, 审核通过): the timer's reminders and misses and the
- * on-site time belonged to the old ones. `policy`: the appeal's category's clocks in its (new) street.
+ * New clocks from `at` (转办, 重办, 社区复核, 审核通过): the timer's reminders and misses, the
+ * on-site time and a pending 延期 belonged to the old ones. `policy`: the appeal's category's clocks in its (new) street.
  */
 const restartedClocks = (appeal: AppealRecord, at: Date, policy: SlaPolicy): Partial<AppealRecord> => ({
   deadlines: deadlinesFor(at, policy),
   // Messages the timer owes for steps already taken are still owed.
   sla: { reminded: [], missed: [], owed: appeal.sla?.owed ?? [] },
   onSiteAt: null,
+  ...withoutPendingExtension(appeal),
 });
+
+/** A 延期 still pending asked for time on clocks that are over (办结) or replaced (转办, 重办…): it lapses. */
+const withoutPendingExtension = (appeal: AppealRecord): Partial<AppealRecord> => (extensionPending(appeal) ? { extension: null } : {});
 
 const place = (a: AppealRecord): AppealPlace => ({ status: a.status, level: a.level, gridId: a.gridId });
 
@@ -155,6 +159,7 @@ export function transition(appeal: AppealRecord, command: Command, actor: ActorR
       record('escalated', { text: command.reason, detail: next.level }, before);
       break;
     case 'resolve':
+      Object.assign(next, withoutPendingExtension(appeal));
       next.status = 'resolved';
       next.resolvedAt = at;
       next.media = [...appeal.media, ...command.photos];

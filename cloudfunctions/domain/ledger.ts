@@ -1,4 +1,4 @@
-import { shanghaiTime } from './time';
+import { nextMonth, shanghaiTime } from './time';
 
 /** A span of time, `from` included and `to` not. */
 export type Span = { from: Date; to: Date };
@@ -9,6 +9,5 @@ export type Span = { from: Date; to: Date };
  * filter means by "filed in that month".
  */
 export function monthSpan(month: string): Span {
-  const start = shanghaiTime(`${month}-01 00:00`);
-  return { from: start.toDate(), to: start.add(1, 'month').toDate() };
+  return { from: shanghaiTime(`${month}-01 00:00`).toDate(), to: shanghaiTime(`${nextMonth(month)}-01 00:00`).toDate() };
 }

@@ -1,4 +1,4 @@
-import type { Dayjs } from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { APPEAL_WORDS, type DeadlineKind } from '../../types/vocabulary';
 import type { AppealRecord } from './records';
 import { owedClocks } from './sla';
@@ -20,16 +20,21 @@ const W = APPEAL_WORDS;
 const PROMISED: Record<DeadlineKind, string> = { acceptBy: W.action.accept.label, onSiteBy: '有人上门', resolveBy: W.action.resolve.label };
 const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
 
+/**
+ * A zoned value's calendar day, as a day: dayjs's day arithmetic on zoned values goes through the
+ * server's zone (an hour off near its daylight-saving change), a bare UTC day never does.
+ */
+const calendarDay = (t: Dayjs) => dayjs.utc(t.format('YYYY-MM-DD'));
 /** Monday first, as a Chinese week runs: 0 for Monday … 6 for Sunday. */
-const weekIndex = (t: Dayjs) => (t.day() + 6) % 7;
+const weekIndex = (t: Dayjs) => (calendarDay(t).day() + 6) % 7;
 
 /** A time ahead of `now`: 今天/明天 HH:mm, the weekday later this week, else M月D日 HH:mm. */
 function when(due: Dayjs, now: Dayjs): string {
-  const days = due.startOf('day').diff(now.startOf('day'), 'day');
+  const days = calendarDay(due).diff(calendarDay(now), 'day');
   const time = due.format('HH:mm');
   if (days === 0) return `今天 ${time}`;
   if (days === 1) return `明天 ${time}`;
-  if (days > 1 && weekIndex(now) + days <= 6) return `${WEEKDAYS[due.day()]} ${time}`;
+  if (days > 1 && weekIndex(now) + days <= 6) return `${WEEKDAYS[calendarDay(due).day()]} ${time}`;
   return due.format('M月D日 HH:mm');
 }
 

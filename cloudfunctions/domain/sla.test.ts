@@ -1,7 +1,10 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
 import { acceptBy, deadlinesFor, isOverdue, onSiteBy, owedClocks, resolveBy, type SlaPolicy } from './sla';
 import { defaultSlaFor } from './slaPolicy';
 import { inShanghai, shanghaiTime } from './time';
 
+const ROOT = join(__dirname, '../..');
 const F = 'YYYY-MM-DD HH:mm';
 const local = (d: Date) => inShanghai(d).format(F);
 const filedAt = (text: string) => shanghaiTime(text).toDate();
@@ -112,5 +115,30 @@ describe('the clocks an appeal still owes, and whether one has passed', () => {
     ['resolved, however late', 'resolved', null, '2026-12-24 12:00', false],
   ] as const)('%s', (_, status, onSiteAt, now, overdue) => {
     expect(isOverdue({ status, deadlines: d, onSiteAt }, filedAt(now))).toBe(overdue);
+  });
+});
+
+describe('the same clocks whatever the server zone, daylight saving included', () => {
+  it('deadlines and the ledger month agree in zones whose clocks change near them', () => {
+    // A zone is fixed when a process starts, so each is asked in a process of its own.
+    const ask = [
+      "const { acceptBy, deadlinesFor } = require('./sla');",
+      "const { defaultSlaFor } = require('./slaPolicy');",
+      "const { shanghaiTime } = require('./time');",
+      "const { monthSpan } = require('./ledger');",
+      'const safety = defaultSlaFor("safety");',
+      'console.log(JSON.stringify([',
+      // New York falls back on 1 November 2026; London springs forward on 29 March; Santiago on 6 September.
+      '  acceptBy(new Date("2026-10-31T11:08:55Z"), safety).toISOString(),',
+      '  acceptBy(shanghaiTime("2026-03-28 21:11").toDate(), safety).toISOString(),',
+      '  deadlinesFor(shanghaiTime("2026-09-30 19:50").toDate(), defaultSlaFor("repair")).resolveBy.toISOString(),',
+      '  monthSpan("2026-09").to.toISOString(),',
+      ']))',
+    ].join('\n');
+    const expected = ['2026-10-31T11:38:55.000Z', '2026-03-29T00:30:00.000Z', '2026-10-10T12:00:00.000Z', '2026-09-30T16:00:00.000Z'];
+    for (const TZ of ['America/New_York', 'Europe/London', 'America/Santiago', 'Asia/Shanghai']) {
+      const out = execFileSync(join(ROOT, 'node_modules/.bin/tsx'), ['-e', ask], { cwd: __dirname, env: { ...process.env, TZ }, encoding: 'utf8' });
+      expect([TZ, JSON.parse(out)]).toEqual([TZ, expected]);
+    }
   });
 });

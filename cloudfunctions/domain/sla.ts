@@ -24,6 +24,11 @@ import { isWorkingDay, nextDayWhere, type CalendarOverrides } from './workCalend
 export type SlaPolicy = CategorySla & { serviceDay: ServiceDay; calendar: CalendarOverrides };
 
 const dayOf = (t: Dayjs) => t.format('YYYY-MM-DD');
+/**
+ * Instants compared as instants: dayjs's `isBefore` and `diff` on zoned values go through the
+ * server's zone and err by an hour near its daylight-saving change.
+ */
+const before = (a: Dayjs, b: Dayjs) => a.valueOf() < b.valueOf();
 /** `hhmm` on `day`, in Zoucheng. */
 const at = (day: string, hhmm: string) => shanghaiTime(`${day} ${hhmm}`);
 
@@ -40,9 +45,9 @@ function nthServiceDayAfter(day: string, n: number, policy: SlaPolicy): string {
 /** The first moment of service time at or after `t`. */
 function serviceStart(t: Dayjs, policy: SlaPolicy): Dayjs {
   const day = dayOf(t);
-  if (isServiceDay(day, policy) && t.isBefore(at(day, policy.serviceDay.end))) {
+  if (isServiceDay(day, policy) && before(t, at(day, policy.serviceDay.end))) {
     const start = at(day, policy.serviceDay.start);
-    return t.isBefore(start) ? start : t;
+    return before(t, start) ? start : t;
   }
   return at(nextServiceDay(day, policy), policy.serviceDay.start);
 }
@@ -54,8 +59,8 @@ function addServiceMinutes(t: Dayjs, minutes: number, policy: SlaPolicy): Dayjs 
   let left = minutes * 60_000;
   for (;;) {
     const day = dayOf(cursor);
-    const room = at(day, policy.serviceDay.end).diff(cursor);
-    if (left <= room) return cursor.add(left, 'millisecond');
+    const room = at(day, policy.serviceDay.end).valueOf() - cursor.valueOf();
+    if (left <= room) return inShanghai(new Date(cursor.valueOf() + left));
     left -= room;
     cursor = at(nextServiceDay(day, policy), policy.serviceDay.start);
   }
@@ -77,7 +82,7 @@ export function onSiteBy(filed: Date, policy: SlaPolicy): Date {
   if ('withinMinutes' in rule) return addServiceMinutes(t, rule.withinMinutes, policy).toDate();
   const day = dayOf(t);
   const end = at(day, policy.serviceDay.end);
-  const sameDay = isServiceDay(day, policy) && t.isBefore(at(day, rule.sameDayCutoff)) && t.isBefore(end);
+  const sameDay = isServiceDay(day, policy) && before(t, at(day, rule.sameDayCutoff)) && before(t, end);
   return (sameDay ? end : at(nextServiceDay(day, policy), rule.nextDayBy)).toDate();
 }
 

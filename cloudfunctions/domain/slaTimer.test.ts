@@ -119,6 +119,22 @@ describe('keeping the clock', () => {
     expect(timerDueAt({ ...atTop, sla: { ...atTop.sla!, owed: [] } })).toBeNull();
   });
 
+  it('the timer away all day: each missed deadline rises a level, and the filer is told once, of where it went', () => {
+    const next = keepClock(appealWith(), minutesAfter(DEADLINES.onSiteBy, 1))!;
+    expect(next.level).toBe('street');
+    expect(next.sla!.owed.map((o) => [o.audience, o.deadline, o.level])).toEqual([
+      ['level', 'acceptBy', 'community'],
+      ['level', 'onSiteBy', 'street'],
+      ['resident', 'onSiteBy', 'street'],
+    ]);
+  });
+
+  it('超时 at the street already: its staff are told, the filer is not told it rose', () => {
+    const atStreet = appealWith({ level: 'street', sla: { reminded: [], missed: ['acceptBy', 'onSiteBy'], owed: [] } });
+    const next = keepClock(atStreet, minutesAfter(DEADLINES.resolveBy, 1))!;
+    expect(next.sla!.owed.map((o) => o.audience)).toEqual(['level']);
+  });
+
   it('a staff report owes no filer a message', () => {
     const next = keepClock(appealWith({ source: 'staff' }), minutesAfter(DEADLINES.acceptBy, 1))!;
     expect(next.sla!.owed.map((o) => o.audience)).toEqual(['level']);

@@ -61,8 +61,9 @@ const place = (a: AppealRecord): AppealPlace => ({ status: a.status, level: a.le
 /**
  * The appeal after the steps due at `now`, or null when none is. 催办 marks the deadline reminded
  * and owes the level working it a reminder. 超时 marks it missed and raises the appeal one level
- * (an `escalated` event by the system), owing the new level and the filer a message; at the street
- * already it records `overdue` and owes the street's staff. Each step's messages are owed in the
+ * (an `escalated` event by the system), owing the new level a message; at the street already it
+ * records `overdue` and owes the street's staff. The filer is owed one message for all the rises
+ * of one run (where the appeal went in the end), none for a 超时 at the street. Each step's messages are owed in the
  * same write as the step, so a run that dies after saving still sends them, once, next time.
  */
 export function keepClock(appeal: AppealRecord, now: Date): AppealRecord | null {
@@ -79,6 +80,7 @@ export function keepClock(appeal: AppealRecord, now: Date): AppealRecord | null 
   const sla = next.sla!;
   const owe = (step: SlaStep, audience: OwedAudience) =>
     sla.owed.push({ key: owedKey(step.step, step.kind, appeal.deadlines[step.kind], audience), audience, deadline: step.kind, level: next.level } satisfies OwedMessage);
+  let risen: SlaStep | null = null;
   for (const step of steps) {
     if (step.step === 'remind') {
       sla.reminded.push(step.kind);
@@ -101,7 +103,9 @@ export function keepClock(appeal: AppealRecord, now: Date): AppealRecord | null 
       after: place(next),
     });
     owe(step, 'level');
-    if ((appeal.source ?? 'resident') === 'resident') owe(step, 'resident');
+    if (above) risen = step;
   }
+  // The filer hears once that it rose (to where it went in the end), never of a 超时 at the street.
+  if (risen && (appeal.source ?? 'resident') === 'resident') owe(risen, 'resident');
   return next;
 }

@@ -178,6 +178,23 @@ describe('延期: the grid asks for more time', () => {
   });
 });
 
+describe('a pending 延期 lapses with the clocks it asked about', () => {
+  const pending = () => filedAppeal({ status: 'accepted', extension: pendingExtension(plus(FILED, 4 * DAY), 'resolveBy') });
+  it.each([
+    ['办结: the clocks are over', { type: 'resolve', note: '已修好', photos: [] }],
+    ['转办: the new grid starts new clocks', { type: 'transfer', to: { _id: 'grid-GS-0102', code: 'GS-0102', name: '第二网格', communityId: 'GS01', streetId: 'GS' }, reason: '属于第二网格' }],
+  ] as Array<[string, Command]>)('%s', (_, command) => {
+    const next = transition(pending(), command, chiefActor, LATER);
+    expect(next.extension).toBeNull();
+    expect(() => transition(next, { type: 'decideExtension', grant: true, note: '' }, communityActor, LATER)).toThrow(Refusal);
+  });
+
+  it('a reply leaves it pending', () => {
+    const replied = transition(pending(), { type: 'reply', text: '明天施工', photos: [], onSite: false }, chiefActor, LATER);
+    expect(replied.extension?.state).toBe('pending');
+  });
+});
+
 describe('deciding a 延期', () => {
   const decide = (appeal: AppealRecord, grant: boolean, note = '') => transition(appeal, { type: 'decideExtension', grant, note }, communityActor, LATER);
   const asked = (fields: Partial<AppealRecord> = {}) => {

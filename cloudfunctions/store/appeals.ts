@@ -174,8 +174,17 @@ export async function dueForTimer(db: DB.Database, now: Date, limit: number): Pr
 }
 
 /**
- * The timer's bookkeeping after it sent what an appeal owed: the messages still owed and the next
- * time it has work, written only if the appeal is still at the version the timer saved (otherwise
+ * Open appeals stored before the timer's fields existed (no `timerDue`): nothing would find them
+ * due. One query over the `unrated` index (status first); `settleTimer` writes their fields.
+ */
+export async function appealsWithoutTimerDue(db: DB.Database, limit: number): Promise<AppealRecord[]> {
+  const _ = db.command;
+  return docsOf<AppealRecord>(await appeals(db).where({ status: _.in(OPEN_STATUSES), timerDue: _.exists(false) }).limit(limit).get());
+}
+
+/**
+ * The timer's bookkeeping after it sent what an appeal owed (or found one stored before its fields
+ * existed): the messages still owed, the next time it has work and the list keys, written only if the appeal is still at the version the timer saved (otherwise
  * whoever changed it rewrote `timerDue`, and a message left owed is sent, once, by the next run).
  * The version is not bumped: this changes nothing staff or the filer act on.
  */
@@ -183,6 +192,6 @@ export async function settleTimer(db: DB.Database, appeal: AppealRecord): Promis
   const _ = db.command;
   const { stats } = (await appeals(db)
     .where({ _id: appeal._id, version: appeal.version })
-    .update({ data: { 'sla.owed': _.set(appeal.sla?.owed ?? []), timerDue: timerDueAt(appeal) } })) as { stats: { updated: number } };
+    .update({ data: { 'sla.owed': _.set(appeal.sla?.owed ?? []), ...derived(appeal) } })) as { stats: { updated: number } };
   return stats.updated === 1;
 }

@@ -126,6 +126,17 @@ describe('the SLA timer', () => {
     expect((await sendsFor(id)).filter((s) => s.params.touser === streetOf('GS-0101'))).toHaveLength(2);
   });
 
+  it('an appeal stored before the timer existed (no timerDue) is found, raised once and shown on the board', async () => {
+    const { id, resident } = await lateAppeal();
+    await db.collection('appeals').doc(id).update({ data: { timerDue: db.command.remove(), owedKey: db.command.remove(), sla: db.command.remove() } });
+    expect(await readDoc(db, 'appeals', id)).not.toHaveProperty('timerDue');
+    await fireTimer(cloud, 'timers');
+    await fireTimer(cloud, 'timers');
+    await expectOneEscalation(id, resident);
+    const board = okData(await appeal(cloud, communityOf('GS-0101'), 'board'));
+    expect(board.items.map((a: { id: string }) => a.id)).toContain(id);
+  });
+
   it('a call from the mini-program is refused and changes nothing', async () => {
     const { id } = await lateAppeal();
     const reply = await cloud.call('timers', {}, newResident('sla'));

@@ -4,7 +4,7 @@ import type { AppealRecord, OwedMessage, StaffRecord } from '../domain/records';
 import { keepClock, marksOf } from '../domain/slaTimer';
 import { notify, type Notified } from '../kit/notify';
 import type { Ports } from '../kit/ports';
-import { dueForTimer, saveAppeal, settleTimer } from '../store/appeals';
+import { appealsWithoutTimerDue, dueForTimer, saveAppeal, settleTimer } from '../store/appeals';
 import { outboxStatuses } from '../store/outbox';
 import { templateIds } from '../store/settings';
 import { chiefsOfGrids, staffAbove } from '../store/staff';
@@ -41,6 +41,8 @@ async function eachInTime<T>(ports: Ports, deadline: number, items: T[], work: (
  */
 export async function keepPromises(ports: Ports, deadline: number): Promise<ClockRun> {
   const run: ClockRun = { reminded: 0, escalated: 0, overdue: 0, messages: 0 };
+  // Appeals stored before the timer existed get its fields first; the query below then finds them due.
+  await eachInTime(ports, deadline, await appealsWithoutTimerDue(ports.db, BATCH), async (appeal) => void (await settleTimer(ports.db, appeal)));
   while (ports.clock.now().getTime() <= deadline) {
     const now = ports.clock.now();
     const due = await dueForTimer(ports.db, now, BATCH);
