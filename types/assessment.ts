@@ -1,3 +1,7 @@
+import * as z from 'zod/mini';
+import { LedgerMonth } from './appeal';
+import { GridCode } from './grid';
+
 /**
  * The monthly grid assessment (issue 11): what is stored per grid and month in `assessments`
  * (`_id` `<gridId>:<month>`) and what `assessment.ranking` and `assessment.grid` return.
@@ -72,3 +76,38 @@ export type GridAssessment = {
   /** The weights and targets the score was computed with. */
   policy: AssessmentPolicy;
 };
+
+/** What `assessment.ranking` and `assessment.grid` show of a stored assessment, with its city rank. */
+export type RankedAssessment = Omit<GridAssessment, 'policy'> & {
+  /** Rank among every grid of the city assessed that month (ties share a rank). */
+  cityRank: number;
+};
+
+const Id = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, { error: '编号格式不正确' }));
+
+/** `assessment.compute` and `assessment.export`: a street's month. */
+export const StreetMonthInput = z.object({ month: LedgerMonth, streetId: Id });
+export type StreetMonthInput = z.input<typeof StreetMonthInput>;
+
+/** `assessment.ranking`: a street's or a community's grids for a month. */
+export const RankingInput = z.union([z.object({ month: LedgerMonth, streetId: Id }), z.object({ month: LedgerMonth, communityId: Id })]);
+export type RankingInput = z.input<typeof RankingInput>;
+
+/** Months one `assessment.grid` call reads at most (a year). */
+export const MONTHS_AT_MOST = 12;
+
+/** `assessment.grid`: one grid's months (default: the last `MONTHS_AT_MOST` before this one). */
+export const GridMonthsInput = z.object({
+  gridCode: GridCode,
+  months: z.optional(z.array(LedgerMonth).check(z.minLength(1), z.maxLength(MONTHS_AT_MOST, { error: `一次最多查看 ${MONTHS_AT_MOST} 个月` }))),
+});
+export type GridMonthsInput = z.input<typeof GridMonthsInput>;
+
+/** What `assessment.compute` did: the month, the street, how many grids it assessed. */
+export type ComputeResult = { month: string; streetId: string; grids: number };
+
+/** `assessment.ranking`: the grids best first. */
+export type Ranking = { month: string; items: RankedAssessment[] };
+
+/** `assessment.grid`: the grid and its months, oldest first (a month not computed is absent). */
+export type GridRecordOfMonths = { grid: { code: string; name: string }; months: RankedAssessment[] };

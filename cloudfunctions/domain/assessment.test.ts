@@ -4,6 +4,7 @@ import {
   assessStreet,
   assessmentPolicyOf,
   daysInMonth,
+  monthsBefore,
   ranksOf,
   type ActivityTally,
   type AppealTally,
@@ -134,4 +135,8 @@ describe('weights and targets from settings', () => {
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(/^assessment:GS (weights|targets): /);
   });
+});
+
+it('lists the months before a month, across a year', () => {
+  expect(monthsBefore('2026-03', 4)).toEqual(['2025-11', '2025-12', '2026-01', '2026-02']);
 });

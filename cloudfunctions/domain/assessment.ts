@@ -1,3 +1,4 @@
+import dayjs from 'dayjs';
 import * as z from 'zod/mini';
 import {
   SCORE_PARTS,
@@ -10,6 +11,8 @@ import {
   type Share,
 } from '../../types/assessment';
 import { monthSpan } from './ledger';
+// time.ts extends dayjs with the utc plugin that monthsBefore counts in.
+import './time';
 
 /**
  * The monthly grid assessment, pure: from counts the store has already tallied per grid (one
@@ -234,4 +237,9 @@ export function assessStreet(
       policy,
     }))
     .sort((a, b) => a.streetRank - b.streetRank || a.gridCode.localeCompare(b.gridCode));
+}
+
+/** The `count` months before `month` (`YYYY-MM`), oldest first: `('2026-03', 2)` → `['2026-01', '2026-02']`. */
+export function monthsBefore(month: string, count: number): string[] {
+  return Array.from({ length: count }, (_, i) => dayjs.utc(`${month}-01`).subtract(count - i, 'month').format('YYYY-MM'));
 }

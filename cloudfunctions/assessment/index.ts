@@ -1,0 +1,7 @@
+import { dispatch } from '../kit/action';
+import { platformPorts } from '../kit/platform';
+import { compute } from './compute';
+import { grid } from './grid';
+import { ranking } from './ranking';
+
+export const main = dispatch({ compute, ranking, grid }, platformPorts);

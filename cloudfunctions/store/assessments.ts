@@ -1,0 +1,190 @@
+import type { DB } from 'wx-server-sdk/index';
+import type { GridAssessment } from '../../types/assessment';
+import type { ActivityTally, AppealTally, AssessedGrid } from '../domain/assessment';
+import type { Span } from '../domain/ledger';
+import { listOf } from './results';
+
+/**
+ * The monthly assessment's reads and writes. Each tally is one aggregate over all the grids asked
+ * about (grouped by grid), so a street's or the city's month costs the same number of round
+ * trips whatever its number of grids. Uses only stages and operators the local cloud's contract
+ * covers and CloudBase documents: match, unwind, addFields, project, group, sort, limit; $dateToString with a
+ * fixed `+08:00` timezone, $filter, $arrayElemAt, $ifNull, $cond, $and, $ne, $eq, $gt, $gte, $lte,
+ * $size, $sum, $addToSet.
+ *
+ * Check-ins are read as the `checkins` collection holds them:
+ * `{ _id, gridId, staffId, kind: 'patrol' | 'visit' | 'arrival', verified: boolean, at: Date, appealId? }`.
+ */
+
+/** Far above a city's grids (Zoucheng: ~1,410); an aggregate without `$limit` stops at 20. */
+const GRIDS_LIMIT = 5000;
+
+/** A Zoucheng calendar day `YYYY-MM-DD` of the date at `path`. */
+const dayOf = (path: string) => ({ $dateToString: { date: path, format: '%Y-%m-%d', timezone: '+08:00' } });
+/** 1 when `condition` holds, else 0: what a `$sum` counts. */
+const one = (condition: unknown) => ({ $cond: [condition, 1, 0] });
+/** The value at `path` is there and not null. */
+const present = (path: string) => ({ $ne: [{ $ifNull: [path, null] }, null] });
+/** The date at `path` is there and no later than the date at `by`. */
+const byDeadline = (path: string, by: string) => ({ $and: [present(path), { $lte: [path, by] }] });
+
+type GridDays = { _id: string; days: string[] };
+
+const within = (db: DB.Database, span: Span) => db.command.and([db.command.gte(span.from), db.command.lt(span.to)]);
+
+/**
+ * Per grid, the days of `span` with any staff action and the check-ins counted: three aggregates
+ * at once (check-ins; appeal timeline events by staff while the appeal was at the grid, counted
+ * for the grid it was at; notices to the grid). A grid with none is absent.
+ */
+export async function activityTallies(db: DB.Database, gridIds: string[], span: Span): Promise<Map<string, ActivityTally>> {
+  const _ = db.command;
+  const [checkins, actions, notices] = await Promise.all([
+    db
+      .collection('checkins')
+      .aggregate()
+      .match({ gridId: _.in(gridIds), at: within(db, span) })
+      .group({
+        _id: '$gridId',
+        days: { $addToSet: dayOf('$at') },
+        patrols: { $sum: one({ $eq: ['$kind', 'patrol'] }) },
+        verifiedPatrols: { $sum: one({ $and: [{ $eq: ['$kind', 'patrol'] }, { $eq: ['$verified', true] }] }) },
+        visits: { $sum: one({ $eq: ['$kind', 'visit'] }) },
+      })
+      .limit(GRIDS_LIMIT)
+      .end(),
+    db
+      .collection('appeals')
+      .aggregate()
+      .match({ updatedAt: _.gte(span.from), createdAt: _.lt(span.to) })
+      .unwind('$timeline')
+      .match({ 'timeline.at': within(db, span), 'timeline.actor.kind': 'staff', 'timeline.before.level': 'grid', 'timeline.before.gridId': _.in(gridIds) })
+      .group({ _id: '$timeline.before.gridId', days: { $addToSet: dayOf('$timeline.at') } })
+      .limit(GRIDS_LIMIT)
+      .end(),
+    db
+      .collection('notices')
+      .aggregate()
+      .match({ 'scope.kind': 'grid', 'scope.id': _.in(gridIds), publishedAt: within(db, span) })
+      .group({ _id: '$scope.id', days: { $addToSet: dayOf('$publishedAt') } })
+      .limit(GRIDS_LIMIT)
+      .end(),
+  ]);
+  const counted = listOf<GridDays & Omit<ActivityTally, 'onlineDays'>>(checkins);
+  const days = new Map<string, Set<string>>();
+  for (const grid of [...counted, ...listOf<GridDays>(actions), ...listOf<GridDays>(notices)]) {
+    days.set(grid._id, new Set([...(days.get(grid._id) ?? []), ...grid.days]));
+  }
+  const byGrid = new Map(counted.map((c) => [c._id, c]));
+  return new Map(
+    [...days].map(([gridId, active]) => {
+      const c = byGrid.get(gridId);
+      return [gridId, { onlineDays: active.size, patrols: c?.patrols ?? 0, verifiedPatrols: c?.verifiedPatrols ?? 0, visits: c?.visits ?? 0 }];
+    }),
+  );
+}
+
+/**
+ * Per grid, its appeals filed in `span` (not held) counted as `AppealTally` says, in one
+ * aggregate: staff reports (`source` `staff`) only as reports and for their cards; residents'
+ * appeals (`source` absent or `resident`) for everything. 受理 in time is the first `accepted`
+ * event no later than `deadlines.acceptBy`; 当日必达 is `onSiteAt` no later than
+ * `deadlines.onSiteBy` (set by a reply with `onSite` today, by an arrival scan once check-ins
+ * set it); each against the deadline as it stands (a card or 延期 may have moved it). A grid
+ * with none is absent.
+ */
+export async function appealTallies(db: DB.Database, gridIds: string[], span: Span): Promise<Map<string, AppealTally>> {
+  const _ = db.command;
+  const resident = { $ne: ['$source', 'staff'] };
+  const accepted = { $arrayElemAt: [{ $filter: { input: '$timeline', as: 'e', cond: { $eq: ['$$e.type', 'accepted'] } } }, 0] };
+  const cards = (card: string) => ({ $size: { $filter: { input: { $ifNull: ['$supervision', []] }, as: 'c', cond: { $eq: ['$$c.card', card] } } } });
+  const result = await db
+    .collection('appeals')
+    .aggregate()
+    .match({ gridId: _.in(gridIds), createdAt: within(db, span), status: _.neq('held') })
+    .addFields({ accepted })
+    .project({
+      gridId: 1,
+      staffReports: one({ $eq: ['$source', 'staff'] }),
+      residentAppeals: one(resident),
+      acceptedInTime: one({ $and: [resident, byDeadline('$accepted.at', '$deadlines.acceptBy')] }),
+      onSiteInTime: one({ $and: [resident, byDeadline('$onSiteAt', '$deadlines.onSiteBy')] }),
+      resolved: one({ $and: [resident, present('$resolvedAt')] }),
+      resolvedOnTime: one({ $and: [resident, byDeadline('$resolvedAt', '$deadlines.resolveBy')] }),
+      redone: one({ $and: [resident, { $gt: ['$reopenCount', 0] }] }),
+      yellowCards: cards('yellow'),
+      redCards: cards('red'),
+      rated: one({ $and: [resident, present('$rating.score')] }),
+      ratingSum: { $cond: [resident, { $ifNull: ['$rating.score', 0] }, 0] },
+      satisfied: one({ $and: [resident, { $gte: [{ $ifNull: ['$rating.score', 0] }, 4] }] }),
+    })
+    .group({
+      _id: '$gridId',
+      ...Object.fromEntries(
+        ['staffReports', 'residentAppeals', 'acceptedInTime', 'onSiteInTime', 'resolved', 'resolvedOnTime', 'redone', 'yellowCards', 'redCards', 'rated', 'ratingSum', 'satisfied'].map(
+          (field) => [field, { $sum: `$${field}` }],
+        ),
+      ),
+    })
+    .limit(GRIDS_LIMIT)
+    .end();
+  return new Map(listOf<AppealTally & { _id: string }>(result).map(({ _id, ...tally }) => [_id, tally]));
+}
+
+const assessments = (db: DB.Database) => db.collection('assessments');
+
+/**
+ * Stores a month's documents (`_id` `<gridId>:<month>`) in place of those already stored under
+ * the same ids: one removal, then one multi-document insert (all or nothing). Recomputing writes
+ * the same documents again.
+ */
+export async function replaceAssessments(db: DB.Database, docs: GridAssessment[]): Promise<void> {
+  if (!docs.length) return;
+  await assessments(db)
+    .where({ _id: db.command.in(docs.map((d) => d._id)) })
+    .remove();
+  await assessments(db).add({ data: docs });
+}
+
+/** The stored fields a ranking shows (everything but the policy). */
+const SHOWN = { policy: 0 };
+
+/** A month's documents of one street or one community, best first (rank, then grid code). */
+export async function assessmentsOf(db: DB.Database, month: string, place: { streetId: string } | { communityId: string }): Promise<GridAssessment[]> {
+  return listOf<GridAssessment>(
+    await assessments(db).aggregate().match({ month, ...place }).project(SHOWN).sort({ score: -1, gridCode: 1 }).limit(GRIDS_LIMIT).end(),
+  );
+}
+
+/** Every grid's score in `month` across the city: what city ranks are counted from. */
+export async function cityScores(db: DB.Database, month: string): Promise<Array<{ id: string; score: number }>> {
+  const list = listOf<{ _id: string; score: number }>(await assessments(db).aggregate().match({ month }).project({ score: 1 }).limit(GRIDS_LIMIT).end());
+  return list.map(({ _id, score }) => ({ id: _id, score }));
+}
+
+/** One grid's documents for `months`, oldest first. */
+export async function gridAssessments(db: DB.Database, gridId: string, months: string[]): Promise<GridAssessment[]> {
+  return listOf<GridAssessment>(
+    await assessments(db).aggregate().match({ gridId, month: db.command.in(months) }).project(SHOWN).sort({ month: 1 }).limit(months.length).end(),
+  );
+}
+
+/** How many grids of the city scored above `score` in `month`. */
+export async function scoredAbove(db: DB.Database, month: string, score: number): Promise<number> {
+  const { total } = (await assessments(db).where({ month, score: db.command.gt(score) }).count()) as { total: number };
+  return total;
+}
+
+/** A street's active grids as the assessment names them, in one aggregate. */
+export async function activeGridsOfStreet(db: DB.Database, streetId: string): Promise<AssessedGrid[]> {
+  return listOf<AssessedGrid>(
+    await db
+      .collection('grids')
+      .aggregate()
+      .match({ streetId, status: 'active' })
+      .project({ code: 1, name: 1, communityId: 1, streetId: 1 })
+      .sort({ code: 1 })
+      .limit(GRIDS_LIMIT)
+      .end(),
+  );
+}
