@@ -1,0 +1,264 @@
+/**
+ * `assessment.compute`, `ranking` and `grid` against the local cloud: a hand-computed June 2030
+ * for street GS (grids GS-0101 and GS-0102 active, the other ten idle), seeded straight into the
+ * collections with chosen instants; check-ins in the shape `presence` stores them.
+ */
+import type { DB } from 'wx-server-sdk/index';
+import type { ComputeResult, GridAssessment, GridRecordOfMonths, Ranking } from '../../types/assessment';
+import { chiefOf, communityOf, expectRefusal, gridOf, newResident, okData, streetOf, workerOf, type Body } from '../../tests/support/appealKit';
+import { count, readAll } from '../../tests/support/cloudDb';
+import { LocalCloud, openLocalCloud } from '../../tests/support/localCloud';
+
+const MONTH = '2030-06';
+const A = gridOf('GS-0101');
+const B = gridOf('GS-0102');
+
+let cloud: LocalCloud;
+let db: DB.Database;
+beforeAll(async () => {
+  ({ cloud, db } = await openLocalCloud());
+  await seed();
+});
+afterAll(() => cloud.stop());
+
+/** An instant given as Zoucheng wall time. */
+const at = (wall: string) => new Date(`${wall}+08:00`);
+const staff = { kind: 'staff', staffId: 's1', name: '张三', title: '网格长' };
+const place = (gridId: string) => ({ status: 'accepted', level: 'grid', gridId });
+const event = (type: string, wall: string, gridId = A._id, actor: object = staff) => ({ type, at: at(wall), actor, before: place(gridId), after: place(gridId) });
+
+function residentAppeal(id: string, filed: string, extra: object) {
+  return {
+    _id: id,
+    number: `T2030${id}`,
+    gridId: A._id,
+    streetId: 'GS',
+    communityId: A.communityId,
+    status: 'resolved',
+    createdAt: at(filed),
+    updatedAt: at('2030-06-28T12:00:00'),
+    reopenCount: 0,
+    rating: null,
+    resolvedAt: null,
+    onSiteAt: null,
+    ...extra,
+  };
+}
+
+/**
+ * Grid A in June (30 days): check-ins on 06-01 (one verified patrol at 00:00, one flagged at 10:00)
+ * and a visit on 06-30 at 23:59; a patrol at 05-31 23:59:59 and an arrival at 07-01 00:00 lie outside.
+ * A notice on 06-10. Appeal actions on 06-02 (a1, a2), 06-04 (a3, filed in May) and a staff report
+ * on 06-20. Online: 01, 02, 04, 10, 20, 30 → 6 of 30.
+ */
+async function seed() {
+  await db.collection('checkins').add({
+    data: [
+      { _id: 'c1', gridId: A._id, staffId: 's1', kind: 'patrol', verified: true, at: at('2030-06-01T00:00:00') },
+      { _id: 'c2', gridId: A._id, staffId: 's1', kind: 'patrol', verified: false, at: at('2030-06-01T10:00:00') },
+      { _id: 'c3', gridId: A._id, staffId: 's1', kind: 'visit', verified: true, at: at('2030-06-30T23:59:00') },
+      { _id: 'c4', gridId: A._id, staffId: 's1', kind: 'patrol', verified: true, at: at('2030-05-31T23:59:59') },
+      { _id: 'c5', gridId: A._id, staffId: 's1', kind: 'arrival', verified: true, at: at('2030-07-01T00:00:00'), appealId: 'a1' },
+      { _id: 'c6', gridId: B._id, staffId: 's2', kind: 'patrol', verified: true, at: at('2030-06-15T09:00:00') },
+    ],
+  });
+  await db.collection('notices').add({ data: { _id: 'n-assess', scope: { kind: 'grid', id: A._id }, title: '通知', body: '', pinned: false, publishedAt: at('2030-06-10T09:00:00'), authorId: 's1' } });
+  const deadlines = (day: string, accept: string, onSite: string, resolve: string) => ({
+    acceptBy: at(`${day}T${accept}`),
+    onSiteBy: at(`${day}T${onSite}`),
+    resolveBy: at(resolve),
+  });
+  await db.collection('appeals').add({
+    data: [
+      // in time everywhere, rated 5, one yellow card
+      residentAppeal('a1', '2030-06-02T09:00:00', {
+        deadlines: deadlines('2030-06-02', '11:00:00', '17:00:00', '2030-06-05T20:00:00'),
+        timeline: [event('submitted', '2030-06-02T09:00:00', A._id, { kind: 'resident', openid: 'r1' }), event('accepted', '2030-06-02T10:00:00')],
+        onSiteAt: at('2030-06-02T15:00:00'),
+        resolvedAt: at('2030-06-03T10:00:00'),
+        rating: { score: 5, comment: '', at: at('2030-06-03T12:00:00') },
+        supervision: [{ card: 'yellow' }],
+      }),
+      // late to accept, nobody on site, resolved late, reopened, rated 3, a red and a yellow card; `source` resident spelled out
+      residentAppeal('a2', '2030-06-02T12:00:00', {
+        source: 'resident',
+        deadlines: deadlines('2030-06-02', '14:00:00', '17:00:00', '2030-06-07T20:00:00'),
+        timeline: [event('accepted', '2030-06-02T15:00:00')],
+        resolvedAt: at('2030-06-09T10:00:00'),
+        reopenCount: 1,
+        rating: { score: 3, comment: '', at: at('2030-06-09T12:00:00') },
+        supervision: [{ card: 'red' }, { card: 'yellow' }],
+      }),
+      // filed in May: not among June's appeals, but its 06-04 action puts the grid online that day
+      residentAppeal('a3', '2030-05-31T23:30:00', {
+        status: 'accepted',
+        deadlines: deadlines('2030-06-01', '10:00:00', '12:00:00', '2030-06-04T20:00:00'),
+        timeline: [event('accepted', '2030-06-04T08:30:00')],
+      }),
+      // a staff report: a report, not a resident's appeal
+      residentAppeal('a4', '2030-06-20T10:00:00', {
+        source: 'staff',
+        status: 'accepted',
+        deadlines: deadlines('2030-06-20', '10:00:00', '10:00:00', '2030-06-25T20:00:00'),
+        timeline: [event('reported', '2030-06-20T10:00:00')],
+        onSiteAt: at('2030-06-20T10:00:00'),
+      }),
+      // held for review: counts nowhere, and a system step is no staff action
+      residentAppeal('a5', '2030-06-06T10:00:00', {
+        status: 'held',
+        deadlines: deadlines('2030-06-06', '12:00:00', '17:00:00', '2030-06-09T20:00:00'),
+        timeline: [event('held', '2030-06-06T10:00:00', A._id, { kind: 'system' })],
+      }),
+    ],
+  });
+}
+
+const call = async <T>(openid: string | undefined, action: string, params: object) => (await cloud.call<Body<T>>('assessment', { action, ...params }, openid)).body;
+const compute = (openid: string | undefined, params: object = { month: MONTH, streetId: 'GS' }) => call<ComputeResult>(openid, 'compute', params);
+const stored = (month = MONTH) => readAll<GridAssessment>(db, 'assessments', { month });
+
+describe('a street computed for a month', () => {
+  let docs: GridAssessment[];
+  beforeAll(async () => {
+    expect(okData(await compute(streetOf('GS-0101')))).toEqual({ month: MONTH, streetId: 'GS', grids: 12 });
+    docs = await stored();
+  });
+  const of = (gridId: string) => docs.find((d) => d.gridId === gridId)!;
+
+  it('stores one document per active grid, keyed grid and month', () => {
+    expect(docs.map((d) => d._id).sort()).toEqual(
+      Array.from({ length: 12 }, (_, i) => `grid-GS-0${Math.floor(i / 4) + 1}0${(i % 4) + 1}:${MONTH}`).sort(),
+    );
+  });
+
+  it("gives every figure of grid A's hand-computed June, its edges at midnight in Zoucheng (06-01 00:00 in, 05-31 23:59:59 and 07-01 00:00 out)", () => {
+    expect(of(A._id).figures).toEqual({
+      online: { count: 6, of: 30, rate: 0.2 },
+      patrols: { count: 1, of: 2, rate: 0.5 },
+      visits: 1,
+      reports: { staff: 1, resident: 2, total: 3 },
+      response: { count: 1, of: 2, rate: 0.5 },
+      sameDay: { count: 1, of: 2, rate: 0.5 },
+      resolution: { count: 2, of: 2, rate: 1 },
+      onTime: { count: 1, of: 2, rate: 0.5 },
+      redo: { count: 1, of: 2, rate: 0.5 },
+      cards: { yellow: 2, red: 1 },
+      satisfaction: { rated: 2, average: 4, satisfied: { count: 1, of: 2, rate: 0.5 } },
+    });
+  });
+
+  it('scores and ranks: A 15×.2 + 15×.05 + 10×.1 + 10×.6 + 10×.5 + 10×.5 + 10×1 + 10×.5 + 5×.5 + 5×.5 = 40.75; B (15×.0333 + 15×.05) / 50 = 2.5; the idle ten tie at 0', () => {
+    expect([of(A._id).score, of(A._id).streetRank]).toEqual([40.75, 1]);
+    expect([of(B._id).score, of(B._id).streetRank]).toEqual([2.5, 2]);
+    expect(docs.filter((d) => d.gridId !== A._id && d.gridId !== B._id).map((d) => [d.score, d.streetRank])).toEqual(Array(10).fill([0, 3]));
+  });
+
+  it('gives the same documents when computed again', async () => {
+    okData(await compute(streetOf('GS-0101')));
+    expect(await stored()).toEqual(docs);
+  });
+
+  it('ranks a community and gives city ranks across streets', async () => {
+    okData(await compute(streetOf('FS-0101'), { month: MONTH, streetId: 'FS' }));
+    const ranking = okData(await call<Ranking>(communityOf('GS-0101'), 'ranking', { month: MONTH, communityId: A.communityId }));
+    expect(ranking.items.map((i) => [i.gridCode, i.score, i.streetRank, i.cityRank])).toEqual([
+      ['GS-0101', 40.75, 1, 1],
+      ['GS-0102', 2.5, 2, 2],
+      ['GS-0103', 0, 3, 3],
+      ['GS-0104', 0, 3, 3],
+    ]);
+  });
+
+  it("shows one grid's months, a month not computed absent", async () => {
+    const record = okData(await call<GridRecordOfMonths>(workerOf('GS-0101'), 'grid', { gridCode: 'GS-0101', months: ['2030-05', MONTH] }));
+    expect(record.grid.code).toBe('GS-0101');
+    expect(record.months.map((m) => [m.month, m.score, m.cityRank])).toEqual([[MONTH, 40.75, 1]]);
+  });
+});
+
+describe('round trips', () => {
+  /** A street ZZ of `grids` active grids, each with a check-in and an appeal in June, and its street staff. */
+  async function streetOfGrids(streetId: string, grids: number): Promise<string> {
+    const ids = Array.from({ length: grids }, (_, i) => `grid-${streetId}-${i}`);
+    await db.collection('grids').add({ data: ids.map((_id, i) => ({ _id, code: `${streetId}-${1000 + i}`, name: `网格${i}`, communityId: `${streetId}01`, streetId, status: 'active', chiefId: null, workerIds: [] })) });
+    await db.collection('checkins').add({ data: ids.map((gridId, i) => ({ _id: `c-${gridId}`, gridId, staffId: 's', kind: 'patrol', verified: i % 2 === 0, at: at('2030-06-03T09:00:00') })) });
+    await db.collection('appeals').add({
+      data: ids.map((gridId) => ({
+        ...residentAppeal(`a-${gridId}`, '2030-06-03T09:00:00', { deadlines: { acceptBy: at('2030-06-03T11:00:00'), onSiteBy: at('2030-06-03T17:00:00'), resolveBy: at('2030-06-06T20:00:00') }, timeline: [event('accepted', '2030-06-03T10:00:00', gridId)] }),
+        gridId,
+        streetId,
+      })),
+    });
+    const openid = `street-staff-${streetId}`;
+    await db.collection('staff').add({ data: { _id: `staff-${streetId}`, openid, name: '街道', title: '街道干部', phone: '', avatar: null, roles: [{ role: 'street', streetId }] } });
+    return openid;
+  }
+
+  it('do not grow with the number of grids: 3 grids and 60 cost the same', async () => {
+    const few = await streetOfGrids('YY', 3);
+    const many = await streetOfGrids('ZZ', 60);
+    const trips = async (openid: string, streetId: string) => {
+      const reply = await cloud.call<Body<ComputeResult>>('assessment', { action: 'compute', month: MONTH, streetId }, openid);
+      expect(okData(reply.body).streetId).toBe(streetId);
+      return reply.roundTrips;
+    };
+    const [fewTrips, manyTrips] = [await trips(few, 'YY'), await trips(many, 'ZZ')];
+    expect(await count(db, 'assessments', { month: MONTH, streetId: 'ZZ' })).toBe(60);
+    expect((await stored()).find((d) => d.gridId === 'grid-ZZ-0')!.figures.response).toEqual({ count: 1, of: 1, rate: 1 });
+    // the caller; grids and settings; four tallies; remove and insert
+    expect([fewTrips, manyTrips]).toEqual([9, 9]);
+  });
+});
+
+type Caller = 'resident' | 'nobody' | 'chief' | 'worker' | 'otherChief' | 'community' | 'otherCommunity' | 'street' | 'otherStreet';
+const identity = (caller: Caller): string | undefined =>
+  ({
+    resident: newResident('caller'),
+    nobody: undefined,
+    chief: chiefOf('GS-0101'),
+    worker: workerOf('GS-0101'),
+    otherChief: chiefOf('GS-0102'),
+    community: communityOf('GS-0101'),
+    otherCommunity: communityOf('GS-0201'),
+    street: streetOf('GS-0101'),
+    otherStreet: streetOf('FS-0101'),
+  })[caller];
+
+/** compute GS / ranking GS / ranking community GS01 / grid GS-0101, by caller. */
+const TABLE: Array<[Caller, string, string, string, string]> = [
+  ['resident', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'],
+  ['nobody', 'UNAUTHENTICATED', 'UNAUTHENTICATED', 'UNAUTHENTICATED', 'UNAUTHENTICATED'],
+  ['chief', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok'],
+  ['worker', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok'],
+  ['otherChief', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'],
+  ['community', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'ok'],
+  ['otherCommunity', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'],
+  ['street', 'ok', 'ok', 'ok', 'ok'],
+  ['otherStreet', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'],
+];
+
+describe.each(TABLE)('%s', (caller, computes, ranksStreet, ranksCommunity, readsGrid) => {
+  it(`compute → ${computes}`, async () => {
+    if (computes === 'ok') return expect(okData(await compute(identity(caller), { month: '2031-01', streetId: 'GS' })).grids).toBe(12);
+    expectRefusal(await compute(identity(caller), { month: '2031-02', streetId: 'GS' }), computes);
+    expect(await count(db, 'assessments', { month: '2031-02' })).toBe(0);
+  });
+
+  it(`ranking of the street → ${ranksStreet}, of the community → ${ranksCommunity}`, async () => {
+    const street = await call<Ranking>(identity(caller), 'ranking', { month: MONTH, streetId: 'GS' });
+    const community = await call<Ranking>(identity(caller), 'ranking', { month: MONTH, communityId: A.communityId });
+    for (const [body, expected, grids] of [[street, ranksStreet, 12], [community, ranksCommunity, 4]] as const) {
+      if (expected === 'ok') expect(okData(body).items).toHaveLength(grids);
+      else {
+        expectRefusal(body, expected);
+        expect(JSON.stringify(body)).not.toContain('GS-0101');
+      }
+    }
+  });
+
+  it(`grid → ${readsGrid}`, async () => {
+    const body = await call<GridRecordOfMonths>(identity(caller), 'grid', { gridCode: 'GS-0101', months: [MONTH] });
+    if (readsGrid === 'ok') return expect(okData(body).months.map((m) => m.score)).toEqual([40.75]);
+    expectRefusal(body, readsGrid);
+  });
+});
