@@ -1,8 +1,11 @@
 import type { DB } from 'wx-server-sdk/index';
 import type { ComputeResult } from '../../types/assessment';
-import { assessStreet, assessmentPolicyOf, assessmentSettingIds } from '../domain/assessment';
+import { assessStreet, assessmentPolicyOf, assessmentSettingIds, monthsBefore } from '../domain/assessment';
 import { monthSpan } from '../domain/ledger';
-import { activeGridsOfStreet, activityTallies, appealTallies, replaceAssessments } from '../store/assessments';
+import { inShanghai } from '../domain/time';
+import type { Ports } from '../kit/ports';
+import { activeGridsOfStreet, activityTallies, appealTallies, replaceAssessments, streetsAssessed } from '../store/assessments';
+import { loadStreets } from '../store/registry';
 import { settingsByIds } from '../store/settings';
 
 /**
@@ -22,4 +25,24 @@ export async function assessStreetMonth(db: DB.Database, month: string, streetId
   const [activity, appeals] = await Promise.all([activityTallies(db, gridIds, span), appealTallies(db, gridIds, span)]);
   await replaceAssessments(db, assessStreet(month, grids, activity, appeals, policy));
   return { month, streetId, grids: grids.length };
+}
+
+/**
+ * The timer's part (on the 1st, Asia/Shanghai): assesses last month for each street that has no
+ * document for it yet, one street after another while `deadline` (ms since the epoch) has not
+ * passed; a street left over is taken by the next run that day. Any other day it reads nothing.
+ * Returns how many streets it assessed.
+ */
+export async function assessLastMonthOnFirst(ports: Ports, deadline: number): Promise<number> {
+  const today = inShanghai(ports.clock.now());
+  if (today.date() !== 1) return 0;
+  const [month] = monthsBefore(today.format('YYYY-MM'), 1);
+  const [streets, done] = await Promise.all([loadStreets(ports.db), streetsAssessed(ports.db, month)]);
+  let assessed = 0;
+  for (const street of streets.filter((s) => !done.includes(s._id))) {
+    if (ports.clock.now().getTime() >= deadline) break;
+    await assessStreetMonth(ports.db, month, street._id);
+    assessed += 1;
+  }
+  return assessed;
 }

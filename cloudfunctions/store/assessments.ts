@@ -188,3 +188,9 @@ export async function activeGridsOfStreet(db: DB.Database, streetId: string): Pr
       .end(),
   );
 }
+
+/** The streets with any document stored for `month`. */
+export async function streetsAssessed(db: DB.Database, month: string): Promise<string[]> {
+  const list = listOf<{ _id: string }>(await assessments(db).aggregate().match({ month }).group({ _id: '$streetId' }).limit(GRIDS_LIMIT).end());
+  return list.map(({ _id }) => _id);
+}

@@ -1,5 +1,6 @@
 import { DEFAULT_MESSAGES, type Envelope } from '../../types/envelope';
 import { platformPorts } from '../kit/platform';
+import { assessLastMonthOnFirst } from '../services/assessment';
 import { removeEndedCounters } from '../store/limits';
 import { keepPromises, type ClockRun } from './slaClock';
 import { closeUnrated, remindGroupQrs, retryMessages } from './sweep';
@@ -30,6 +31,7 @@ export async function main(): Promise<Envelope<{ clocks: ClockRun; retried: numb
     const closed = await inTime(() => closeUnrated(ports, deadline), 0);
     const reminded = await inTime(() => remindGroupQrs(ports, deadline), 0);
     const endedCounters = await inTime(() => removeEndedCounters(ports.db, ports.clock.now()), 0);
+    await inTime(() => assessLastMonthOnFirst(ports, deadline), 0);
     return { ok: true, data: { clocks, retried, closed, reminded, endedCounters } };
   } catch (error) {
     console.error('[gridlink] sweep failed', error);

@@ -1,0 +1,32 @@
+/**
+ * The timer assesses last month on the 1st (Asia/Shanghai) for every street not yet assessed,
+ * and does nothing on other days.
+ */
+import type { DB } from 'wx-server-sdk/index';
+import { fireTimer, okData } from '../../tests/support/appealKit';
+import { moveClock } from '../../tests/support/clock';
+import { count, readAll } from '../../tests/support/cloudDb';
+import { LocalCloud, openLocalCloud } from '../../tests/support/localCloud';
+
+let cloud: LocalCloud;
+let db: DB.Database;
+beforeAll(async () => ({ cloud, db } = await openLocalCloud()));
+afterAll(() => cloud.stop());
+
+it('assesses July on 1 August just after midnight in Zoucheng, every street, and the same again on a later run', async () => {
+  await moveClock(cloud, { at: '2030-08-01T00:05:00+08:00' });
+  okData(await fireTimer(cloud, 'timers'));
+  const docs = await readAll(db, 'assessments', { month: '2030-07' });
+  expect(new Set(docs.map((d) => d.streetId))).toEqual(new Set(['GS', 'QQ', 'FS']));
+  expect(docs).toHaveLength(36);
+  okData(await fireTimer(cloud, 'timers'));
+  expect(await readAll(db, 'assessments', { month: '2030-07' })).toEqual(docs);
+});
+
+it('leaves the month alone on any other day (31 August 23:55 in Zoucheng is still August)', async () => {
+  await moveClock(cloud, { at: '2030-08-31T23:55:00+08:00' });
+  okData(await fireTimer(cloud, 'timers'));
+  await moveClock(cloud, { at: '2030-09-02T09:00:00+08:00' });
+  okData(await fireTimer(cloud, 'timers'));
+  expect(await count(db, 'assessments', { month: '2030-08' })).toBe(0);
+});
