@@ -3,6 +3,7 @@
  * for street GS (grids GS-0101 and GS-0102 active, the other ten idle), seeded straight into the
  * collections with chosen instants; check-ins in the shape `presence` stores them.
  */
+import ExcelJS from 'exceljs';
 import type { DB } from 'wx-server-sdk/index';
 import type { ComputeResult, GridAssessment, GridRecordOfMonths, Ranking } from '../../types/assessment';
 import { chiefOf, communityOf, expectRefusal, gridOf, newResident, okData, streetOf, workerOf, type Body } from '../../tests/support/appealKit';
@@ -167,12 +168,48 @@ describe('a street computed for a month', () => {
       ['GS-0103', 0, 3, 3],
       ['GS-0104', 0, 3, 3],
     ]);
+    expect(ranking.items[0]).not.toHaveProperty('policy');
   });
 
   it("shows one grid's months, a month not computed absent", async () => {
     const record = okData(await call<GridRecordOfMonths>(workerOf('GS-0101'), 'grid', { gridCode: 'GS-0101', months: ['2030-05', MONTH] }));
     expect(record.grid.code).toBe('GS-0101');
     expect(record.months.map((m) => [m.month, m.score, m.cityRank])).toEqual([[MONTH, 40.75, 1]]);
+  });
+});
+
+describe('the month exported', () => {
+  /** The stored workbook's sheets as rows of cell values (row 1 the headers). */
+  async function sheetsOf(fileID: string): Promise<Record<string, unknown[][]>> {
+    const res = await fetch(`${cloud.url}/api/dev/file?id=${encodeURIComponent(fileID)}`);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await res.arrayBuffer());
+    return Object.fromEntries(workbook.worksheets.map((sheet) => [sheet.name, sheet.getSheetValues().slice(1).map((row) => (row as unknown[]).slice(1))]));
+  }
+
+  it("writes one row per grid under Chinese headers, grid A's figures in it, and the weights on a second sheet", async () => {
+    const street = streetOf('GS-0101');
+    okData(await compute(street));
+    const { fileID } = okData(await call<{ fileID: string }>(street, 'export', { month: MONTH, streetId: 'GS' }));
+    expect(fileID).toMatch(/\/assessments\/GS\/2030-06\.xlsx$/);
+    const sheets = await sheetsOf(fileID);
+    const [headers, ...rows] = sheets['网格考核'];
+    expect(rows).toHaveLength(12);
+    const rowOfA = Object.fromEntries(headers.map((h, i) => [h, rows[0][i]]));
+    expect(rowOfA).toEqual({
+      街道排名: 1, 网格码: 'GS-0101', 网格名称: A.name, 综合得分: 40.75, 在线天数: 6, '在线率(%)': 20, 巡防次数: 2, 有效巡防: 1, 走访次数: 1,
+      工作人员上报: 1, 居民反映: 2, 事项上报量: 3, '按时受理率(%)': 50, '当日到场率(%)': 50, '办结率(%)': 100, '按时办结率(%)': 50,
+      '重办率(%)': 50, 黄牌督办: 2, 红牌督办: 1, 评价数: 2, 平均评分: 4, '满意率(%)': 50,
+    });
+    expect(sheets['权重'][0]).toEqual(['考核项', '权重', '满分所需次数']);
+    expect(sheets['权重']).toContainEqual(['有效巡防', 15, 20]);
+    expect(sheets['权重']).toHaveLength(11);
+  });
+
+  it('is for the street\'s own staff, and only for a computed month', async () => {
+    expectRefusal(await call(communityOf('GS-0101'), 'export', { month: MONTH, streetId: 'GS' }), 'FORBIDDEN');
+    expectRefusal(await call(streetOf('FS-0101'), 'export', { month: MONTH, streetId: 'GS' }), 'FORBIDDEN');
+    expectRefusal(await call(streetOf('GS-0101'), 'export', { month: '2029-01', streetId: 'GS' }), 'NOT_FOUND');
   });
 });
 

@@ -32,5 +32,5 @@ export const ranking = action(RankingInput, async (input, ports): Promise<Rankin
   }
   const [items, scores] = await Promise.all([assessmentsOf(ports.db, input.month, place), cityScores(ports.db, input.month)]);
   const cityRanks = ranksOf(scores);
-  return { month: input.month, items: items.map((item) => ({ ...item, cityRank: cityRanks.get(item._id)! })) };
+  return { month: input.month, items: items.map(({ policy: _policy, ...item }) => ({ ...item, cityRank: cityRanks.get(item._id)! })) };
 });

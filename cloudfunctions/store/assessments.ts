@@ -146,13 +146,13 @@ export async function replaceAssessments(db: DB.Database, docs: GridAssessment[]
   await assessments(db).add({ data: docs });
 }
 
-/** The stored fields a ranking shows (everything but the policy). */
+/** The stored fields a grid's record shows (everything but the policy). */
 const SHOWN = { policy: 0 };
 
-/** A month's documents of one street or one community, best first (rank, then grid code). */
+/** A month's documents of one street or one community, best first (score, then grid code). */
 export async function assessmentsOf(db: DB.Database, month: string, place: { streetId: string } | { communityId: string }): Promise<GridAssessment[]> {
   return listOf<GridAssessment>(
-    await assessments(db).aggregate().match({ month, ...place }).project(SHOWN).sort({ score: -1, gridCode: 1 }).limit(GRIDS_LIMIT).end(),
+    await assessments(db).aggregate().match({ month, ...place }).sort({ score: -1, gridCode: 1 }).limit(GRIDS_LIMIT).end(),
   );
 }
 
