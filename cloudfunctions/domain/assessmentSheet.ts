@@ -1,4 +1,7 @@
 import type { AssessmentPolicy, GridAssessment, ScorePart, Share } from '../../types/assessment';
+import { APPEAL_WORDS } from '../../types/vocabulary';
+
+const W = APPEAL_WORDS;
 
 /**
  * The month's export as tables (`assessment.export`): one row per grid under Chinese headers,
@@ -20,12 +23,12 @@ const COLUMNS: Array<[string, (a: GridAssessment) => string | number | null]> = 
   ['巡防次数', (a) => a.figures.patrols.of],
   ['有效巡防', (a) => a.figures.patrols.count],
   ['走访次数', (a) => a.figures.visits],
-  ['工作人员上报', (a) => a.figures.reports.staff],
-  ['居民反映', (a) => a.figures.reports.resident],
+  [W.source.staff, (a) => a.figures.reports.staff],
+  [W.source.resident, (a) => a.figures.reports.resident],
   ['事项上报量', (a) => a.figures.reports.total],
   ['按时受理率(%)', (a) => percent(a.figures.response)],
   ['当日到场率(%)', (a) => percent(a.figures.sameDay)],
-  ['办结率(%)', (a) => percent(a.figures.resolution)],
+  [`${W.event.resolved}率(%)`, (a) => percent(a.figures.resolution)],
   ['按时办结率(%)', (a) => percent(a.figures.onTime)],
   ['重办率(%)', (a) => percent(a.figures.redo)],
   ['黄牌督办', (a) => a.figures.cards.yellow],
@@ -44,10 +47,10 @@ const PART_NAMES: Record<ScorePart, string> = {
   online: '在线率',
   patrols: '有效巡防',
   visits: '走访',
-  reports: '事项上报',
+  reports: W.event.reported,
   response: '按时受理',
   sameDay: '当日到场',
-  resolution: '办结',
+  resolution: W.event.resolved,
   onTime: '按时办结',
   redo: '未重办',
   satisfaction: '满意率',
