@@ -213,7 +213,7 @@ describe('the month exported', () => {
   });
 });
 
-describe('round trips', () => {
+describe('streets made for the test', () => {
   /** A street ZZ of `grids` active grids, each with a check-in and an appeal in June, and its street staff. */
   async function streetOfGrids(streetId: string, grids: number): Promise<string> {
     const ids = Array.from({ length: grids }, (_, i) => `grid-${streetId}-${i}`);
@@ -244,6 +244,15 @@ describe('round trips', () => {
     expect((await stored()).find((d) => d.gridId === 'grid-ZZ-0')!.figures.response).toEqual({ count: 1, of: 1, rate: 1 });
     // the caller; grids and settings; four tallies; remove and insert
     expect([fewTrips, manyTrips]).toEqual([9, 9]);
+  });
+
+  it("drops a grid retired since the month was last computed", async () => {
+    const openid = await streetOfGrids('XX', 2);
+    const computeXX = async () => okData((await cloud.call<Body<ComputeResult>>('assessment', { action: 'compute', month: MONTH, streetId: 'XX' }, openid)).body);
+    expect((await computeXX()).grids).toBe(2);
+    await db.collection('grids').doc('grid-XX-1').update({ data: { status: 'retired' } });
+    expect((await computeXX()).grids).toBe(1);
+    expect((await stored()).filter((d) => d.streetId === 'XX').map((d) => d._id)).toEqual([`grid-XX-0:${MONTH}`]);
   });
 });
 

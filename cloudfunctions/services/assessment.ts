@@ -23,7 +23,7 @@ export async function assessStreetMonth(db: DB.Database, month: string, streetId
   const gridIds = grids.map((g) => g._id);
   const span = monthSpan(month);
   const [activity, appeals] = await Promise.all([activityTallies(db, gridIds, span), appealTallies(db, gridIds, span)]);
-  await replaceAssessments(db, assessStreet(month, grids, activity, appeals, policy));
+  await replaceAssessments(db, month, streetId, assessStreet(month, grids, activity, appeals, policy));
   return { month, streetId, grids: grids.length };
 }
 

@@ -134,16 +134,13 @@ export async function appealTallies(db: DB.Database, gridIds: string[], span: Sp
 const assessments = (db: DB.Database) => db.collection('assessments');
 
 /**
- * Stores a month's documents (`_id` `<gridId>:<month>`) in place of those already stored under
- * the same ids: one removal, then one multi-document insert (all or nothing). Recomputing writes
- * the same documents again.
+ * Stores street `streetId`'s documents for `month` in place of all it had for that month (a grid
+ * retired since is dropped): one removal, then one multi-document insert (all or nothing).
+ * Recomputing writes the same documents again.
  */
-export async function replaceAssessments(db: DB.Database, docs: GridAssessment[]): Promise<void> {
-  if (!docs.length) return;
-  await assessments(db)
-    .where({ _id: db.command.in(docs.map((d) => d._id)) })
-    .remove();
-  await assessments(db).add({ data: docs });
+export async function replaceAssessments(db: DB.Database, month: string, streetId: string, docs: GridAssessment[]): Promise<void> {
+  await assessments(db).where({ month, streetId }).remove();
+  if (docs.length) await assessments(db).add({ data: docs });
 }
 
 /** The stored fields a grid's record shows (everything but the policy). */
