@@ -9,6 +9,8 @@ export default defineAppConfig({
     { root: 'packages/registry', pages: ['import/index'] },
     { root: 'packages/ledger', pages: ['report/index', 'list/index'] },
     { root: 'packages/board', pages: ['index'] },
+    // ECharts lives only here.
+    { root: 'packages/assessment', pages: ['ranking/index', 'grid/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -38,6 +38,7 @@ import type {
   SearchGridsInput,
   StaffPhone,
 } from './grid';
+import type { ComputeResult, GridMonthsInput, GridRecordOfMonths, Ranking, RankingInput, StreetMonthInput } from './assessment';
 import type { FileTicket, FileTicketInput } from './files';
 import type { GridRef, GroupBindingState, GroupEnterRequest, GroupEntry, GroupProposalRef, SetGroupChatInput } from './groupChat';
 import type { ImportRegistryInput, ImportReport } from './registry';
@@ -108,6 +109,12 @@ export type Api = {
   };
   file: {
     ticket: { input: FileTicketInput; output: FileTicket };
+  };
+  assessment: {
+    compute: { input: StreetMonthInput; output: ComputeResult };
+    ranking: { input: RankingInput; output: Ranking };
+    grid: { input: GridMonthsInput; output: GridRecordOfMonths };
+    export: { input: StreetMonthInput; output: { fileID: string } };
   };
 };
 

@@ -19,4 +19,6 @@ export const PAGES = {
   reportIssue: 'packages/ledger/report/index',
   ledger: 'packages/ledger/list/index',
   board: 'packages/board/index',
+  assessment: 'packages/assessment/ranking/index',
+  assessmentGrid: 'packages/assessment/grid/index',
 } as const;

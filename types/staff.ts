@@ -68,5 +68,5 @@ export type Team = { kind: 'grid' | 'community'; scope: string; members: TeamMem
  * `mayInviteStaff`: may also invite the community's own staff (street staff only).
  */
 export type StaffPlaces = {
-  communities: Array<{ id: string; name: string; mayInviteStaff: boolean; grids: Array<{ code: string; name: string }> }>;
+  communities: Array<{ id: string; name: string; streetId: string; mayInviteStaff: boolean; grids: Array<{ code: string; name: string }> }>;
 };

@@ -89,7 +89,7 @@ describe('where one may invite', () => {
   it('community staff: their community’s grids, not its staff seats', async () => {
     const id = gridOf(G).communityId;
     const places = okData(await staff<StaffPlaces>(communityOf(G), 'places'));
-    expect(places).toEqual({ communities: [{ id, name: demo.communities.find((c) => c._id === id)!.name, mayInviteStaff: false, grids: activeGrids(id) }] });
+    expect(places).toEqual({ communities: [{ id, name: demo.communities.find((c) => c._id === id)!.name, streetId: gridOf(G).streetId, mayInviteStaff: false, grids: activeGrids(id) }] });
   });
 
   it('street staff: every community of their street with its grids, and its staff seats', async () => {
@@ -99,6 +99,7 @@ describe('where one may invite', () => {
     expect(places.communities.map((c) => c.id)).toEqual(expected.map((c) => c._id).sort());
     for (const c of places.communities) {
       expect(c.mayInviteStaff).toBe(true);
+      expect(c.streetId).toBe(street);
       expect(c.grids).toEqual(activeGrids(c.id));
     }
   });

@@ -41,6 +41,7 @@ export const places = action(z.object({}), async (_, ports): Promise<StaffPlaces
     communities: communities.map((c) => ({
       id: c._id,
       name: c.name,
+      streetId: c.streetId,
       mayInviteStaff: mayManage(staff, 'community', { gridId: null, communityId: c._id, streetId: c.streetId }),
       grids: grids.filter((g) => g.communityId === c._id).map(({ code, name }) => ({ code, name })),
     })),

@@ -17,6 +17,10 @@ export const routes = {
   /** 问题台账 of a grid; without one, staff above the grids choose it there. */
   ledger: (gridCode?: string) => withQuery(PAGES.ledger, { code: gridCode }),
   board: () => `/${PAGES.board}`,
+  /** 网格考核: the grids of the caller's street or community ranked for a month. */
+  assessment: () => `/${PAGES.assessment}`,
+  /** One grid's assessment month by month. */
+  assessmentGrid: (gridCode: string) => `/${PAGES.assessmentGrid}?code=${encodeURIComponent(gridCode)}`,
   staffInvite: (preset: { gridCode?: string; communityId?: string; role?: string } = {}) => withQuery(PAGES.staffInvite, preset),
   staffTeam: (preset: { kind?: 'grid' | 'community'; gridCode?: string; communityId?: string } = {}) => withQuery(PAGES.staffTeam, preset),
   /** Also what an invite's share card opens. */

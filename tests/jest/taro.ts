@@ -24,6 +24,7 @@ export const makePhoneCall = jest.fn(ok('makePhoneCall'));
 export const setNavigationBarTitle = jest.fn(ok('setNavigationBarTitle'));
 export const previewImage = jest.fn(ok('previewImage'));
 export const openLocation = jest.fn(ok('openLocation'));
+export const openDocument = jest.fn(ok('openDocument'));
 /** Tests program what the person picks: `chooseMedia.mockResolvedValueOnce({tempFiles: [...]})`. */
 export const chooseMedia = jest.fn(async (_o: { count?: number }): Promise<{ tempFiles: Array<{ tempFilePath: string; size?: number }>; type?: string }> => {
   throw { errMsg: 'chooseMedia:fail cancel' };
@@ -60,6 +61,12 @@ export const cloud = {
     fileID: `cloud://test-env.7465-test-env-1300000000/${o.cloudPath}`,
     statusCode: 200,
     errMsg: 'cloud.uploadFile:ok',
+  })),
+  /** Answers a temp path named after the fileID's last part. */
+  downloadFile: jest.fn(async (o: { fileID: string }) => ({
+    tempFilePath: `wxfile://tmp/${o.fileID.split('/').pop()}`,
+    statusCode: 200,
+    errMsg: 'cloud.downloadFile:ok',
   })),
 };
 
@@ -99,7 +106,7 @@ export function __resetTaro(): void {
   params = {};
   storage.clear();
   for (const fn of [navigateTo, redirectTo, navigateBack, showToast, showModal, makePhoneCall, setNavigationBarTitle, cloud.init,
-    previewImage, openLocation, compressImage, cloud.uploadFile, useShareAppMessage, showShareMenu, setClipboardData]) {
+    previewImage, openLocation, openDocument, compressImage, cloud.uploadFile, cloud.downloadFile, useShareAppMessage, showShareMenu, setClipboardData]) {
     fn.mockClear();
   }
   for (const fn of [chooseMedia, chooseLocation, getLocation, requestSubscribeMessage, chooseMessageFile]) {
@@ -133,7 +140,7 @@ export function __resetTaro(): void {
 
 const Taro = {
   navigateTo, redirectTo, navigateBack, showToast, showModal, makePhoneCall, setNavigationBarTitle, cloud,
-  previewImage, openLocation, chooseMedia, chooseMessageFile, compressImage, chooseLocation, getLocation, requestSubscribeMessage, requirePrivacyAuthorize,
+  previewImage, openLocation, openDocument, chooseMedia, chooseMessageFile, compressImage, chooseLocation, getLocation, requestSubscribeMessage, requirePrivacyAuthorize,
   getStorageSync, setStorageSync, removeStorageSync, getCurrentInstance, useRouter, useLaunch, useLoad,
   useDidShow, useDidHide, usePullDownRefresh, useReachBottom, useShareAppMessage, showShareMenu, setClipboardData, getEnv, ENV_TYPE,
 };

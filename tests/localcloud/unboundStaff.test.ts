@@ -115,6 +115,12 @@ const ACTIONS: { [F in FunctionName]: { [A in ActionName<F>]: Row | null } } = {
     places: () => ({}),
   },
   registry: { import: (c) => ({ fileID: c.sheet, dryRun: false }) },
+  assessment: {
+    compute: () => ({ month: '2026-10', streetId: 'GS' }),
+    ranking: () => ({ month: '2026-10', streetId: 'GS' }),
+    grid: (c) => ({ gridCode: c.code }),
+    export: () => ({ month: '2026-10', streetId: 'GS' }),
+  },
 };
 
 const STAFF_ACTIONS = Object.entries(ACTIONS).flatMap(([fn, actions]) =>
@@ -122,7 +128,7 @@ const STAFF_ACTIONS = Object.entries(ACTIONS).flatMap(([fn, actions]) =>
 );
 
 /** Everything the functions keep, and every message or openapi call sent: what "nothing written" compares. */
-const COLLECTIONS = ['appeals', 'audit', 'blocks', 'communities', 'consents', 'counters', 'grids', 'imports', 'invites', 'miniCodes', 'noticeReads', 'notices', 'outbox', 'staff', 'streets'];
+const COLLECTIONS = ['appeals', 'assessments', 'audit', 'blocks', 'communities', 'consents', 'counters', 'grids', 'imports', 'invites', 'miniCodes', 'noticeReads', 'notices', 'outbox', 'staff', 'streets'];
 const everything = async () => ({
   ...Object.fromEntries(await Promise.all(COLLECTIONS.map(async (name) => [name, await readAll(db, name)] as const))),
   openapi: (await devOutbox(cloud)).length,

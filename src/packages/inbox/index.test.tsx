@@ -64,6 +64,7 @@ describe('诉求工作台', () => {
     ['邀请工作人员', '/packages/staff/invite/index', ['community', 'street']],
     ['导入网格台账', '/packages/registry/import/index', ['street']],
     ['督办看板', '/packages/board/index', ['community', 'street']],
+    ['网格考核', '/packages/assessment/ranking/index', ['community', 'street']],
   ];
   const ROLES: Array<Me['role']> = ['community', 'street', 'chief', 'worker'];
 

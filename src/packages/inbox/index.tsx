@@ -68,6 +68,11 @@ export default function InboxPage() {
             </Text>
           )}
           {(me.role === 'community' || me.role === 'street') && (
+            <Text className="link inbox-who__invite" onClick={() => Taro.navigateTo({ url: routes.assessment() })}>
+              网格考核
+            </Text>
+          )}
+          {(me.role === 'community' || me.role === 'street') && (
             <Text className="link inbox-who__invite" onClick={() => Taro.navigateTo({ url: routes.staffInvite() })}>
               邀请工作人员
             </Text>

@@ -7,6 +7,7 @@ export const communityPlaces = (): StaffPlaces => ({
     {
       id: 'GS01',
       name: '平阳社区',
+      streetId: 'GS',
       mayInviteStaff: false,
       grids: [
         { code: 'GS-0101', name: '平阳社区第一网格' },
@@ -19,7 +20,7 @@ export const communityPlaces = (): StaffPlaces => ({
 export const streetPlaces = (): StaffPlaces => ({
   communities: [
     ...communityPlaces().communities.map((c) => ({ ...c, mayInviteStaff: true })),
-    { id: 'GS02', name: '护驾山社区', mayInviteStaff: true, grids: [{ code: 'GS-0201', name: '护驾山社区第一网格' }] },
+    { id: 'GS02', name: '护驾山社区', streetId: 'GS', mayInviteStaff: true, grids: [{ code: 'GS-0201', name: '护驾山社区第一网格' }] },
   ],
 });
 

@@ -1,0 +1,14 @@
+import * as echarts from 'echarts/core';
+import { BarChart, LineChart } from 'echarts/charts';
+import { GridComponent, TooltipComponent } from 'echarts/components';
+import { CanvasRenderer } from 'echarts/renderers';
+
+/**
+ * ECharts' core build with only what the assessment pages draw: bars, lines, axes, the tooltip,
+ * on canvas. Imported only by this subpackage, so the main package never carries it.
+ */
+echarts.use([BarChart, LineChart, GridComponent, TooltipComponent, CanvasRenderer]);
+
+export { echarts };
+export type ChartOption = echarts.EChartsCoreOption;
+export type ChartInstance = echarts.ECharts;

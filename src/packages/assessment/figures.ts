@@ -1,0 +1,75 @@
+import type { RankedAssessment, Share } from '../../../types/assessment';
+import type { ChartOption } from './charts/echarts';
+
+/** How the assessment pages write a month's figures: rates in %, counts as numbers, "—" where nothing was counted. */
+
+const NOTHING = '—';
+
+/** A share as a percentage to one decimal (for charts: null draws a gap). */
+export const percentOf = (share: Share): number | null => (share.rate === null ? null : Math.round(share.rate * 1000) / 10);
+
+export const percentText = (share: Share): string => {
+  const percent = percentOf(share);
+  return percent === null ? NOTHING : `${percent}%`;
+};
+
+/** "2026-10" → "2026年10月". */
+export const monthLabel = (month: string): string => `${month.slice(0, 4)}年${Number(month.slice(5))}月`;
+
+type Figure = { label: string; value: (a: RankedAssessment) => string };
+
+/** Every figure of a month, in the order the grid page lists them. */
+export const FIGURES: Figure[] = [
+  { label: '综合得分', value: (a) => String(a.score) },
+  { label: '在线天数', value: (a) => `${a.figures.online.count} / ${a.figures.online.of} 天` },
+  { label: '在线率', value: (a) => percentText(a.figures.online) },
+  { label: '有效巡防 / 巡防次数', value: (a) => `${a.figures.patrols.count} / ${a.figures.patrols.of}` },
+  { label: '走访次数', value: (a) => String(a.figures.visits) },
+  { label: '事项上报量', value: (a) => `${a.figures.reports.total}（上报 ${a.figures.reports.staff}，居民反映 ${a.figures.reports.resident}）` },
+  { label: '按时受理率', value: (a) => percentText(a.figures.response) },
+  { label: '当日到场率', value: (a) => percentText(a.figures.sameDay) },
+  { label: '办结率', value: (a) => percentText(a.figures.resolution) },
+  { label: '按时办结率', value: (a) => percentText(a.figures.onTime) },
+  { label: '重办率', value: (a) => percentText(a.figures.redo) },
+  { label: '督办', value: (a) => `黄牌 ${a.figures.cards.yellow}，红牌 ${a.figures.cards.red}` },
+  { label: '平均评分', value: (a) => (a.figures.satisfaction.average === null ? NOTHING : String(a.figures.satisfaction.average)) },
+  { label: '满意率', value: (a) => percentText(a.figures.satisfaction.satisfied) },
+];
+
+/** The ranking table's columns after 排名 and 网格. */
+export const RANKING_COLUMNS: Figure[] = [
+  { label: '得分', value: (a) => String(a.score) },
+  { label: '在线率', value: (a) => percentText(a.figures.online) },
+  { label: '有效巡防', value: (a) => String(a.figures.patrols.count) },
+  { label: '按时受理', value: (a) => percentText(a.figures.response) },
+  { label: '满意率', value: (a) => percentText(a.figures.satisfaction.satisfied) },
+];
+
+const frame = { grid: { left: 8, right: 16, top: 24, bottom: 8, containLabel: true }, tooltip: { trigger: 'axis', confine: true } };
+
+/** The ranking as bars: each grid's score, best first. */
+export function rankingChart(items: RankedAssessment[]): ChartOption {
+  return {
+    ...frame,
+    xAxis: { type: 'category', data: items.map((a) => a.gridName), axisLabel: { interval: 0, rotate: 40, fontSize: 10 } },
+    yAxis: { type: 'value', min: 0, max: 100 },
+    series: [{ type: 'bar', name: '综合得分', data: items.map((a) => a.score) }],
+  };
+}
+
+const LINES: Array<[string, (a: RankedAssessment) => number | null]> = [
+  ['综合得分', (a) => a.score],
+  ['在线率(%)', (a) => percentOf(a.figures.online)],
+  ['按时受理率(%)', (a) => percentOf(a.figures.response)],
+  ['满意率(%)', (a) => percentOf(a.figures.satisfaction.satisfied)],
+];
+
+/** One grid month by month (oldest first): its score and main rates as lines. */
+export function monthsChart(months: RankedAssessment[]): ChartOption {
+  return {
+    ...frame,
+    xAxis: { type: 'category', data: months.map((a) => monthLabel(a.month)) },
+    yAxis: { type: 'value', min: 0, max: 100 },
+    series: LINES.map(([name, value]) => ({ type: 'line', name, data: months.map(value) })),
+  };
+}
