@@ -20,6 +20,17 @@ describe('the mini-program build', () => {
     const pages: string[] = JSON.parse(readFileSync(join(appRoot, 'app.json'), 'utf8')).pages;
     for (const page of pages) expect(existsSync(join(appRoot, `${page}.${ext}`))).toBe(true);
   });
+
+  it('keeps ECharts in the assessment subpackage, out of the main package', () => {
+    const scripts = (dir: string): string[] =>
+      readdirSync(join(appRoot, dir), { withFileTypes: true }).flatMap((d) =>
+        d.isDirectory() ? scripts(join(dir, d.name)) : d.name.endsWith('.js') ? [join(dir, d.name)] : [],
+      );
+    // The attribute every echarts instance marks its element with survives minification.
+    const withECharts = scripts('.').filter((file) => readFileSync(join(appRoot, file), 'utf8').includes('_echarts_instance_'));
+    expect(withECharts).not.toEqual([]);
+    for (const file of withECharts) expect(file).toMatch(/^packages\/assessment\//);
+  });
 });
 
 describe('the cloud functions build', () => {
