@@ -105,10 +105,10 @@ function StreetActions({ month, streetId, onComputed }: { month: string; streetI
   return (
     <View>
       <View className="assessment__actions">
-        <Button className="btn btn-primary btn-small" disabled={busy} onClick={compute}>
+        <Button className="btn btn-primary btn-small" disabled={busy || undefined} onClick={compute}>
           计算考核
         </Button>
-        <Button className="btn btn-outline btn-small" disabled={busy} onClick={exportSheet}>
+        <Button className="btn btn-outline btn-small" disabled={busy || undefined} onClick={exportSheet}>
           导出表格
         </Button>
       </View>
