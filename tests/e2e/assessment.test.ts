@@ -1,6 +1,5 @@
 import ExcelJS from 'exceljs';
 import type { Browser } from 'playwright-core';
-import type { DB } from 'wx-server-sdk/index';
 import type { GridAssessment } from '../../types/assessment';
 import { recentMonths } from '../../src/components/appeal/format';
 import { appeal, chiefOf, fileAppeal, newResident, okData } from '../support/appealKit';
@@ -21,11 +20,7 @@ const LEADER = streetGrids.find((g) => g.name === '护驾山社区第一网格')
 
 let cloud: LocalCloud;
 let browser: Browser;
-let db: DB.Database;
-beforeAll(async () => {
-  ({ cloud, browser } = await startE2e());
-  db = openCloudDb(cloud.url);
-});
+beforeAll(async () => ({ cloud, browser } = await startE2e()));
 afterAll(() => stopE2e(cloud, browser));
 
 it('street staff compute last month, see the ranking and its chart, download the sheet, and open a grid’s months', async () => {
@@ -43,7 +38,7 @@ it('street staff compute last month, see the ranking and its chart, download the
 
   await shown(page, '计算考核').click();
   await shown(page, `已计算 ${streetGrids.length} 个网格`).waitFor();
-  const stored = (await readAll(db, 'assessments')).filter((a) => a.month === month) as GridAssessment[];
+  const stored = (await readAll(openCloudDb(cloud.url), 'assessments')).filter((a) => a.month === month) as GridAssessment[];
   expect(stored.map((a) => a.gridCode).sort()).toEqual(streetGrids.map((g) => g.code).sort());
   const top = stored.find((a) => a.streetRank === 1)!;
   expect(stored.filter((a) => a.streetRank === 1)).toHaveLength(1);
