@@ -1,5 +1,8 @@
 import type { RankedAssessment, Share } from '../../../types/assessment';
+import { APPEAL_WORDS } from '../../../types/vocabulary';
 import type { ChartOption } from './charts/echarts';
+
+const W = APPEAL_WORDS;
 
 /** How the assessment pages write a month's figures: rates in %, counts as numbers, "—" where nothing was counted. */
 
@@ -25,13 +28,13 @@ export const FIGURES: Figure[] = [
   { label: '在线率', value: (a) => percentText(a.figures.online) },
   { label: '有效巡防 / 巡防次数', value: (a) => `${a.figures.patrols.count} / ${a.figures.patrols.of}` },
   { label: '走访次数', value: (a) => String(a.figures.visits) },
-  { label: '事项上报量', value: (a) => `${a.figures.reports.total}（上报 ${a.figures.reports.staff}，居民反映 ${a.figures.reports.resident}）` },
+  { label: '事项上报量', value: (a) => `${a.figures.reports.total}（${W.source.staff} ${a.figures.reports.staff}，${W.source.resident} ${a.figures.reports.resident}）` },
   { label: '按时受理率', value: (a) => percentText(a.figures.response) },
   { label: '当日到场率', value: (a) => percentText(a.figures.sameDay) },
-  { label: '办结率', value: (a) => percentText(a.figures.resolution) },
+  { label: `${W.event.resolved}率`, value: (a) => percentText(a.figures.resolution) },
   { label: '按时办结率', value: (a) => percentText(a.figures.onTime) },
   { label: '重办率', value: (a) => percentText(a.figures.redo) },
-  { label: '督办', value: (a) => `黄牌 ${a.figures.cards.yellow}，红牌 ${a.figures.cards.red}` },
+  { label: W.event.supervised, value: (a) => `黄牌 ${a.figures.cards.yellow}，红牌 ${a.figures.cards.red}` },
   { label: '平均评分', value: (a) => (a.figures.satisfaction.average === null ? NOTHING : String(a.figures.satisfaction.average)) },
   { label: '满意率', value: (a) => percentText(a.figures.satisfaction.satisfied) },
 ];
