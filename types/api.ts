@@ -41,6 +41,7 @@ import type {
 import type { FileTicket, FileTicketInput } from './files';
 import type { GridRef, GroupBindingState, GroupEnterRequest, GroupEntry, GroupProposalRef, SetGroupChatInput } from './groupChat';
 import type { ImportRegistryInput, ImportReport } from './registry';
+import type { CheckIn, CheckInInput, Households, HouseholdsInput, HouseholdView, SaveHouseholdInput } from './presence';
 import type { ListNoticesInput, NoticeDetail, NoticeItem, NoticeRef, PublishNoticeInput } from './notice';
 import type { StreetSigns, StreetSignsInput } from './signs';
 import type { Invite, InvitePreview, InviteStaffInput, RedeemInviteInput, StaffBinding, StaffPlaces, Team, TeamInput, Unbound, UnbindStaffInput } from './staff';
@@ -108,6 +109,11 @@ export type Api = {
   };
   file: {
     ticket: { input: FileTicketInput; output: FileTicket };
+  };
+  presence: {
+    checkIn: { input: CheckInInput; output: CheckIn };
+    households: { input: HouseholdsInput; output: Households };
+    saveHousehold: { input: SaveHouseholdInput; output: HouseholdView };
   };
 };
 

@@ -7,6 +7,7 @@ import {
   FAR_METRES,
   householdDue,
   householdDueAt,
+  householdsByDue,
   mayCheckIn,
   placement,
   refuseArrivalElsewhere,
@@ -94,10 +95,11 @@ describe('placement: verified within FAR_METRES, else kept and flagged', () => {
   });
 
   it.each([
-    ['patrol', CENTRE, '巡防签到成功'],
-    ['visit', north(800), '走访签到成功，但你距网格约 800 米，本次签到不计为已核验'],
-    ['arrival', null, '到场签到成功，但未获取位置，本次签到不计为已核验'],
-  ] as const)('the maker is told: %s', (kind, at, words) => {
+    ['a patrol at the centre', 'patrol', CENTRE, '巡防签到成功'],
+    ['a visit 800 m away', 'visit', north(800), '走访签到成功，但你距网格约 800 米，本次签到不计为已核验'],
+    ['an arrival without a position', 'arrival', null, '到场签到成功，但未获取位置，本次签到不计为已核验，也不计为诉求的到场时间'],
+    ['an arrival at the centre', 'arrival', CENTRE, '到场签到成功'],
+  ] as const)('the maker of %s is told so', (_, kind, at, words) => {
     expect(checkInMessage(kind, placement(grid, at))).toBe(words);
   });
 });
@@ -108,15 +110,15 @@ describe('who may check in: the grid’s chief and workers, by current roles', (
   const staff = (...roles: StaffRole[]): StaffRecord => ({ _id: 's1', openid: 'o1', name: '王芳', title: '网格员', phone: '13900000000', avatar: null, roles });
 
   it.each([
-    ['the chief', staff({ role: 'chief', gridId: grid._id }), true],
-    ['a worker', staff({ role: 'worker', gridId: grid._id }), true],
-    ['a chief with another grid too', staff({ role: 'chief', gridId: 'grid-GS-0102' }, { role: 'worker', gridId: grid._id }), true],
-    ['another grid’s chief', staff({ role: 'chief', gridId: 'grid-GS-0102' }), false],
-    ['the community’s staff', staff({ role: 'community', communityId: grid.communityId }), false],
-    ['the street’s staff', staff({ role: 'street', streetId: grid.streetId }), false],
-    ['staff left without a role', staff(), false],
-    ['a resident', null, false],
-  ] as const)('%s → %s', (_, who, may) => {
+    ['the chief', true, staff({ role: 'chief', gridId: grid._id })],
+    ['a worker', true, staff({ role: 'worker', gridId: grid._id })],
+    ['a chief with another grid too', true, staff({ role: 'chief', gridId: 'grid-GS-0102' }, { role: 'worker', gridId: grid._id })],
+    ['another grid’s chief', false, staff({ role: 'chief', gridId: 'grid-GS-0102' })],
+    ['the community’s staff', false, staff({ role: 'community', communityId: grid.communityId })],
+    ['the street’s staff', false, staff({ role: 'street', streetId: grid.streetId })],
+    ['staff left without a role', false, staff()],
+    ['a resident', false, null],
+  ] as const)('%s → %s', (_, may, who) => {
     expect(mayCheckIn(who, place)).toBe(may);
     const run = () => refuseCheckIn(who, grid);
     if (may) expect(run).not.toThrow();
@@ -152,5 +154,32 @@ describe('六必访: a household is due its interval after the last verified vis
   ] as const)('%s', (_, lastVisitAt, intervalDays, dueAt, due) => {
     expect(householdDueAt({ lastVisitAt, intervalDays }, NOW)).toEqual(dueAt);
     expect(householdDue({ lastVisitAt, intervalDays }, NOW)).toBe(due);
+  });
+});
+
+describe('householdsByDue: the due first, longest overdue first, then by when they fall due', () => {
+  const NOW = new Date('2026-11-24T02:00:00.000Z');
+  const household = (room: string, lastVisitDaysAgo: number | null, intervalDays: number) => ({
+    _id: room,
+    gridId: 'grid-GS-0101',
+    building: '3号楼',
+    room,
+    group: 'emptyNest' as const,
+    intervalDays,
+    lastVisitAt: lastVisitDaysAgo === null ? null : new Date(NOW.getTime() - lastVisitDaysAgo * 86_400_000),
+    createdBy: 'demo-chief-GS-0101',
+    updatedAt: NOW,
+  });
+
+  it('lists 301 (10 days overdue), 101 (never visited), 102 (due today), then 201 and 202 by their due dates', () => {
+    const listed = householdsByDue([household('202', 1, 30), household('102', 7, 7), household('301', 40, 30), household('101', null, 30), household('201', 20, 30)], NOW);
+    expect(listed.map((h) => [h.room, h.due])).toEqual([
+      ['301', true],
+      ['101', true],
+      ['102', true],
+      ['201', false],
+      ['202', false],
+    ]);
+    expect(listed[0]).toMatchObject({ groupLabel: '空巢老人', dueAt: '2026-11-14T02:00:00.000Z', lastVisitAt: '2026-10-15T02:00:00.000Z' });
   });
 });

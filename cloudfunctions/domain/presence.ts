@@ -2,7 +2,7 @@ import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import { point, polygon } from '@turf/helpers';
 import dayjs from 'dayjs';
 import { entryOf, readLink, type Entry } from '../../types/entry';
-import { PRESENCE_WORDS, type CheckInFlag, type CheckInKind, type Household, type VisitGroup } from '../../types/presence';
+import { PRESENCE_WORDS, type CheckIn, type CheckInFlag, type CheckInKind, type Household, type HouseholdView } from '../../types/presence';
 import { metres, usableBoundary, type LngLat, type PlacedGrid } from './locate';
 import { reachesAt, type Place } from './permissions';
 import type { AppealRecord, GridRecord, StaffRecord } from './records';
@@ -46,7 +46,7 @@ export const mayKeepHouseholds = mayCheckIn;
  * Refuses a caller who may not check in at the scanned grid (FORBIDDEN): a resident (no staff
  * record with a role), or staff who are not this grid's chief or workers (another grid's sign).
  */
-export function refuseCheckIn(staff: StaffRecord | null, grid: Pick<GridRecord, '_id' | 'code' | 'name' | 'communityId' | 'streetId'>): void {
+export function refuseCheckIn(staff: StaffRecord | null, grid: Pick<GridRecord, '_id' | 'code' | 'name' | 'communityId' | 'streetId'>): asserts staff is StaffRecord {
   if (!staff) throw new Refusal('FORBIDDEN', `只有网格长和网格员可以${PRESENCE_WORDS.checkIn}`);
   if (!mayCheckIn(staff, { gridId: grid._id, communityId: grid.communityId, streetId: grid.streetId })) {
     throw new Refusal('FORBIDDEN', `你不是网格 ${grid.code}（${grid.name}）的网格长或网格员，不能在这里签到`);
@@ -77,12 +77,15 @@ export function placement(grid: Pick<PlacedGrid, 'centre' | 'boundary'>, positio
   return { position, distanceM, verified: flag === null, flag };
 }
 
-/** What the maker reads after checking in: `巡防签到成功`, or that it was kept but flagged and why. */
+/**
+ * What the maker reads after checking in: `巡防签到成功`, or that it was kept but flagged and why
+ * (a flagged 到场 also leaves the appeal's on-site time unset: it proves nothing).
+ */
 export function checkInMessage(kind: CheckInKind, p: Placement): string {
   const done = `${PRESENCE_WORDS.kind[kind]}签到成功`;
-  if (p.flag === 'far') return `${done}，但你距网格约 ${p.distanceM} 米，本次签到不计为${PRESENCE_WORDS.verified}`;
-  if (p.flag === 'unplaced') return `${done}，但${PRESENCE_WORDS.flag.unplaced}，本次签到不计为${PRESENCE_WORDS.verified}`;
-  return done;
+  if (!p.flag) return done;
+  const why = p.flag === 'far' ? `你距网格约 ${p.distanceM} 米` : PRESENCE_WORDS.flag.unplaced;
+  return `${done}，但${why}，本次签到不计为${PRESENCE_WORDS.verified}${kind === 'arrival' ? '，也不计为诉求的到场时间' : ''}`;
 }
 
 /**
@@ -111,8 +114,25 @@ export const householdDueAt = (h: Pick<HouseholdRecord, 'lastVisitAt' | 'interva
 /** Whether a household is due a visit at `now` (at or past its due time). */
 export const householdDue = (h: Pick<HouseholdRecord, 'lastVisitAt' | 'intervalDays'>, now: Date) => householdDueAt(h, now).getTime() <= now.getTime();
 
-/** The group's word for a stored key. */
-export const groupLabel = (group: VisitGroup) => PRESENCE_WORDS.group[group];
+/** A household as its grid's staff see it, with when it is next due. */
+export function householdView(h: HouseholdRecord, now: Date): HouseholdView {
+  return {
+    id: h._id,
+    building: h.building,
+    room: h.room,
+    group: h.group,
+    groupLabel: PRESENCE_WORDS.group[h.group],
+    intervalDays: h.intervalDays,
+    lastVisitAt: h.lastVisitAt ? new Date(h.lastVisitAt).toISOString() : null,
+    dueAt: householdDueAt(h, now).toISOString(),
+    due: householdDue(h, now),
+  };
+}
+
+/** A grid's households for its staff: those due first (longest overdue first), then the rest by when they fall due. */
+export function householdsByDue(records: HouseholdRecord[], now: Date): HouseholdView[] {
+  return records.map((h) => householdView(h, now)).sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.building.localeCompare(b.building) || a.room.localeCompare(b.room));
+}
 
 /** A check-in as the `checkins` collection stores it (DESIGN §3); `at` is the platform's time. */
 export type CheckInRecord = Placement & {
@@ -132,3 +152,18 @@ export type CheckInRecord = Placement & {
   appealId: string | null;
   at: Date;
 };
+
+/** A check-in as its maker sees it. */
+export const checkInView = (c: CheckInRecord, gridName: string): CheckIn => ({
+  id: c._id,
+  kind: c.kind,
+  gridCode: c.gridCode,
+  gridName,
+  at: new Date(c.at).toISOString(),
+  distanceM: c.distanceM,
+  verified: c.verified,
+  flag: c.flag,
+  message: checkInMessage(c.kind, c),
+  appealId: c.appealId,
+  household: c.household,
+});
