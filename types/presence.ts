@@ -58,10 +58,10 @@ export const PRESENCE_LIMITS = {
 
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
 
-/** The household a visit is to: its building and room, and its 六必访 group; nothing about the people in it. */
+/** The household a visit is to: its building and room (typed as names: full-width digits are the same room), and its 六必访 group; nothing about the people in it. */
 export const Household = z.object({
-  building: typedText('楼栋', PRESENCE_LIMITS.buildingMax, { shape: 'line' }),
-  room: typedText('房号', PRESENCE_LIMITS.roomMax, { shape: 'line' }),
+  building: typedText('楼栋', PRESENCE_LIMITS.buildingMax, { shape: 'name' }),
+  room: typedText('房号', PRESENCE_LIMITS.roomMax, { shape: 'name' }),
   group: z.enum(VISIT_GROUPS, { error: '请选择六必访类别' }),
 });
 export type Household = z.infer<typeof Household>;
