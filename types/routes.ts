@@ -19,4 +19,5 @@ export const PAGES = {
   reportIssue: 'packages/ledger/report/index',
   ledger: 'packages/ledger/list/index',
   board: 'packages/board/index',
+  checkIn: 'packages/presence/checkin/index',
 } as const;

@@ -17,6 +17,8 @@ export const routes = {
   /** 问题台账 of a grid; without one, staff above the grids choose it there. */
   ledger: (gridCode?: string) => withQuery(PAGES.ledger, { code: gridCode }),
   board: () => `/${PAGES.board}`,
+  /** 扫码签到 in a grid (`code`), or 到场 for an appeal of it (`appealId`). */
+  checkIn: (preset: { code?: string; appealId?: string }) => withQuery(PAGES.checkIn, preset),
   staffInvite: (preset: { gridCode?: string; communityId?: string; role?: string } = {}) => withQuery(PAGES.staffInvite, preset),
   staffTeam: (preset: { kind?: 'grid' | 'community'; gridCode?: string; communityId?: string } = {}) => withQuery(PAGES.staffTeam, preset),
   /** Also what an invite's share card opens. */
