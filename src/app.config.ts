@@ -9,7 +9,7 @@ export default defineAppConfig({
     { root: 'packages/registry', pages: ['import/index'] },
     { root: 'packages/ledger', pages: ['report/index', 'list/index'] },
     { root: 'packages/board', pages: ['index'] },
-    { root: 'packages/presence', pages: ['checkin/index'] },
+    { root: 'packages/presence', pages: ['checkin/index', 'households/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -20,4 +20,5 @@ export const PAGES = {
   ledger: 'packages/ledger/list/index',
   board: 'packages/board/index',
   checkIn: 'packages/presence/checkin/index',
+  households: 'packages/presence/households/index',
 } as const;

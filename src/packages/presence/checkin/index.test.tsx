@@ -105,4 +105,17 @@ describe('扫码签到', () => {
     render(<CheckInPage />);
     expect(await screen.findByText('只有网格长和网格员可以扫码签到')).toBeTruthy();
   });
+
+  it('in a grid it links to the grid’s 六必访 households; for an appeal it does not', async () => {
+    cloudWith(() => ok(made()));
+    __setRouterParams({ code: 'GS-0101' });
+    const { unmount } = render(<CheckInPage />);
+    fireEvent.click(await screen.findByText('六必访住户：待走访的住户 ›'));
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/presence/households/index?code=GS-0101' });
+    unmount();
+    __setRouterParams({ code: 'GS-0101', appealId: 'a1' });
+    render(<CheckInPage />);
+    await screen.findByText('到场');
+    expect(screen.queryByText('六必访住户：待走访的住户 ›')).toBeNull();
+  });
 });

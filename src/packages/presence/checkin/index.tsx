@@ -8,6 +8,7 @@ import { PhotosField } from '../../../components/appeal/FilingFields';
 import { call } from '../../../services/cloud';
 import { useMe } from '../../../services/me';
 import { myPosition } from '../../../services/position';
+import { routes } from '../../../services/routes';
 import { scanSign } from '../../../services/scan';
 import '../../../components/appeal/appeal.scss';
 import './checkin.scss';
@@ -20,12 +21,22 @@ const W = PRESENCE_WORDS;
  * grid the sign is, whether they serve it and how far away they are. Staff only.
  */
 export default function CheckInPage() {
-  const { appealId } = useRouter().params ?? {};
+  const { appealId, code } = useRouter().params ?? {};
   const { me, error } = useMe();
   let body;
   if (error) body = <Text className="list-state">{error.message}</Text>;
   else if (me && me.grids.length === 0) body = <Text className="list-state">只有网格长和网格员可以{W.checkIn}</Text>;
-  else if (me) body = <CheckInForm appealId={appealId || null} />;
+  else if (me)
+    body = (
+      <>
+        <CheckInForm appealId={appealId || null} />
+        {code && !appealId && (
+          <Text className="link checkin-households" onClick={() => Taro.navigateTo({ url: routes.households(code) })}>
+            六必访住户：待走访的住户 ›
+          </Text>
+        )}
+      </>
+    );
   else body = <Loading />;
   return <PageFrame>{body}</PageFrame>;
 }
