@@ -1,7 +1,7 @@
 import Taro, { useRouter } from '@tarojs/taro';
 import { Input, Text, View } from '@tarojs/components';
 import { useState } from 'react';
-import { CheckInInput, Household, PRESENCE_WORDS, VISIT_GROUPS, type CheckIn, type CheckInKind, type VisitGroup } from '../../../../types/presence';
+import { CheckInInput, Household, PRESENCE_WORDS, type CheckIn, type CheckInKind } from '../../../../types/presence';
 import { Loading, PageFrame } from '../../../components/PageFrame';
 import { SubmitBar } from '../../../components/SubmitBar';
 import { PhotosField } from '../../../components/appeal/FilingFields';
@@ -10,6 +10,7 @@ import { useMe } from '../../../services/me';
 import { myPosition } from '../../../services/position';
 import { routes } from '../../../services/routes';
 import { scanSign } from '../../../services/scan';
+import { HouseholdFields, type HouseholdDraft } from '../HouseholdFields';
 import '../../../components/appeal/appeal.scss';
 import './checkin.scss';
 
@@ -41,7 +42,7 @@ export default function CheckInPage() {
   return <PageFrame>{body}</PageFrame>;
 }
 
-type Draft = { kind: CheckInKind; note: string; photos: string[]; building: string; room: string; group: VisitGroup | null };
+type Draft = HouseholdDraft & { kind: CheckInKind; note: string; photos: string[] };
 
 function CheckInForm({ appealId }: { appealId: string | null }) {
   const kinds: CheckInKind[] = appealId ? ['arrival'] : ['patrol', 'visit'];
@@ -96,22 +97,7 @@ function CheckInForm({ appealId }: { appealId: string | null }) {
             </Text>
           ))}
         </View>
-        {draft.kind === 'visit' && (
-          <>
-            <Text className="field__label field__label--required">六必访类别</Text>
-            <View className="choice" role="radiogroup">
-              {VISIT_GROUPS.map((g) => (
-                <Text key={g} aria-checked={draft.group === g} className={`chip${draft.group === g ? ' chip--on' : ''}`} onClick={() => set({ group: g })}>
-                  {W.group[g]}
-                </Text>
-              ))}
-            </View>
-            <Text className="field__label field__label--required">楼栋</Text>
-            <Input className="field__input" value={draft.building} placeholder="如 3号楼" onInput={(e) => set({ building: e.detail.value })} />
-            <Text className="field__label field__label--required">房号</Text>
-            <Input className="field__input" value={draft.room} placeholder="如 2单元201" onInput={(e) => set({ room: e.detail.value })} />
-          </>
-        )}
+        {draft.kind === 'visit' && <HouseholdFields value={draft} onChange={set} />}
         {draft.kind !== 'arrival' && (
           <>
             <Text className="field__label">签到说明（选填）</Text>

@@ -1,11 +1,12 @@
 import Taro, { useRouter } from '@tarojs/taro';
 import { Input, Text, View } from '@tarojs/components';
 import { useState } from 'react';
-import { PRESENCE_WORDS, SaveHouseholdInput, VISIT_GROUPS, type HouseholdView, type VisitGroup } from '../../../../types/presence';
+import { SaveHouseholdInput, type HouseholdView } from '../../../../types/presence';
 import { Loading, PageFrame } from '../../../components/PageFrame';
 import { SubmitBar } from '../../../components/SubmitBar';
 import { shanghaiTime } from '../../../components/appeal/format';
 import { call, useCall } from '../../../services/cloud';
+import { HouseholdFields, type HouseholdDraft } from '../HouseholdFields';
 import '../../../components/appeal/appeal.scss';
 import '../checkin/checkin.scss';
 
@@ -49,7 +50,7 @@ function HouseholdRow({ household: h }: { household: HouseholdView }) {
   );
 }
 
-type Draft = { building: string; room: string; group: VisitGroup | null; intervalDays: string };
+type Draft = HouseholdDraft & { intervalDays: string };
 const BLANK: Draft = { building: '', room: '', group: null, intervalDays: '30' };
 
 function HouseholdForm({ gridCode, onSaved }: { gridCode: string; onSaved: () => void }) {
@@ -79,18 +80,7 @@ function HouseholdForm({ gridCode, onSaved }: { gridCode: string; onSaved: () =>
     <View>
       <Text className="section-title">登记或修改住户</Text>
       <View className="card">
-        <Text className="field__label field__label--required">六必访类别</Text>
-        <View className="choice" role="radiogroup">
-          {VISIT_GROUPS.map((g) => (
-            <Text key={g} aria-checked={draft.group === g} className={`chip${draft.group === g ? ' chip--on' : ''}`} onClick={() => set({ group: g })}>
-              {PRESENCE_WORDS.group[g]}
-            </Text>
-          ))}
-        </View>
-        <Text className="field__label field__label--required">楼栋</Text>
-        <Input className="field__input" value={draft.building} placeholder="如 3号楼" onInput={(e) => set({ building: e.detail.value })} />
-        <Text className="field__label field__label--required">房号</Text>
-        <Input className="field__input" value={draft.room} placeholder="如 2单元201" onInput={(e) => set({ room: e.detail.value })} />
+        <HouseholdFields value={draft} onChange={set} />
         <Text className="field__label field__label--required">走访周期（天）</Text>
         <Input className="field__input" type="number" value={draft.intervalDays} onInput={(e) => set({ intervalDays: e.detail.value })} />
       </View>
