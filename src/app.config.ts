@@ -11,6 +11,7 @@ export default defineAppConfig({
     { root: 'packages/board', pages: ['index'] },
     // ECharts lives only here.
     { root: 'packages/assessment', pages: ['ranking/index', 'grid/index'] },
+    { root: 'packages/presence', pages: ['checkin/index', 'households/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -42,6 +42,7 @@ import type { ComputeResult, GridMonthsInput, GridRecordOfMonths, Ranking, Ranki
 import type { FileTicket, FileTicketInput } from './files';
 import type { GridRef, GroupBindingState, GroupEnterRequest, GroupEntry, GroupProposalRef, SetGroupChatInput } from './groupChat';
 import type { ImportRegistryInput, ImportReport } from './registry';
+import type { CheckIn, CheckInInput, Households, HouseholdsInput, HouseholdView, SaveHouseholdInput } from './presence';
 import type { ListNoticesInput, NoticeDetail, NoticeItem, NoticeRef, PublishNoticeInput } from './notice';
 import type { StreetSigns, StreetSignsInput } from './signs';
 import type { Invite, InvitePreview, InviteStaffInput, RedeemInviteInput, StaffBinding, StaffPlaces, Team, TeamInput, Unbound, UnbindStaffInput } from './staff';
@@ -115,6 +116,11 @@ export type Api = {
     ranking: { input: RankingInput; output: Ranking };
     grid: { input: GridMonthsInput; output: GridRecordOfMonths };
     export: { input: StreetMonthInput; output: { fileID: string } };
+  };
+  presence: {
+    checkIn: { input: CheckInInput; output: CheckIn };
+    households: { input: HouseholdsInput; output: Households };
+    saveHousehold: { input: SaveHouseholdInput; output: HouseholdView };
   };
 };
 

@@ -287,8 +287,8 @@ export type AppealDetail = AppealSummary & {
    * from the phone's clock (which may be wrong, and which the local cloud's moved clock leaves).
    */
   now: string;
-  /** What the caller may do now: drives the buttons. */
-  can: Array<Exclude<AppealAction, 'autoClose' | 'report'>>;
+  /** What the caller may do now: drives the buttons (到场签到 is a scan of the grid's sign, not a button). */
+  can: Array<Exclude<AppealAction, 'autoClose' | 'report' | 'arrive'>>;
 };
 
 export type Page<T> = { items: T[]; cursor: string | null };

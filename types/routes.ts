@@ -21,4 +21,6 @@ export const PAGES = {
   board: 'packages/board/index',
   assessment: 'packages/assessment/ranking/index',
   assessmentGrid: 'packages/assessment/grid/index',
+  checkIn: 'packages/presence/checkin/index',
+  households: 'packages/presence/households/index',
 } as const;

@@ -24,6 +24,8 @@
  *   (`decideExtension`).
  * - 超时: a deadline passed unmet. The SLA timer then raises the appeal one level (the `escalated`
  *   event with the system as its actor), or, at the street already, records `overdue`.
+ * - 到场签到: a chief or worker scans the grid's sign on site for an open appeal (`arrive`, event
+ *   `arrived`): the on-site time is proven, not claimed (当日必达).
  * - 催办: the timer's reminder to whoever must act, shortly before a deadline (no timeline line).
  *
  * Status words are also the 诉求进度通知's `phrase2`, so each is at most 5 characters.
@@ -51,6 +53,7 @@ export const APPEAL_ACTIONS = [
   'requestExtension',
   'decideExtension',
   'report',
+  'arrive',
 ] as const;
 export type AppealAction = (typeof APPEAL_ACTIONS)[number];
 
@@ -62,6 +65,7 @@ export const EVENT_TYPES = [
   'released',
   'accepted',
   'replied',
+  'arrived',
   'transferred',
   'escalated',
   'overdue',
@@ -126,6 +130,7 @@ export const APPEAL_WORDS = {
     requestExtension: { label: '申请延期', note: '延期理由' },
     decideExtension: { label: '审批延期', note: '审批意见' },
     report: { label: '上报', note: '上报内容' },
+    arrive: { label: '到场签到', note: null },
   },
   event: {
     submitted: '提交诉求',
@@ -134,6 +139,7 @@ export const APPEAL_WORDS = {
     released: '审核通过',
     accepted: '受理',
     replied: '回复',
+    arrived: '扫码到场',
     transferred: '转办',
     escalated: '升级',
     overdue: '超时',

@@ -13,6 +13,7 @@ const SANITATION = defaultSlaFor('sanitation');
 const COMMANDS: Record<string, Command> = {
   accept: { type: 'accept' },
   reply: { type: 'reply', text: '已联系物业', photos: [], onSite: false },
+  arrive: { type: 'arrive' },
   transfer: { type: 'transfer', to: grid('GS-0102'), reason: '属于第二网格' },
   escalate: { type: 'escalate', reason: '需要社区协调' },
   resolve: { type: 'resolve', note: '已清理完毕', photos: [] },
@@ -30,6 +31,7 @@ const COMMANDS: Record<string, Command> = {
 const EXPECTED: Record<string, Partial<Record<AppealStatus, AppealStatus>>> = {
   accept: { submitted: 'accepted' },
   reply: { submitted: 'submitted', accepted: 'accepted', returned: 'returned' },
+  arrive: { submitted: 'submitted', accepted: 'accepted', returned: 'returned' },
   transfer: { submitted: 'submitted', accepted: 'submitted', returned: 'submitted' },
   escalate: { submitted: 'submitted', accepted: 'accepted', returned: 'returned' },
   resolve: { submitted: 'resolved', accepted: 'resolved', returned: 'resolved' },
@@ -60,6 +62,19 @@ describe('the appeal state machine', () => {
     } else {
       expect(run().status).toBe(expected);
     }
+  });
+
+  it('到场签到 sets the on-site time once: a later arrival is a timeline line and keeps the first time', () => {
+    const first = transition(filed({ status: 'accepted' }), COMMANDS.arrive, chief, LATER);
+    const later = new Date(LATER.getTime() + 3_600_000);
+    const second = transition(first, COMMANDS.arrive, chief, later);
+    expect(first.onSiteAt).toEqual(LATER);
+    expect(second.onSiteAt).toEqual(LATER);
+    expect(second.timeline.slice(-2).map((e) => [e.type, e.at])).toEqual([
+      ['arrived', LATER],
+      ['arrived', later],
+    ]);
+    expect(second.status).toBe('accepted');
   });
 
   it.each([

@@ -10,6 +10,7 @@ import { extensionGranted, extensionRequest, staffOnly, tightened } from './supe
 export type Command =
   | { type: 'accept' }
   | { type: 'reply'; text: string; photos: MediaRecord[]; onSite: boolean }
+  | { type: 'arrive' }
   | { type: 'transfer'; to: Pick<GridRecord, '_id' | 'code' | 'name' | 'communityId' | 'streetId'>; reason: string }
   | { type: 'escalate'; reason: string }
   | { type: 'resolve'; note: string; photos: MediaRecord[] }
@@ -50,6 +51,7 @@ export const OPEN_STATUSES: AppealStatus[] = ['submitted', 'accepted', 'returned
 export const ALLOWED_FROM: Record<CommandType, AppealStatus[]> = {
   accept: ['submitted'],
   reply: OPEN_STATUSES,
+  arrive: OPEN_STATUSES,
   transfer: OPEN_STATUSES,
   escalate: OPEN_STATUSES,
   resolve: OPEN_STATUSES,
@@ -139,6 +141,11 @@ export function transition(appeal: AppealRecord, command: Command, actor: ActorR
       next.media = [...appeal.media, ...command.photos];
       if (command.onSite && !appeal.onSiteAt) next.onSiteAt = at;
       record('replied', { text: command.text, photos: command.photos.map((p) => p.fileID), detail: command.onSite ? 'onSite' : null }, before);
+      break;
+    case 'arrive':
+      // 当日必达 proven by a scan: the first arrival stops the 到场 clock; a later one is a line only.
+      if (!appeal.onSiteAt) next.onSiteAt = at;
+      record('arrived', {}, before);
       break;
     case 'transfer':
       if (command.to._id === appeal.gridId) throw new Refusal('CONFLICT', `诉求已在该网格，无需${APPEAL_WORDS.action.transfer.label}`);

@@ -3,7 +3,7 @@ import { Refusal } from './refusal';
 import { inShanghai } from './time';
 
 /** The record a file is used in: a document of one of these collections. */
-export type FileUsedIn = { collection: 'appeals' | 'notices' | 'grids' | 'imports'; id: string };
+export type FileUsedIn = { collection: 'appeals' | 'notices' | 'grids' | 'imports' | 'checkins'; id: string };
 
 /**
  * A stored file as the `files` collection holds it (DESIGN §3): who uploaded it, what for, and

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { PRESENCE_WORDS } from '../../types/presence';
 import { APPEAL_WORDS } from '../../types/vocabulary';
 import { inShanghai } from './time';
 
@@ -10,7 +11,7 @@ import { inShanghai } from './time';
  */
 
 /** The flows a throttle guards, each counted per caller (openid). */
-export const THROTTLED_FLOWS = ['callStaff', 'inviteCode', 'appealSubmit', 'staffReport', 'fileTicket'] as const;
+export const THROTTLED_FLOWS = ['callStaff', 'inviteCode', 'appealSubmit', 'staffReport', 'fileTicket', 'checkIn'] as const;
 export type ThrottledFlow = (typeof THROTTLED_FLOWS)[number];
 
 /**
@@ -35,6 +36,9 @@ const MINUTES_PER_DAY = 1440;
  * - `fileTicket`: places to upload to (`file.ticket`), each a stored record: an appeal takes up to
  *   9 photos and a notice a few images, so 60 in 10 minutes and 300 a day cover a busy chief's
  *   day and stop filling storage and the `files` collection.
+ * - `checkIn`: scans of the grid's sign (扫码签到) per chief or worker: a patrol checks in at a few
+ *   points and a visit at each door, so 60 an hour and 300 a day cover the busiest day; a client
+ *   retrying in a loop does not fill the `checkins` collection or the assessment's patrol count.
  */
 export const DEFAULT_LIMITS: Record<ThrottledFlow, Window[]> = {
   callStaff: [
@@ -51,6 +55,10 @@ export const DEFAULT_LIMITS: Record<ThrottledFlow, Window[]> = {
     { max: 60, minutes: 10 },
     { max: 300, minutes: MINUTES_PER_DAY },
   ],
+  checkIn: [
+    { max: 60, minutes: 60 },
+    { max: 300, minutes: MINUTES_PER_DAY },
+  ],
 };
 
 /** What the caller was doing, as the refusal names it: `查看工作人员电话太频繁，…`. */
@@ -60,6 +68,7 @@ const FLOW_WORDS: Record<ThrottledFlow, string> = {
   appealSubmit: APPEAL_WORDS.event.submitted,
   staffReport: APPEAL_WORDS.event.reported,
   fileTicket: '上传文件',
+  checkIn: PRESENCE_WORDS.checkIn,
 };
 
 /**

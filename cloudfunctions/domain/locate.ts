@@ -28,10 +28,11 @@ export const LOCATE_POLICY: LocatePolicy = { nearby: 3, withinM: 10_000 };
 
 export type Located<G> = { inside: G | null; nearby: Array<{ grid: G; distanceM: number }> };
 
-const metres = (a: LngLat, b: LngLat) => distance(point([a.lng, a.lat]), point([b.lng, b.lat]), { units: 'meters' });
+/** Metres between two GCJ-02 points (great-circle). */
+export const metres = (a: LngLat, b: LngLat) => distance(point([a.lng, a.lat]), point([b.lng, b.lat]), { units: 'meters' });
 
 /** A boundary turf can test: a Polygon whose rings are closed and have at least four positions. */
-function usable(boundary: GeoPolygon | null | undefined): boundary is GeoPolygon {
+export function usableBoundary(boundary: GeoPolygon | null | undefined): boundary is GeoPolygon {
   if (!boundary || boundary.type !== 'Polygon' || !Array.isArray(boundary.coordinates) || boundary.coordinates.length === 0) return false;
   return boundary.coordinates.every((ring) => {
     if (!Array.isArray(ring) || ring.length < 4) return false;
@@ -59,7 +60,7 @@ export function locate<G extends PlacedGrid>(grids: readonly G[], at: LngLat, po
     .map((grid) => ({ grid, distanceM: grid.centre ? metres(at, grid.centre) : Infinity }))
     .sort((a, b) => a.distanceM - b.distanceM || (a.grid.code < b.grid.code ? -1 : a.grid.code > b.grid.code ? 1 : 0));
 
-  const inside = measured.find(({ grid }) => usable(grid.boundary) && booleanPointInPolygon(here, polygon(grid.boundary.coordinates)))?.grid ?? null;
+  const inside = measured.find(({ grid }) => usableBoundary(grid.boundary) && booleanPointInPolygon(here, polygon(grid.boundary.coordinates)))?.grid ?? null;
 
   const nearby = measured
     .filter(({ grid, distanceM }) => grid !== inside && distanceM <= policy.withinM)

@@ -3,6 +3,7 @@ import { Button, Text, View } from '@tarojs/components';
 import { isStaff, useMe } from '../services/me';
 import { routes } from '../services/routes';
 import { APPEAL_WORDS } from '../../types/vocabulary';
+import { PRESENCE_WORDS } from '../../types/presence';
 import './AppealBar.scss';
 
 /** The big "我要反映" button: the appeal form for this grid. */
@@ -20,7 +21,7 @@ type LinkItem = { name: string; sub: string; url: string };
 
 /**
  * 我的诉求 for everyone; 诉求工作台 for staff (by `account.me`); for this grid's own chief and
- * workers also 上报问题 and its 问题台账.
+ * workers also 扫码签到, 上报问题 and its 问题台账.
  */
 export function AppealLinks({ gridCode }: { gridCode: string }) {
   const { me } = useMe();
@@ -30,6 +31,7 @@ export function AppealLinks({ gridCode }: { gridCode: string }) {
     ...(isStaff(me) ? [{ name: '诉求工作台', sub: '受理、回复和办结诉求', url: routes.inbox() }] : []),
     ...(own
       ? [
+          { name: PRESENCE_WORDS.checkIn, sub: '巡防、走访时扫描本网格标牌签到', url: routes.checkIn({ code: gridCode }) },
           { name: `${APPEAL_WORDS.action.report.label}问题`, sub: '巡查发现的问题记入本网格台账', url: routes.reportIssue(gridCode) },
           { name: '问题台账', sub: '本网格的居民诉求和上报事项', url: routes.ledger(gridCode) },
         ]

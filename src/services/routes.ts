@@ -21,6 +21,10 @@ export const routes = {
   assessment: () => `/${PAGES.assessment}`,
   /** One grid's assessment month by month. */
   assessmentGrid: (gridCode: string) => `/${PAGES.assessmentGrid}?code=${encodeURIComponent(gridCode)}`,
+  /** 扫码签到 in a grid (`code`), or 到场 for an appeal of it (`appealId`). */
+  checkIn: (preset: { code?: string; appealId?: string }) => withQuery(PAGES.checkIn, preset),
+  /** 六必访住户 of a grid, due first. */
+  households: (gridCode: string) => `/${PAGES.households}?code=${encodeURIComponent(gridCode)}`,
   staffInvite: (preset: { gridCode?: string; communityId?: string; role?: string } = {}) => withQuery(PAGES.staffInvite, preset),
   staffTeam: (preset: { kind?: 'grid' | 'community'; gridCode?: string; communityId?: string } = {}) => withQuery(PAGES.staffTeam, preset),
   /** Also what an invite's share card opens. */

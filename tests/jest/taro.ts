@@ -36,6 +36,9 @@ export const chooseLocation = jest.fn(async (_o?: unknown): Promise<{ latitude: 
 export const getLocation = jest.fn(async (_o?: unknown): Promise<{ latitude: number; longitude: number }> => {
   throw { errMsg: 'getLocation:fail auth deny' };
 });
+export const scanCode = jest.fn(async (_o?: unknown): Promise<{ result: string; path?: string }> => {
+  throw { errMsg: 'scanCode:fail cancel' };
+});
 /** WeChat's privacy consent (weapp): by default the person has agreed. */
 export const requirePrivacyAuthorize = jest.fn((o: { success?: () => void; fail?: () => void }) => {
   o.success?.();
@@ -109,7 +112,7 @@ export function __resetTaro(): void {
     previewImage, openLocation, openDocument, compressImage, cloud.uploadFile, cloud.downloadFile, useShareAppMessage, showShareMenu, setClipboardData]) {
     fn.mockClear();
   }
-  for (const fn of [chooseMedia, chooseLocation, getLocation, requestSubscribeMessage, chooseMessageFile]) {
+  for (const fn of [chooseMedia, chooseLocation, getLocation, scanCode, requestSubscribeMessage, chooseMessageFile]) {
     fn.mockClear();
     fn.mockReset();
   }
@@ -124,6 +127,9 @@ export function __resetTaro(): void {
   });
   getLocation.mockImplementation(async () => {
     throw { errMsg: 'getLocation:fail auth deny' };
+  });
+  scanCode.mockImplementation(async () => {
+    throw { errMsg: 'scanCode:fail cancel' };
   });
   requirePrivacyAuthorize.mockReset();
   requirePrivacyAuthorize.mockImplementation((o: { success?: () => void }) => {
@@ -140,7 +146,7 @@ export function __resetTaro(): void {
 
 const Taro = {
   navigateTo, redirectTo, navigateBack, showToast, showModal, makePhoneCall, setNavigationBarTitle, cloud,
-  previewImage, openLocation, openDocument, chooseMedia, chooseMessageFile, compressImage, chooseLocation, getLocation, requestSubscribeMessage, requirePrivacyAuthorize,
+  previewImage, openLocation, openDocument, chooseMedia, chooseMessageFile, compressImage, chooseLocation, getLocation, scanCode, requestSubscribeMessage, requirePrivacyAuthorize,
   getStorageSync, setStorageSync, removeStorageSync, getCurrentInstance, useRouter, useLaunch, useLoad,
   useDidShow, useDidHide, usePullDownRefresh, useReachBottom, useShareAppMessage, showShareMenu, setClipboardData, getEnv, ENV_TYPE,
 };

@@ -6,7 +6,7 @@
 import type { DB } from 'wx-server-sdk/index';
 import { counterKey, DEFAULT_LIMITS, type ThrottledFlow, type Window } from '../../cloudfunctions/domain/limits';
 import type { Invite } from '../../types/staff';
-import { appeal, appealInput, communityOf, fireTimer, gridOf, newRequestId, newResident, okData, workerOf, type Body } from '../support/appealKit';
+import { appeal, appealInput, chiefOf, communityOf, fireTimer, gridOf, newRequestId, newResident, okData, workerOf, type Body } from '../support/appealKit';
 import { count, readAll, readDoc } from '../support/cloudDb';
 import { LocalCloud, openLocalCloud } from '../support/localCloud';
 
@@ -37,7 +37,7 @@ function expectTooOften(body: Body) {
 }
 
 describe('each throttle at its limit and one past it (limit 3 from settings)', () => {
-  beforeAll(() => setLimits({ callStaff: [{ max: 3, minutes: 60 }], inviteCode: [{ max: 3, minutes: 60 }], appealSubmit: [{ max: 3, minutes: 60 }], staffReport: [{ max: 3, minutes: 60 }], fileTicket: [{ max: 3, minutes: 60 }] }));
+  beforeAll(() => setLimits({ callStaff: [{ max: 3, minutes: 60 }], inviteCode: [{ max: 3, minutes: 60 }], appealSubmit: [{ max: 3, minutes: 60 }], staffReport: [{ max: 3, minutes: 60 }], fileTicket: [{ max: 3, minutes: 60 }], checkIn: [{ max: 3, minutes: 60 }] }));
 
   it('grid.callStaff: three numbers, each audited; the fourth refused and not audited', async () => {
     const resident = newResident('caller');
@@ -93,6 +93,14 @@ describe('each throttle at its limit and one past it (limit 3 from settings)', (
     for (let i = 0; i < 3; i++) expect(okData(await call('file', resident, 'ticket', { purpose: 'appealPhoto', name: 'a.jpg' }))).toMatchObject({ cloudPath: expect.any(String) });
     expectTooOften(await call('file', resident, 'ticket', { purpose: 'appealPhoto', name: 'a.jpg' }));
     expect(await count(db, 'files', { owner: resident })).toBe(3);
+  });
+
+  it('presence.checkIn: three scans of the sign kept; the fourth refused and not kept', async () => {
+    const chief = chiefOf(G);
+    const scan = () => call('presence', chief, 'checkIn', { kind: 'patrol', scanned: `/g/${G}`, note: '例行巡防' });
+    for (let i = 0; i < 3; i++) okData(await scan());
+    expectTooOften(await scan());
+    expect(await count(db, 'checkins', { openid: chief })).toBe(3);
   });
 
   it('counts per caller: someone else is not held back by a full window', async () => {

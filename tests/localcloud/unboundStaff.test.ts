@@ -121,6 +121,11 @@ const ACTIONS: { [F in FunctionName]: { [A in ActionName<F>]: Row | null } } = {
     grid: (c) => ({ gridCode: c.code }),
     export: () => ({ month: '2026-10', streetId: 'GS' }),
   },
+  presence: {
+    checkIn: (c) => ({ scanned: `/g/${c.code}`, kind: 'patrol', note: '例行巡防' }),
+    households: (c) => ({ gridCode: c.code }),
+    saveHousehold: (c) => ({ gridCode: c.code, building: '3号楼', room: '201', group: 'emptyNest', intervalDays: 30 }),
+  },
 };
 
 const STAFF_ACTIONS = Object.entries(ACTIONS).flatMap(([fn, actions]) =>
@@ -128,7 +133,7 @@ const STAFF_ACTIONS = Object.entries(ACTIONS).flatMap(([fn, actions]) =>
 );
 
 /** Everything the functions keep, and every message or openapi call sent: what "nothing written" compares. */
-const COLLECTIONS = ['appeals', 'assessments', 'audit', 'blocks', 'communities', 'consents', 'counters', 'grids', 'imports', 'invites', 'miniCodes', 'noticeReads', 'notices', 'outbox', 'staff', 'streets'];
+const COLLECTIONS = ['appeals', 'assessments', 'audit', 'blocks', 'checkins', 'communities', 'consents', 'counters', 'grids', 'households', 'imports', 'invites', 'miniCodes', 'noticeReads', 'notices', 'outbox', 'staff', 'streets'];
 const everything = async () => ({
   ...Object.fromEntries(await Promise.all(COLLECTIONS.map(async (name) => [name, await readAll(db, name)] as const))),
   openapi: (await devOutbox(cloud)).length,

@@ -51,6 +51,7 @@ const EXTENDED = new Date(FILED.getTime() + 2 * 86_400_000);
 const COMMANDS: Record<CommandType, Array<{ command: Command; actor: ActorRecord; from?: Partial<AppealRecord> }>> = {
   accept: [{ command: { type: 'accept' }, actor: chiefActor }],
   reply: [{ command: { type: 'reply', text: '明早到现场', photos: [], onSite: false }, actor: chiefActor }],
+  arrive: [{ command: { type: 'arrive' }, actor: chiefActor }],
   transfer: [{ command: { type: 'transfer', to: gridRef('GS-0102'), reason: '属于第二网格' }, actor: chiefActor }],
   escalate: [{ command: { type: 'escalate', reason: '需要社区协调' }, actor: chiefActor }],
   resolve: [

@@ -209,14 +209,17 @@ describe('the grid page', () => {
     ['this grid’s chief', chiefMe(), true],
     ['a chief of another grid', chiefMe({ grids: [{ code: 'GS-0102', name: '府前社区第二网格' }] }), false],
     ['community staff', chiefMe({ role: 'community', grids: [] }), false],
-  ])('offers 上报问题 and 问题台账 of this grid to %s', async (_, me, shown) => {
+  ])('offers 扫码签到, 上报问题 and 问题台账 of this grid to %s', async (_, me, shown) => {
     cloud({ 'grid.resolve': () => ({ ok: true, data: gridPageFixture() }), 'account.me': () => ({ ok: true, data: me }) });
     __setRouterParams({ code: 'GS-0101' });
     render(<GridPage />);
     await screen.findByText('诉求工作台'); // the page knows who the visitor is
+    expect(!!screen.queryByText('扫码签到')).toBe(shown);
     expect(!!screen.queryByText('上报问题')).toBe(shown);
     expect(!!screen.queryByText('问题台账')).toBe(shown);
     if (!shown) return;
+    fireEvent.click(screen.getByText('扫码签到'));
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/presence/checkin/index?code=GS-0101' });
     fireEvent.click(screen.getByText('上报问题'));
     expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/ledger/report/index?code=GS-0101' });
     fireEvent.click(screen.getByText('问题台账'));

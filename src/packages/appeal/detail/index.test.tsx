@@ -186,4 +186,20 @@ describe('诉求详情', () => {
     expect(cloudCalls('appeal.transfer')[0].data).toEqual({ action: 'transfer', id: 'ap-1', toGridCode: 'GS-0999', reason: '不属于本网格' });
     expect(document.querySelector('.sheet')).not.toBeNull();
   });
+
+  it.each([
+    ['the grid’s chief, while it is open', true, chiefMe(), 'accepted'],
+    ['the grid’s chief, once it is resolved', false, chiefMe(), 'resolved'],
+    ['a chief of another grid', false, chiefMe({ grids: [{ code: 'GS-0102', name: '府前社区第二网格' }] }), 'accepted'],
+    ['community staff', false, chiefMe({ role: 'community', grids: [] }), 'accepted'],
+    ['the resident', false, meFixture(), 'submitted'],
+  ] as const)('到场签到 offered to %s: %s', async (_, shown, me, status) => {
+    open(detailFixture({ status, can: [] }), me);
+    await screen.findByText('办理进度');
+    await act(async () => undefined); // account.me
+    expect(!!screen.queryByText('到场签到')).toBe(shown);
+    if (!shown) return;
+    fireEvent.click(screen.getByText('到场签到'));
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: `/packages/presence/checkin/index?appealId=${detailFixture().id}` });
+  });
 });

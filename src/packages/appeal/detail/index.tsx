@@ -1,7 +1,7 @@
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
-import type { AppealDetail } from '../../../../types/appeal';
+import type { AppealDetail, AppealStatus, Me } from '../../../../types/appeal';
 import { APPEAL_WORDS, DEADLINE_KINDS } from '../../../../types/vocabulary';
 import { Loading, PageFrame } from '../../../components/PageFrame';
 import { shanghaiTime, stars } from '../../../components/appeal/format';
@@ -12,7 +12,9 @@ import { StaffActions } from '../../../components/appeal/StaffActions';
 import { Timeline } from '../../../components/appeal/Timeline';
 import { useCall } from '../../../services/cloud';
 import { isStaff, useMe } from '../../../services/me';
+import { routes } from '../../../services/routes';
 import '../../../components/appeal/appeal.scss';
+import '../../../components/AppealBar.scss';
 
 /** One appeal: what was reported, its clocks, its timeline; the rating form or the staff's work. */
 export default function AppealDetailPage() {
@@ -27,7 +29,7 @@ export default function AppealDetailPage() {
 
   let body;
   if (!id) body = <Message text="没有指定要查看的诉求" />;
-  else if (detail) body = <DetailView detail={detail} staff={isStaff(me)} onChange={setDetail} />;
+  else if (detail) body = <DetailView detail={detail} me={me} onChange={setDetail} />;
   else if (loaded.error) body = <Message text={loaded.error.message} onRetry={loaded.reload} />;
   else body = <Loading />;
 
@@ -47,8 +49,26 @@ function Message({ text, onRetry }: { text: string; onRetry?: () => void }) {
   );
 }
 
-function DetailView({ detail: d, staff, onChange }: { detail: AppealDetail; staff: boolean; onChange: (d: AppealDetail) => void }) {
+/** Statuses in which someone may still come on site: 到场签到 is offered then. */
+const ARRIVING: AppealStatus[] = ['submitted', 'accepted', 'returned'];
+
+/** 到场签到 for the appeal's own grid's chief and workers while it is open: a scan of the sign proves someone came. */
+function ArrivalLink({ detail: d, me }: { detail: AppealDetail; me: Me | null }) {
+  if (!ARRIVING.includes(d.status) || !me?.grids.some((g) => g.code === d.gridCode)) return null;
+  return (
+    <View className="card appeal-links">
+      <View className="appeal-links__item" onClick={() => Taro.navigateTo({ url: routes.checkIn({ appealId: d.id }) })}>
+        <Text className="appeal-links__name">{APPEAL_WORDS.action.arrive.label}</Text>
+        <Text className="appeal-links__sub">到现场后扫描本网格标牌，记录到场时间</Text>
+        <Text className="appeal-links__arrow">›</Text>
+      </View>
+    </View>
+  );
+}
+
+function DetailView({ detail: d, me, onChange }: { detail: AppealDetail; me: Me | null; onChange: (d: AppealDetail) => void }) {
   const canRate = d.can.includes('rate');
+  const staff = isStaff(me);
   return (
     <View>
       <View className="card appeal-head">
@@ -102,6 +122,7 @@ function DetailView({ detail: d, staff, onChange }: { detail: AppealDetail; staf
       <Text className="section-title">办理进度</Text>
       <Timeline events={d.timeline} viewerIsStaff={staff} />
 
+      <ArrivalLink detail={d} me={me} />
       <StaffActions detail={d} onDone={onChange} />
     </View>
   );

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '六必访住户' });
