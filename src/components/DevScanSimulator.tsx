@@ -8,7 +8,7 @@ import { DEV_SCAN_KEY } from '../services/scan';
  * DOM: a developer tool.
  */
 const pill: CSSProperties = {
-  position: 'fixed', left: 8, bottom: 118, zIndex: 1000, border: '1px solid #c9cdd4', borderRadius: 999,
+  position: 'fixed', right: 8, bottom: 152, zIndex: 1000, border: '1px solid #c9cdd4', borderRadius: 999,
   background: 'rgba(255,255,255,0.85)', color: '#1f2329', padding: '4px 10px', fontSize: 12, cursor: 'pointer',
   boxShadow: '0 1px 4px rgba(0,0,0,0.12)', fontFamily: 'system-ui, sans-serif',
 };
