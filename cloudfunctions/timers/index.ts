@@ -1,14 +1,15 @@
 import { DEFAULT_MESSAGES, type Envelope } from '../../types/envelope';
 import { platformPorts } from '../kit/platform';
 import { assessLastMonthOnFirst } from '../services/assessment';
+import { rollUpOnceADay } from '../services/gridRecord';
 import { removeEndedCounters } from '../store/limits';
 import { keepPromises, type ClockRun } from './slaClock';
 import { closeUnrated, remindGroupQrs, retryMessages } from './sweep';
 
 /**
  * The periodic sweep (see config.json): message retries, the appeals' SLA clocks (reminders, 超时
- * and 升级), then unrated appeals, group QRs about to lapse and throttle counters whose
- * window has ended. Only the timer trigger may run it; a call from the mini-program is refused.
+ * and 升级), then unrated appeals, group QRs about to lapse, throttle counters whose window has
+ * ended, the monthly assessment on the 1st and the grids' 90-day records once a day. Only the timer trigger may run it; a call from the mini-program is refused.
  */
 
 /**
@@ -32,6 +33,7 @@ export async function main(): Promise<Envelope<{ clocks: ClockRun; retried: numb
     const reminded = await inTime(() => remindGroupQrs(ports, deadline), 0);
     const endedCounters = await inTime(() => removeEndedCounters(ports.db, ports.clock.now()), 0);
     await inTime(() => assessLastMonthOnFirst(ports, deadline), 0);
+    await inTime(() => rollUpOnceADay(ports), 0);
     return { ok: true, data: { clocks, retried, closed, reminded, endedCounters } };
   } catch (error) {
     console.error('[gridlink] sweep failed', error);
