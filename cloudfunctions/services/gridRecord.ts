@@ -8,11 +8,10 @@ import { activeGridIds, replaceRollups, rolledUpOn } from '../store/rollups';
  * Counts every active grid's record for `day` (`YYYY-MM-DD`, Asia/Shanghai: the RECORD_DAYS
  * before it) and stores it as the grids' roll-ups, replacing the former ones. Four round trips
  * whatever the number of grids: the grids, one aggregate over their appeals (the assessment's
- * tally), one removal, one insert. Returns how many grids it counted.
+ * tally, at once), one removal, one insert. Returns how many grids it counted.
  */
 export async function rollUpRecords(db: DB.Database, day: string): Promise<number> {
-  const gridIds = await activeGridIds(db);
-  const tallies = await appealTallies(db, gridIds, recordSpan(day));
+  const [gridIds, tallies] = await Promise.all([activeGridIds(db), appealTallies(db, null, recordSpan(day))]);
   await replaceRollups(db, rollupsOf(day, gridIds, tallies));
   return gridIds.length;
 }
