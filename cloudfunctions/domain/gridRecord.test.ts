@@ -2,7 +2,7 @@ import { NO_APPEALS, type AppealTally } from './assessment';
 import { gridRecordView, recordSpan, rollupsOf, shanghaiDay, type RollupRecord } from './gridRecord';
 
 const tally = (counts: Partial<AppealTally>): AppealTally => ({ ...NO_APPEALS, ...counts });
-const rollup = (appeals: AppealTally): RollupRecord => ({ _id: 'g1', day: '2026-11-29', ...recordSpan('2026-11-29'), appeals });
+const rollup = (appeals: AppealTally): RollupRecord => ({ _id: 'g1', streetId: 'GS', day: '2026-11-29', ...recordSpan('2026-11-29'), appeals });
 
 describe('the span a roll-up counts', () => {
   it('is the 90 whole days before the day it is counted on, midnight to midnight in Zoucheng', () => {
@@ -20,10 +20,10 @@ describe('the span a roll-up counts', () => {
 describe('every grid gets a roll-up', () => {
   it('a grid with appeals carries its tally; one with none an empty tally, so its page says 暂无 rather than missing', () => {
     const counted = tally({ residentAppeals: 3, acceptedInTime: 2 });
-    const docs = rollupsOf('2026-11-29', ['g1', 'g2'], new Map([['g1', counted]]));
+    const docs = rollupsOf('2026-11-29', [{ _id: 'g1', streetId: 'GS' }, { _id: 'g2', streetId: 'GS' }], new Map([['g1', counted]]));
     expect(docs).toEqual([
-      { _id: 'g1', day: '2026-11-29', ...recordSpan('2026-11-29'), appeals: counted },
-      { _id: 'g2', day: '2026-11-29', ...recordSpan('2026-11-29'), appeals: NO_APPEALS },
+      { _id: 'g1', streetId: 'GS', day: '2026-11-29', ...recordSpan('2026-11-29'), appeals: counted },
+      { _id: 'g2', streetId: 'GS', day: '2026-11-29', ...recordSpan('2026-11-29'), appeals: NO_APPEALS },
     ]);
   });
 });

@@ -27,13 +27,13 @@ export function recordSpan(day: string): Span {
   return { from: shanghaiTime(`${from} 00:00`).toDate(), to: shanghaiTime(`${day} 00:00`).toDate() };
 }
 
-/** The stored roll-up of one grid (collection `rollups`, `_id` = the grid's id): its tally and the day it was counted on. */
-export type RollupRecord = { _id: string; day: string; from: Date; to: Date; appeals: AppealTally };
+/** The stored roll-up of one grid (collection `rollups`, `_id` = the grid's id): its street, its tally and the day it was counted on. */
+export type RollupRecord = { _id: string; streetId: string; day: string; from: Date; to: Date; appeals: AppealTally };
 
-/** Every grid's roll-up counted on `day`: grids with no appeals in the span get an empty tally, so each grid has one. */
-export function rollupsOf(day: string, gridIds: string[], tallies: Map<string, AppealTally>): RollupRecord[] {
+/** The grids' roll-ups counted on `day`: a grid with no appeals in the span gets an empty tally, so each grid has one. */
+export function rollupsOf(day: string, grids: Array<{ _id: string; streetId: string }>, tallies: Map<string, AppealTally>): RollupRecord[] {
   const { from, to } = recordSpan(day);
-  return gridIds.map((id) => ({ _id: id, day, from, to, appeals: tallies.get(id) ?? NO_APPEALS }));
+  return grids.map(({ _id, streetId }) => ({ _id, streetId, day, from, to, appeals: tallies.get(_id) ?? NO_APPEALS }));
 }
 
 /**

@@ -91,10 +91,9 @@ export async function activityTallies(db: DB.Database, gridIds: string[], span: 
  * event no later than `deadlines.acceptBy`; 当日必达 is `onSiteAt` no later than
  * `deadlines.onSiteBy` (set by a reply with `onSite` today, by an arrival scan once check-ins
  * set it); each against the deadline as it stands (a card or 延期 may have moved it). A grid
- * with none is absent. `gridIds` null: every grid's (the grids' records count the whole city, and
- * matching on the span alone spares the database a 1,410-id `$in`).
+ * with none is absent.
  */
-export async function appealTallies(db: DB.Database, gridIds: string[] | null, span: Span): Promise<Map<string, AppealTally>> {
+export async function appealTallies(db: DB.Database, gridIds: string[], span: Span): Promise<Map<string, AppealTally>> {
   const _ = db.command;
   const resident = { $ne: ['$source', 'staff'] };
   const accepted = { $arrayElemAt: [{ $filter: { input: '$timeline', as: 'e', cond: { $eq: ['$$e.type', 'accepted'] } } }, 0] };
@@ -102,7 +101,7 @@ export async function appealTallies(db: DB.Database, gridIds: string[] | null, s
   const result = await db
     .collection('appeals')
     .aggregate()
-    .match({ ...(gridIds && { gridId: _.in(gridIds) }), createdAt: within(db, span), status: _.neq('held') })
+    .match({ gridId: _.in(gridIds), createdAt: within(db, span), status: _.neq('held') })
     .addFields({ accepted })
     .project({
       gridId: 1,

@@ -1,6 +1,6 @@
 import type { DB } from 'wx-server-sdk/index';
 import type { RollupRecord } from '../domain/gridRecord';
-import { docsOf, listOf } from './results';
+import { listOf } from './results';
 
 /**
  * The grids' stored roll-ups (`rollups`, one document per grid, `_id` = the grid's id): what the
@@ -8,28 +8,23 @@ import { docsOf, listOf } from './results';
  * on every view. Every call here is one round trip, whatever the number of grids.
  */
 
-/** Far above a city's grids (Zoucheng: ~1,410); an aggregate without `$limit` stops at 20. */
-const GRIDS_LIMIT = 5000;
+/** Far above a city's streets. */
+const STREETS_LIMIT = 200;
 
 const rollups = (db: DB.Database) => db.collection('rollups');
 
-/** The ids of every active grid of the city. */
-export async function activeGridIds(db: DB.Database): Promise<string[]> {
-  const list = listOf<{ _id: string }>(await db.collection('grids').aggregate().match({ status: 'active' }).project({ _id: 1 }).limit(GRIDS_LIMIT).end());
+/** The streets whose roll-ups were counted on `day` (`YYYY-MM-DD`, Asia/Shanghai). */
+export async function streetsRolledUpOn(db: DB.Database, day: string): Promise<string[]> {
+  const list = listOf<{ _id: string }>(await rollups(db).aggregate().match({ day }).group({ _id: '$streetId' }).limit(STREETS_LIMIT).end());
   return list.map(({ _id }) => _id);
 }
 
-/** Whether the roll-ups were counted on `day` (`YYYY-MM-DD`, Asia/Shanghai). */
-export async function rolledUpOn(db: DB.Database, day: string): Promise<boolean> {
-  return docsOf<{ _id: string }>(await rollups(db).where({ day }).field({ _id: true }).limit(1).get()).length > 0;
-}
-
 /**
- * Stores `docs` in place of every roll-up (a grid retired since loses its own): one removal,
- * then one multi-document insert (all or nothing). Between the two a page shows its grid as
- * not counted yet (asOf null), never a wrong figure.
+ * Stores street `streetId`'s roll-ups `docs` in place of all it had (a grid retired since loses
+ * its own): one removal, then one multi-document insert (all or nothing). Between the two a page
+ * shows its grid as not counted yet (asOf null), never a wrong figure.
  */
-export async function replaceRollups(db: DB.Database, docs: RollupRecord[]): Promise<void> {
-  await rollups(db).where({ day: db.command.exists(true) }).remove();
+export async function replaceRollups(db: DB.Database, streetId: string, docs: RollupRecord[]): Promise<void> {
+  await rollups(db).where({ streetId }).remove();
   if (docs.length) await rollups(db).add({ data: docs });
 }

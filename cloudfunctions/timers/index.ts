@@ -19,7 +19,7 @@ import { closeUnrated, remindGroupQrs, retryMessages } from './sweep';
 const BUDGET_MS = 2000;
 /** The SLA clocks may use most of it, leaving the cheaper steps their turn every run. */
 const CLOCKS_MS = 1400;
-export async function main(): Promise<Envelope<{ clocks: ClockRun; retried: number; closed: number; reminded: number; endedCounters: number }>> {
+export async function main(): Promise<Envelope<{ clocks: ClockRun; retried: number; closed: number; reminded: number; endedCounters: number; rolledUp: number }>> {
   const ports = platformPorts();
   if (ports.source !== 'wx_trigger') return { ok: false, code: 'FORBIDDEN', message: DEFAULT_MESSAGES.FORBIDDEN };
   try {
@@ -33,8 +33,8 @@ export async function main(): Promise<Envelope<{ clocks: ClockRun; retried: numb
     const reminded = await inTime(() => remindGroupQrs(ports, deadline), 0);
     const endedCounters = await inTime(() => removeEndedCounters(ports.db, ports.clock.now()), 0);
     await inTime(() => assessLastMonthOnFirst(ports, deadline), 0);
-    await inTime(() => rollUpOnceADay(ports), 0);
-    return { ok: true, data: { clocks, retried, closed, reminded, endedCounters } };
+    const rolledUp = await inTime(() => rollUpOnceADay(ports, deadline), 0);
+    return { ok: true, data: { clocks, retried, closed, reminded, endedCounters, rolledUp } };
   } catch (error) {
     console.error('[gridlink] sweep failed', error);
     return { ok: false, code: 'INTERNAL', message: DEFAULT_MESSAGES.INTERNAL };
