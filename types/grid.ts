@@ -85,6 +85,26 @@ export type NoticeSummary = { id: string; title: string; pinned: boolean; publis
  */
 export type GroupChatView = { kind: 'qr'; image: string; expiresAt: string } | { kind: 'wecom'; url: string };
 
+/**
+ * The grid's public record over the last `days` days (DESIGN §3), from the stored roll-up:
+ * `asOf` is the Asia/Shanghai day it was counted on (null: not counted yet); rates are 0–1 to
+ * four decimals, null when there is nothing to divide (no appeals, none rated). `appeals`:
+ * residents' appeals filed in the span (not held); `handled`: those resolved. `satisfaction`:
+ * the average score 1–5 of the rated ones. `checkedInToday`: a verified check-in at the grid
+ * since midnight Asia/Shanghai.
+ */
+export type GridRecordView = {
+  days: number;
+  asOf: string | null;
+  appeals: number;
+  handled: number;
+  acceptedInTime: number | null;
+  onSiteSameDay: number | null;
+  satisfaction: number | null;
+  rated: number;
+  checkedInToday: boolean;
+};
+
 export type GridPage = {
   grid: { id: string; code: string; name: string; kind: GridKind; kindLabel: string; households: number | null };
   community: { id: string; name: string };
@@ -99,6 +119,8 @@ export type GridPage = {
   groupChat: GroupChatView | null;
   /** The caller is this grid's chief or worker, and so may set its group chat. */
   canSetGroupChat: boolean;
+  /** The last 90 days at the grid, for anyone to see. */
+  record: GridRecordView;
 };
 
 export type GridSearchHit = { code: string; name: string; community: string; street: string };

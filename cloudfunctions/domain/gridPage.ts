@@ -1,6 +1,7 @@
 import { GRID_KIND_LABELS, type GridPage, type StaffCard } from '../../types/grid';
 import type { CommunityRecord, GridRecord, NoticeRecord, StaffRecord, StreetRecord } from './records';
 import { groupChatView } from './groupChat';
+import { gridRecordView, type RollupRecord } from './gridRecord';
 import { maskPhone } from './phone';
 import { placeOfGrid, reachesAt } from './permissions';
 
@@ -10,6 +11,9 @@ export type GridPageRecords = {
   street: StreetRecord;
   staff: StaffRecord[];
   notices: NoticeRecord[];
+  /** The grid's stored roll-up (null until first counted) and whether staff checked in today. */
+  record: RollupRecord | null;
+  checkedInToday: boolean;
 };
 
 /** Someone a grid's residents can reach, with the full phone (masked before it leaves for a page). */
@@ -42,7 +46,7 @@ const staffCard = (p: GridPerson): StaffCard => ({ id: p.id, name: p.name, title
  * What anyone who scans a grid's sign sees: phones masked, staff in the grid's own order, the
  * group chat as of `now` (never an expired QR). `viewer`: the caller's openid, if signed in.
  */
-export function gridPageView({ grid, community, street, staff, notices }: GridPageRecords, now: Date, viewer: string | null): GridPage {
+export function gridPageView({ grid, community, street, staff, notices, record, checkedInToday }: GridPageRecords, now: Date, viewer: string | null): GridPage {
   const people = gridPeople(grid, staff);
   const ownOpenids = new Set(staff.filter((s) => reachesAt(s, placeOfGrid(grid), 'grid')).map((s) => s.openid));
   return {
@@ -68,5 +72,6 @@ export function gridPageView({ grid, community, street, staff, notices }: GridPa
     categories: street.categories,
     groupChat: groupChatView(grid.groupChat, now),
     canSetGroupChat: viewer !== null && ownOpenids.has(viewer),
+    record: gridRecordView(record, checkedInToday),
   };
 }

@@ -2,22 +2,34 @@ import type { DB } from 'wx-server-sdk/index';
 import type { GridSearchHit } from '../../types/grid';
 import { codeSpellings } from '../../types/typed';
 import type { GroupChatRecord } from '../domain/groupChat';
+import type { RollupRecord } from '../domain/gridRecord';
 import type { PlacedGrid } from '../domain/locate';
 import { docsOf, listOf } from './results';
 import type { CommunityRecord, GridRecord, StaffRecord, StreetRecord } from '../domain/records';
 
-/** The records a grid links to, by the name its lookup gives them. */
-type GridLinks = { community: CommunityRecord; street: StreetRecord; chief: StaffRecord; workers: StaffRecord };
+/**
+ * The records a grid links to, by the name its lookup gives them: `record` is its stored
+ * roll-up (`rollups`, `_id` = the grid's id), `lastCheckIn` the time of its latest verified
+ * check-in (`checkins` `{ gridId, verified, at }`).
+ */
+type GridLinks = { community: CommunityRecord; street: StreetRecord; chief: StaffRecord; workers: StaffRecord; record: RollupRecord; lastCheckIn: { at: Date } };
 export type GridLink = keyof GridLinks;
 
 /** A grid with the linked records asked for, each as the list `$lookup` gives (empty when unlinked). */
 export type GridWith<L extends GridLink> = GridRecord & { [K in L]: GridLinks[K][] };
 
-const LOOKUPS: Record<GridLink, { from: string; localField: string; foreignField: '_id' }> = {
+const LOOKUPS: Record<GridLink, object> = {
   community: { from: 'communities', localField: 'communityId', foreignField: '_id' },
   street: { from: 'streets', localField: 'streetId', foreignField: '_id' },
   chief: { from: 'staff', localField: 'chiefId', foreignField: '_id' },
   workers: { from: 'staff', localField: 'workerIds', foreignField: '_id' },
+  record: { from: 'rollups', localField: '_id', foreignField: '_id' },
+  // The newest one only, inside the same read: a sub-pipeline (index `checkins` on gridId, verified, at).
+  lastCheckIn: {
+    from: 'checkins',
+    let: { gridId: '$_id' },
+    pipeline: [{ $match: { $expr: { $eq: ['$gridId', '$$gridId'] }, verified: true } }, { $sort: { at: -1 } }, { $limit: 1 }, { $project: { _id: 0, at: 1 } }],
+  },
 };
 
 /**

@@ -1,12 +1,11 @@
-import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileAppeal } from '../../cloudfunctions/domain/appeal';
 import { storedForm } from '../../cloudfunctions/store/appeals';
-import { FUNCTIONS_OUT, ROOT } from '../functions';
-import { openDatabase } from '../localcloud/db';
+import { ROOT } from '../functions';
+import type { LocalDatabase } from '../localcloud/db';
 import { readDemo } from '../localcloud/demo';
-import { spawnLocalCloud } from '../localcloud/spawn';
 import { table } from './measure';
+import { withSeededCloud } from './seededCloud';
 
 const OPEN = 100_000;
 const DUE = 2_000;
@@ -55,38 +54,22 @@ function seedAppeals() {
  * into the local cloud's database file between two starts (the demo is loaded by the first).
  */
 export async function benchSlaTimer() {
-  mkdirSync(join(ROOT, '.bench'), { recursive: true });
-  const dir = mkdtempSync(join(ROOT, '.bench', 'sla-'));
-  const functionsDir = join(dir, 'functions');
-  cpSync(FUNCTIONS_OUT, functionsDir, { recursive: true });
-  const dataDir = join(dir, 'data');
-  try {
-    await (await spawnLocalCloud({ dataDir, functionsDir })).stop();
-    const seeding = performance.now();
-    const db = openDatabase({ file: join(dataDir, 'db.sqlite') });
+  const seed = (db: LocalDatabase) => {
     db.insertMany('appeals', seedAppeals());
-    db.close();
-    console.log(`\n## SLA timer: ${OPEN.toLocaleString()} open appeals, ${DUE.toLocaleString()} past 受理 (seeded in ${((performance.now() - seeding) / 1000).toFixed(1)} s)`);
-    const cloud = await spawnLocalCloud({ dataDir, functionsDir });
-    try {
-      const moved = await fetch(`${cloud.url}/api/dev/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ at: NOW }) });
-      if (!moved.ok) throw new Error(`the local cloud would not move its clock: ${await moved.text()}`);
-      const rows: Array<Record<string, string | number>> = [];
-      for (let run = 1; run <= 1 + MORE_RUNS; run++) {
-        const started = performance.now();
-        const res = await fetch(`${cloud.url}/api/dev/trigger/timers`, { method: 'POST' });
-        const seconds = (performance.now() - started) / 1000;
-        const body = (await res.json()) as { ok: boolean; data?: { clocks: { escalated: number; reminded: number; messages: number } }; code?: string };
-        if (!body.ok || !body.data) throw new Error(`timers: ${body.code}`);
-        const { escalated, reminded, messages } = body.data.clocks;
-        const trips = Number(res.headers.get('x-db-round-trips'));
-        rows.push({ run, seconds: seconds.toFixed(2), 'round trips': trips, escalated, reminded, messages, 'round trips per escalation': escalated ? (trips / escalated).toFixed(1) : '-' });
-      }
-      table(rows);
-    } finally {
-      await cloud.stop();
+    return `SLA timer: ${OPEN.toLocaleString()} open appeals, ${DUE.toLocaleString()} past 受理`;
+  };
+  await withSeededCloud('sla', NOW, seed, async (cloud) => {
+    const rows: Array<Record<string, string | number>> = [];
+    for (let run = 1; run <= 1 + MORE_RUNS; run++) {
+      const started = performance.now();
+      const res = await fetch(`${cloud.url}/api/dev/trigger/timers`, { method: 'POST' });
+      const seconds = (performance.now() - started) / 1000;
+      const body = (await res.json()) as { ok: boolean; data?: { clocks: { escalated: number; reminded: number; messages: number } }; code?: string };
+      if (!body.ok || !body.data) throw new Error(`timers: ${body.code}`);
+      const { escalated, reminded, messages } = body.data.clocks;
+      const trips = Number(res.headers.get('x-db-round-trips'));
+      rows.push({ run, seconds: seconds.toFixed(2), 'round trips': trips, escalated, reminded, messages, 'round trips per escalation': escalated ? (trips / escalated).toFixed(1) : '-' });
     }
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+    table(rows);
+  });
 }

@@ -20,6 +20,9 @@ it('a resident who scans a grid sign sees the grid and its chief', async () => {
   const text = await page.locator('body').innerText();
   expect(text).toContain('太平社区');
   expect(text).not.toContain(chief.phone);
+  // the record card: no roll-up in a fresh cloud yet, so no figure is made up
+  expect(text).toContain('近90天服务记录');
+  expect(text).toContain('服务记录尚未统计');
   await screenshot(page, 'grid-page');
 });
 

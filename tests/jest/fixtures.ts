@@ -23,6 +23,7 @@ export function gridPageFixture(overrides: Partial<GridPage> = {}): GridPage {
     ],
     groupChat: null,
     canSetGroupChat: false,
+    record: { days: 90, asOf: '2026-11-29', appeals: 12, handled: 10, acceptedInTime: 0.9167, onSiteSameDay: 0.75, satisfaction: 4.6, rated: 8, checkedInToday: true },
     ...overrides,
   };
 }

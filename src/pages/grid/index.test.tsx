@@ -56,6 +56,8 @@ describe('the grid page', () => {
     expect(screen.getByText('钢山街道府前路 18 号')).toBeTruthy();
     expect(screen.getByText('周一至周日 8:30–17:30')).toBeTruthy();
     expect(screen.getByText('本周六上午开展楼道杂物清理')).toBeTruthy();
+    expect(screen.getByText('近90天服务记录')).toBeTruthy();
+    expect(screen.getByText('92%')).toBeTruthy();
     expect(screen.getByText('置顶')).toBeTruthy();
     // 17:30Z on the 18th is the 19th in Zoucheng
     expect(screen.getByText('2026-11-19')).toBeTruthy();

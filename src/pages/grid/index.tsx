@@ -7,6 +7,7 @@ import type { GroupEntry } from '../../../types/groupChat';
 import { AppealBar, AppealLinks } from '../../components/AppealBar';
 import { DevDock } from '../../components/DevDock';
 import { GridCard } from '../../components/GridCard';
+import { GridRecordCard } from '../../components/GridRecordCard';
 import { GridSkeleton } from '../../components/GridSkeleton';
 import { BoundGroup, GroupEntryNotice, GroupProposals, useGroupBinding } from '../../components/GroupBinding';
 import { GroupChatCard } from '../../components/GroupChatCard';
@@ -110,6 +111,8 @@ function GridView({ page, groupEntry, onChanged }: { page: GridPage; groupEntry:
           <Text className="muted">本网格的工作人员正在配备中</Text>
         </View>
       )}
+
+      <GridRecordCard record={page.record} />
 
       {page.station && (
         <View>
