@@ -6,13 +6,10 @@ import { refuse } from '../domain/refusal';
 import { action } from '../kit/action';
 import { screenText, viewerOf } from '../kit/caller';
 import { requestKey } from '../kit/requestKey';
-import { throttle } from '../kit/throttle';
 import { activeGrid } from '../services/activeGrid';
 import { claimFiles, screenImages } from '../services/files';
-import { slaPolicyFor } from '../domain/slaPolicy';
 import { getAppeal } from '../store/appeals';
-import { LIMITS_SETTINGS, settingsByIds, slaSettingIds } from '../store/settings';
-import { streetSlaFrom } from '../services/slaPolicy';
+import { throttledFilingClocks } from '../services/slaPolicy';
 import { categoryOf, filedWords, insertNumbered } from './filing';
 
 /**
@@ -39,10 +36,7 @@ export const report = action(ReportInput, async (input, ports) => {
   if (!viewer.staff || !mayReport(viewer.staff, placeOfGrid(grid))) return refuse('FORBIDDEN', '只有本网格的网格长和网格员可以上报事项');
   if (earlier) return detailView(earlier, viewer, now);
   const category = categoryOf(street, input.category);
-  // the throttle's windows and the street's clocks in one read
-  const settings = await settingsByIds(db, [LIMITS_SETTINGS, ...slaSettingIds(street._id)]);
-  await throttle(ports, 'staffReport', viewer.openid, settings[LIMITS_SETTINGS] ?? null);
-  const policy = slaPolicyFor(streetSlaFrom(settings, street._id, now), category.id);
+  const policy = await throttledFilingClocks(ports, 'staffReport', viewer.openid, street._id, category.id, now);
 
   const [, media] = await Promise.all([
     screenText(ports, viewer.openid, 'staffWords', filedWords(input)),

@@ -2,19 +2,16 @@ import { SubmitAppealInput } from '../../types/appeal';
 import { fileAppeal } from '../domain/appeal';
 import { detailView } from '../domain/appealView';
 import { screening } from '../domain/contentPolicy';
-import { slaPolicyFor } from '../domain/slaPolicy';
 import { action } from '../kit/action';
 import type { Ports } from '../kit/ports';
 import { refuse } from '../domain/refusal';
 import { requestKey } from '../kit/requestKey';
 import { getAppeal } from '../store/appeals';
 import { countBlocks } from '../store/blocks';
-import { LIMITS_SETTINGS, settingsByIds, slaSettingIds } from '../store/settings';
 import { checkedText, requireCaller } from '../kit/caller';
-import { throttle } from '../kit/throttle';
 import { activeGrid } from '../services/activeGrid';
 import { claimFiles, screenImages } from '../services/files';
-import { streetSlaFrom } from '../services/slaPolicy';
+import { throttledFilingClocks } from '../services/slaPolicy';
 import { tellGrid } from '../services/tell';
 import { categoryOf, filedWords, insertNumbered } from './filing';
 
@@ -46,11 +43,8 @@ export const submit = action(SubmitAppealInput, async (input, ports) => {
   if (blocks > 0) refuse('FORBIDDEN', '您暂时不能提交诉求，如有疑问请联系所在社区');
   const { street: [street], chief: [chief = null], ...grid } = target;
   const category = categoryOf(street, input.category);
-  // the throttle's windows and the street's clocks in one read
-  const settings = await settingsByIds(db, [LIMITS_SETTINGS, ...slaSettingIds(street._id)]);
   // counted once the request is sound: a refused one (someone else's photo, a retired grid) writes nothing
-  await throttle(ports, 'appealSubmit', openid, settings[LIMITS_SETTINGS] ?? null);
-  const policy = slaPolicyFor(streetSlaFrom(settings, street._id, now), category.id);
+  const policy = await throttledFilingClocks(ports, 'appealSubmit', openid, street._id, category.id, now);
 
   const { held, traces } = await screen(ports, openid, input, input.photos);
   // taken before the appeal is stored: a retry of this submit finds them on its own record

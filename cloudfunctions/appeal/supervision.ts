@@ -2,18 +2,15 @@ import type * as z from 'zod/mini';
 import { BoardInput, DecideExtensionInput, RequestExtensionInput, SuperviseInput } from '../../types/appeal';
 import { staffActor, transition, type Command } from '../domain/appeal';
 import { detailView, summaryView } from '../domain/appealView';
-import { appealPage, newAppealMessage } from '../domain/messages';
 import { boardScope, mayDecideExtension, mayOversee, mayRequestExtension, type Viewer } from '../domain/permissions';
 import type { AppealRecord } from '../domain/records';
 import { refuse } from '../domain/refusal';
 import { boardHorizon } from '../domain/supervision';
 import { action } from '../kit/action';
 import { screenText, viewerOf } from '../kit/caller';
-import { notify } from '../kit/notify';
 import type { Ports } from '../kit/ports';
-import { tellGrid } from '../services/tell';
+import { tellCommunity, tellGrid } from '../services/tell';
 import { listBoard } from '../store/appeals';
-import { communityStaff } from '../store/staff';
 import { appealForViewer, saveOrRefuse } from './context';
 
 /**
@@ -48,14 +45,6 @@ function oversightStep<S extends z.ZodMiniType<{ id: string }>>(schema: S, step:
     await step.after(ports, next);
     return detailView(next, viewer, now);
   });
-}
-
-/** The community's staff hear of a 延期 request they are to decide (新诉求提醒: `申请延期：…`). */
-async function tellCommunity(ports: Ports, appeal: AppealRecord): Promise<void> {
-  const { template, data } = newAppealMessage(appeal, ports.clock.now());
-  for (const s of await communityStaff(ports.db, appeal.communityId)) {
-    await notify(ports, { touser: s.openid, template, page: appealPage(appeal), data, appealId: appeal._id });
-  }
 }
 
 const OVERSEERS_ONLY = '只有诉求所在社区或街道的工作人员可以督办或审批延期';

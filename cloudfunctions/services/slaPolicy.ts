@@ -3,7 +3,10 @@ import type { SlaPolicy } from '../domain/sla';
 import { slaPolicyFor, streetSlaOf, type StreetSla } from '../domain/slaPolicy';
 import { inShanghai } from '../domain/time';
 import { yearsWithoutCalendar } from '../domain/workCalendar';
-import { settingsByIds, slaSettingIds, type SettingsDocs } from '../store/settings';
+import type { ThrottledFlow } from '../domain/limits';
+import type { Ports } from '../kit/ports';
+import { throttle } from '../kit/throttle';
+import { LIMITS_SETTINGS, settingsByIds, slaSettingIds, type SettingsDocs } from '../store/settings';
 
 /** How far ahead a clock may reach (办结 within the longest policy's days, holidays between): a year without a calendar there is warned of. */
 const HORIZON_DAYS = 90;
@@ -38,4 +41,14 @@ export function streetSlaFrom(settings: SettingsDocs, streetId: string, now: Dat
  */
 export async function slaFor(db: DB.Database, streetId: string, categoryId: string, now: Date): Promise<SlaPolicy> {
   return slaPolicyFor(streetSlaFrom(await settingsByIds(db, slaSettingIds(streetId)), streetId, now), categoryId);
+}
+
+/**
+ * A new filing's gate and clocks (submit, report): counts it against `flow`'s throttle (RATE_LIMITED
+ * past it) and answers the category's clocks in its street, both from one settings read.
+ */
+export async function throttledFilingClocks(ports: Ports, flow: ThrottledFlow, who: string, streetId: string, categoryId: string, now: Date): Promise<SlaPolicy> {
+  const settings = await settingsByIds(ports.db, [LIMITS_SETTINGS, ...slaSettingIds(streetId)]);
+  await throttle(ports, flow, who, settings[LIMITS_SETTINGS] ?? null);
+  return slaPolicyFor(streetSlaFrom(settings, streetId, now), categoryId);
 }

@@ -14,9 +14,18 @@ export async function tellGrid(ports: Ports, appeal: AppealRecord, knownChief?: 
   const page = appealPage(appeal);
   const chief = knownChief === undefined ? await chiefOfGrid(ports.db, appeal.gridId) : knownChief;
   if (chief && (await notify(ports, { touser: chief.openid, template, page, data, appealId: appeal._id })) !== 'skipped') return;
-  for (const staff of await communityStaff(ports.db, appeal.communityId)) {
-    await notify(ports, { touser: staff.openid, template, page, data, appealId: appeal._id });
-  }
+  await tellCommunity(ports, appeal);
+}
+
+/** Tells each of the staff the 新诉求提醒 of the appeal's latest event. */
+async function tellEach(ports: Ports, appeal: AppealRecord, staff: StaffRecord[]): Promise<void> {
+  const { template, data } = newAppealMessage(appeal, ports.clock.now());
+  for (const s of staff) await notify(ports, { touser: s.openid, template, page: appealPage(appeal), data, appealId: appeal._id });
+}
+
+/** Tells the community staff above the appeal's grid (a 延期 to decide, or a chief with no reminder left). */
+export async function tellCommunity(ports: Ports, appeal: AppealRecord): Promise<void> {
+  await tellEach(ports, appeal, await communityStaff(ports.db, appeal.communityId));
 }
 
 /** Tells the resident what just happened to their appeal (its latest event), if they left a consent for it. */
@@ -28,7 +37,6 @@ export async function tellResident(ports: Ports, appeal: AppealRecord): Promise<
 /** Tells the staff of the level an appeal was raised (升级) or sent back (退回) to. */
 export async function tellLevel(ports: Ports, appeal: AppealRecord): Promise<void> {
   if (appeal.level === 'grid') return tellGrid(ports, appeal);
-  const { template, data } = newAppealMessage(appeal, ports.clock.now());
-  const staff = appeal.level === 'community' ? await communityStaff(ports.db, appeal.communityId) : await streetStaff(ports.db, appeal.streetId);
-  for (const s of staff) await notify(ports, { touser: s.openid, template, page: appealPage(appeal), data, appealId: appeal._id });
+  if (appeal.level === 'community') return tellCommunity(ports, appeal);
+  await tellEach(ports, appeal, await streetStaff(ports.db, appeal.streetId));
 }
