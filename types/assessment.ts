@@ -42,10 +42,12 @@ export type GridFigures = {
   /** Verified patrols of all patrols. */
   patrols: Share;
   visits: number;
+  /** 六必访: households the grid keeps, of them those a verified visit covered at the month's end (the last visit within the household's interval). */
+  coverage: Share;
   reports: { staff: number; resident: number; total: number };
   /** Residents' appeals accepted by their 受理 deadline, of those filed (not held). */
   response: Share;
-  /** Of the same, someone on site by the 到场 deadline (当日必达). */
+  /** Of the same, someone on site by the 到场 deadline (当日必达), proven by a 到场 scan (a reply's claim does not count). */
   sameDay: Share;
   /** Of the same, resolved (办结). */
   resolution: Share;

@@ -7,6 +7,7 @@ import ExcelJS from 'exceljs';
 import type { DB } from 'wx-server-sdk/index';
 import type { ComputeResult, GridAssessment, GridRecordOfMonths, Ranking } from '../../types/assessment';
 import { chiefOf, communityOf, expectRefusal, gridOf, newResident, okData, streetOf, workerOf, type Body } from '../../tests/support/appealKit';
+import { moveClock } from '../../tests/support/clock';
 import { count, readAll } from '../../tests/support/cloudDb';
 import { LocalCloud, openLocalCloud } from '../../tests/support/localCloud';
 
@@ -16,8 +17,11 @@ const B = gridOf('GS-0102');
 
 let cloud: LocalCloud;
 let db: DB.Database;
+/** The month has ended: the figures are the month's whole. */
+const AFTER_JUNE = '2030-07-05T09:00:00+08:00';
 beforeAll(async () => {
   ({ cloud, db } = await openLocalCloud());
+  await moveClock(cloud, { at: AFTER_JUNE });
   await seed();
 });
 afterAll(() => cloud.stop());
@@ -47,17 +51,29 @@ function residentAppeal(id: string, filed: string, extra: object) {
 }
 
 /**
- * Grid A in June (30 days): check-ins on 06-01 (one verified patrol at 00:00, one flagged at 10:00)
- * and a visit on 06-30 at 23:59; a patrol at 05-31 23:59:59 and an arrival at 07-01 00:00 lie outside.
- * A notice on 06-10. Appeal actions on 06-02 (a1, a2), 06-04 (a3, filed in May) and a staff report
- * on 06-20. Online: 01, 02, 04, 10, 20, 30 → 6 of 30.
+ * Grid A in June (30 days): check-ins on 06-01 (one verified patrol at 00:00, one flagged at 10:00),
+ * visits on 06-20 and 06-30 (one flagged); a patrol at 05-31 23:59:59 and an arrival at 07-01 00:00
+ * lie outside. A notice on 06-10. Appeal actions on 06-02 (a1, a2), 06-04 (a3, filed in May) and a
+ * staff report on 06-20. Online: 01, 02, 04, 10, 20, 30 → 6 of 30.
+ * 六必访: A keeps 101 (every 30 days) and 102 (every 7) from May, and 103 from 07-02. At the month's
+ * end 101 is covered by the 06-30 visit; 102 is not: its verified visit of 06-20 lapsed on 06-27
+ * and the 06-30 one was flagged → 1 of 2.
  */
 async function seed() {
+  const household = (room: string, intervalDays: number, kept: string) => ({
+    _id: `h-${room}`, gridId: A._id, building: '3号楼', room, group: 'emptyNest', intervalDays, lastVisitAt: null, createdBy: 's1', createdAt: at(kept), updatedAt: at(kept),
+  });
+  await db.collection('households').add({ data: [household('101', 30, '2030-05-01T09:00:00'), household('102', 7, '2030-05-01T09:00:00'), household('103', 30, '2030-07-02T09:00:00')] });
+  const visit = (room: string, wall: string, verified: boolean, coversUntil: string | null) => ({
+    kind: 'visit', verified, at: at(wall), household: { building: '3号楼', room, group: 'emptyNest' }, coversUntil: coversUntil && at(coversUntil),
+  });
   await db.collection('checkins').add({
     data: [
       { _id: 'c1', gridId: A._id, staffId: 's1', kind: 'patrol', verified: true, at: at('2030-06-01T00:00:00') },
       { _id: 'c2', gridId: A._id, staffId: 's1', kind: 'patrol', verified: false, at: at('2030-06-01T10:00:00') },
-      { _id: 'c3', gridId: A._id, staffId: 's1', kind: 'visit', verified: true, at: at('2030-06-30T23:59:00') },
+      { _id: 'c3', gridId: A._id, staffId: 's1', ...visit('101', '2030-06-30T23:59:00', true, '2030-07-30T23:59:00') },
+      { _id: 'c7', gridId: A._id, staffId: 's1', ...visit('102', '2030-06-20T09:00:00', true, '2030-06-27T09:00:00') },
+      { _id: 'c8', gridId: A._id, staffId: 's1', ...visit('102', '2030-06-30T10:00:00', false, null) },
       { _id: 'c4', gridId: A._id, staffId: 's1', kind: 'patrol', verified: true, at: at('2030-05-31T23:59:59') },
       { _id: 'c5', gridId: A._id, staffId: 's1', kind: 'arrival', verified: true, at: at('2030-07-01T00:00:00'), appealId: 'a1' },
       { _id: 'c6', gridId: B._id, staffId: 's2', kind: 'patrol', verified: true, at: at('2030-06-15T09:00:00') },
@@ -71,20 +87,25 @@ async function seed() {
   });
   await db.collection('appeals').add({
     data: [
-      // in time everywhere, rated 5, one yellow card
+      // in time everywhere (on site proven by a 到场 scan), rated 5, one yellow card
       residentAppeal('a1', '2030-06-02T09:00:00', {
         deadlines: deadlines('2030-06-02', '11:00:00', '17:00:00', '2030-06-05T20:00:00'),
-        timeline: [event('submitted', '2030-06-02T09:00:00', A._id, { kind: 'resident', openid: 'r1' }), event('accepted', '2030-06-02T10:00:00')],
+        timeline: [
+          event('submitted', '2030-06-02T09:00:00', A._id, { kind: 'resident', openid: 'r1' }),
+          event('accepted', '2030-06-02T10:00:00'),
+          event('arrived', '2030-06-02T15:00:00'),
+        ],
         onSiteAt: at('2030-06-02T15:00:00'),
         resolvedAt: at('2030-06-03T10:00:00'),
         rating: { score: 5, comment: '', at: at('2030-06-03T12:00:00') },
         supervision: [{ card: 'yellow' }],
       }),
-      // late to accept, nobody on site, resolved late, reopened, rated 3, a red and a yellow card; `source` resident spelled out
+      // late to accept, on site only by a reply's claim (no scan), resolved late, reopened, rated 3, a red and a yellow card; `source` resident spelled out
       residentAppeal('a2', '2030-06-02T12:00:00', {
         source: 'resident',
         deadlines: deadlines('2030-06-02', '14:00:00', '17:00:00', '2030-06-07T20:00:00'),
-        timeline: [event('accepted', '2030-06-02T15:00:00')],
+        timeline: [event('accepted', '2030-06-02T15:00:00'), event('replied', '2030-06-02T16:00:00')],
+        onSiteAt: at('2030-06-02T16:00:00'),
         resolvedAt: at('2030-06-09T10:00:00'),
         reopenCount: 1,
         rating: { score: 3, comment: '', at: at('2030-06-09T12:00:00') },
@@ -136,7 +157,8 @@ describe('a street computed for a month', () => {
     expect(of(A._id).figures).toEqual({
       online: { count: 6, of: 30, rate: 0.2 },
       patrols: { count: 1, of: 2, rate: 0.5 },
-      visits: 1,
+      visits: 3,
+      coverage: { count: 1, of: 2, rate: 0.5 },
       reports: { staff: 1, resident: 2, total: 3 },
       response: { count: 1, of: 2, rate: 0.5 },
       sameDay: { count: 1, of: 2, rate: 0.5 },
@@ -148,8 +170,8 @@ describe('a street computed for a month', () => {
     });
   });
 
-  it('scores and ranks: A 15×.2 + 15×.05 + 10×.1 + 10×.6 + 10×.5 + 10×.5 + 10×1 + 10×.5 + 5×.5 + 5×.5 = 40.75; B (15×.0333 + 15×.05) / 50 = 2.5; the idle ten tie at 0', () => {
-    expect([of(A._id).score, of(A._id).streetRank]).toEqual([40.75, 1]);
+  it('scores and ranks: A 15×.2 + 15×.05 + 10×.5 + 10×.6 + 10×.5 + 10×.5 + 10×1 + 10×.5 + 5×.5 + 5×.5 = 44.75; B (15×.0333 + 15×.05) / 50 = 2.5; the idle ten tie at 0', () => {
+    expect([of(A._id).score, of(A._id).streetRank]).toEqual([44.75, 1]);
     expect([of(B._id).score, of(B._id).streetRank]).toEqual([2.5, 2]);
     expect(docs.filter((d) => d.gridId !== A._id && d.gridId !== B._id).map((d) => [d.score, d.streetRank])).toEqual(Array(10).fill([0, 3]));
   });
@@ -163,7 +185,7 @@ describe('a street computed for a month', () => {
     okData(await compute(streetOf('FS-0101'), { month: MONTH, streetId: 'FS' }));
     const ranking = okData(await call<Ranking>(communityOf('GS-0101'), 'ranking', { month: MONTH, communityId: A.communityId }));
     expect(ranking.items.map((i) => [i.gridCode, i.score, i.streetRank, i.cityRank])).toEqual([
-      ['GS-0101', 40.75, 1, 1],
+      ['GS-0101', 44.75, 1, 1],
       ['GS-0102', 2.5, 2, 2],
       ['GS-0103', 0, 3, 3],
       ['GS-0104', 0, 3, 3],
@@ -174,7 +196,7 @@ describe('a street computed for a month', () => {
   it("shows one grid's months, a month not computed absent", async () => {
     const record = okData(await call<GridRecordOfMonths>(workerOf('GS-0101'), 'grid', { gridCode: 'GS-0101', months: ['2030-05', MONTH] }));
     expect(record.grid.code).toBe('GS-0101');
-    expect(record.months.map((m) => [m.month, m.score, m.cityRank])).toEqual([[MONTH, 40.75, 1]]);
+    expect(record.months.map((m) => [m.month, m.score, m.cityRank])).toEqual([[MONTH, 44.75, 1]]);
   });
 });
 
@@ -197,7 +219,7 @@ describe('the month exported', () => {
     expect(rows).toHaveLength(12);
     const rowOfA = Object.fromEntries(headers.map((h, i) => [h, rows[0][i]]));
     expect(rowOfA).toEqual({
-      街道排名: 1, 网格码: 'GS-0101', 网格名称: A.name, 综合得分: 40.75, 在线天数: 6, '在线率(%)': 20, 巡防次数: 2, 有效巡防: 1, 走访次数: 1,
+      街道排名: 1, 网格码: 'GS-0101', 网格名称: A.name, 综合得分: 44.75, 在线天数: 6, '在线率(%)': 20, 巡防次数: 2, 有效巡防: 1, 走访次数: 3, 六必访户数: 2, '六必访覆盖率(%)': 50,
       工作人员上报: 1, 居民反映: 2, 事项上报量: 3, '按时受理率(%)': 50, '当日到场率(%)': 50, '办结率(%)': 100, '按时办结率(%)': 50,
       '重办率(%)': 50, 黄牌督办: 2, 红牌督办: 1, 评价数: 2, 平均评分: 4, '满意率(%)': 50,
     });
@@ -242,8 +264,8 @@ describe('streets made for the test', () => {
     const [fewTrips, manyTrips] = [await trips(few, 'YY'), await trips(many, 'ZZ')];
     expect(await count(db, 'assessments', { month: MONTH, streetId: 'ZZ' })).toBe(60);
     expect((await stored()).find((d) => d.gridId === 'grid-ZZ-0')!.figures.response).toEqual({ count: 1, of: 1, rate: 1 });
-    // the caller; grids and settings; four tallies; remove and insert
-    expect([fewTrips, manyTrips]).toEqual([9, 9]);
+    // the caller; grids and settings; six tallies; remove and insert
+    expect([fewTrips, manyTrips]).toEqual([11, 11]);
   });
 
   it("drops a grid retired since the month was last computed", async () => {
@@ -304,7 +326,20 @@ describe.each(TABLE)('%s', (caller, computes, ranksStreet, ranksCommunity, reads
 
   it(`grid → ${readsGrid}`, async () => {
     const body = await call<GridRecordOfMonths>(identity(caller), 'grid', { gridCode: 'GS-0101', months: [MONTH] });
-    if (readsGrid === 'ok') return expect(okData(body).months.map((m) => m.score)).toEqual([40.75]);
+    if (readsGrid === 'ok') return expect(okData(body).months.map((m) => m.score)).toEqual([44.75]);
     expectRefusal(body, readsGrid);
   });
+});
+
+it('takes 六必访 coverage at the moment of computing while the month runs, and at its end once it is over', async () => {
+  const coverageOfA = async () => (await stored()).find((d) => d.gridId === A._id)!.figures.coverage;
+  await moveClock(cloud, { at: '2030-06-10T09:00:00+08:00' });
+  okData(await compute(streetOf('GS-0101')));
+  expect(await coverageOfA()).toEqual({ count: 0, of: 2, rate: 0 });
+  await moveClock(cloud, { at: '2030-06-22T09:00:00+08:00' });
+  okData(await compute(streetOf('GS-0101')));
+  expect(await coverageOfA()).toEqual({ count: 1, of: 2, rate: 0.5 });
+  await moveClock(cloud, { at: AFTER_JUNE });
+  okData(await compute(streetOf('GS-0101')));
+  expect(await coverageOfA()).toEqual({ count: 1, of: 2, rate: 0.5 });
 });

@@ -16,5 +16,5 @@ export const compute = action(StreetMonthInput, async ({ month, streetId }, port
   if (!reachesAt(viewer.staff, { gridId: null, communityId: null, streetId }, 'street')) {
     return refuse('FORBIDDEN', '只有本街道的工作人员可以计算网格考核');
   }
-  return assessStreetMonth(ports.db, month, streetId);
+  return assessStreetMonth(ports.db, month, streetId, ports.clock.now());
 });

@@ -14,11 +14,14 @@ import {
 const grid = (code: string): AssessedGrid => ({ _id: `g-${code}`, code, name: `网格${code}`, communityId: 'c1', streetId: 'GS' });
 const [A, B, C, D] = ['A', 'B', 'C', 'D'].map(grid);
 
-/** February 2026: 28 days. A did a bit of everything; B and D only presence; C nothing at all. */
+/**
+ * February 2026: 28 days. A did a bit of everything (3 of its 4 六必访 households covered); B and D
+ * only presence (B keeps no households, D covers both of its two); C nothing at all.
+ */
 const activity = new Map<string, ActivityTally>([
-  [A._id, { onlineDays: 14, patrols: 10, verifiedPatrols: 8, visits: 5 }],
-  [B._id, { onlineDays: 28, patrols: 20, verifiedPatrols: 20, visits: 10 }],
-  [D._id, { onlineDays: 28, patrols: 25, verifiedPatrols: 20, visits: 12 }],
+  [A._id, { onlineDays: 14, patrols: 10, verifiedPatrols: 8, visits: 5, households: 4, householdsCovered: 3 }],
+  [B._id, { onlineDays: 28, patrols: 20, verifiedPatrols: 20, visits: 10, households: 0, householdsCovered: 0 }],
+  [D._id, { onlineDays: 28, patrols: 25, verifiedPatrols: 20, visits: 12, households: 2, householdsCovered: 2 }],
 ]);
 const appealsOfA: AppealTally = {
   staffReports: 2,
@@ -35,6 +38,7 @@ const appealsOfA: AppealTally = {
   satisfied: 2,
 };
 const appeals = new Map([[A._id, appealsOfA]]);
+const zero = { online: 0, patrols: 0, visits: 0, reports: 0, response: 0, sameDay: 0, resolution: 0, onTime: 0, redo: 0, satisfaction: 0 };
 
 describe('a street assessed for a month (hand-computed)', () => {
   const assessed = assessStreet('2026-02', [C, A, B, D], activity, appeals, DEFAULT_ASSESSMENT_POLICY);
@@ -45,6 +49,7 @@ describe('a street assessed for a month (hand-computed)', () => {
       online: { count: 14, of: 28, rate: 0.5 },
       patrols: { count: 8, of: 10, rate: 0.8 },
       visits: 5,
+      coverage: { count: 3, of: 4, rate: 0.75 },
       reports: { staff: 2, resident: 4, total: 6 },
       response: { count: 3, of: 4, rate: 0.75 },
       sameDay: { count: 2, of: 4, rate: 0.5 },
@@ -56,8 +61,18 @@ describe('a street assessed for a month (hand-computed)', () => {
     });
   });
 
-  it('weighs the parts: 15×.5 + 15×.4 + 10×.5 + 10×1 + 10×.75 + 10×.5 + 10×1 + 10×.75 + 5×.75 + 5×.6667 = 65.58', () => {
-    expect(of(A).score).toBe(65.58);
+  it('weighs the parts, visits by 六必访 coverage: 15×.5 + 15×.4 + 10×.75 + 10×1 + 10×.75 + 10×.5 + 10×1 + 10×.75 + 5×.75 + 5×.6667 = 68.08', () => {
+    expect(of(A).score).toBe(68.08);
+  });
+
+  it('judges visits by their count where a grid keeps no households, and by coverage where it does', () => {
+    expect(of(B).figures.coverage).toEqual({ count: 0, of: 0, rate: null });
+    const fewVisitsAllCovered = new Map([[A._id, { ...activity.get(A._id)!, visits: 1, householdsCovered: 4 }]]);
+    const onlyVisits = { ...DEFAULT_ASSESSMENT_POLICY, weights: { ...DEFAULT_ASSESSMENT_POLICY.weights, ...zero, visits: 1 } };
+    expect(assessStreet('2026-02', [A], fewVisitsAllCovered, appeals, onlyVisits)[0].score).toBe(100);
+    expect(assessStreet('2026-02', [B], activity, appeals, onlyVisits)[0].score).toBe(100);
+    const noneCovered = new Map([[A._id, { ...activity.get(A._id)!, visits: 30, householdsCovered: 0 }]]);
+    expect(assessStreet('2026-02', [A], noneCovered, appeals, onlyVisits)[0].score).toBe(0);
   });
 
   it('scores a grid without appeals on presence and reports alone: (15 + 15 + 10 + 0) / 50 = 80', () => {
@@ -76,7 +91,7 @@ describe('a street assessed for a month (hand-computed)', () => {
     expect(assessed.map((a) => [a.gridCode, a.score, a.streetRank])).toEqual([
       ['B', 80, 1],
       ['D', 80, 1],
-      ['A', 65.58, 3],
+      ['A', 68.08, 3],
       ['C', 0, 4],
     ]);
   });
@@ -107,7 +122,7 @@ it.each([
 });
 
 describe('weights and targets from settings', () => {
-  const onlyOnline = { online: 1, patrols: 0, visits: 0, reports: 0, response: 0, sameDay: 0, resolution: 0, onTime: 0, redo: 0, satisfaction: 0 };
+  const onlyOnline = { ...zero, online: 1 };
 
   it('keeps the defaults when nothing is stored', () => {
     expect(assessmentPolicyOf([null, null])).toEqual({ policy: DEFAULT_ASSESSMENT_POLICY, problems: [] });

@@ -30,6 +30,9 @@ export type ActivityTally = {
   patrols: number;
   verifiedPatrols: number;
   visits: number;
+  /** 六必访 households the grid kept by the month's end, and of those, how many a verified visit still covered then (within its interval). */
+  households: number;
+  householdsCovered: number;
 };
 
 /** One grid's appeals filed in a month, counted. */
@@ -37,7 +40,7 @@ export type AppealTally = {
   staffReports: number;
   /** Residents' appeals filed in the month and not held (the clocks ran). */
   residentAppeals: number;
-  /** Of those: accepted by `deadlines.acceptBy`, on site by `onSiteBy`, resolved, resolved by `resolveBy`, reopened (重办). */
+  /** Of those: accepted by `deadlines.acceptBy`, on site by `onSiteBy` as a scan proved it, resolved, resolved by `resolveBy`, reopened (重办). */
   acceptedInTime: number;
   onSiteInTime: number;
   resolved: number;
@@ -54,7 +57,7 @@ export type AppealTally = {
 /** The grid as the assessment names it. */
 export type AssessedGrid = { _id: string; code: string; name: string; communityId: string; streetId: string };
 
-export const NO_ACTIVITY: ActivityTally = { onlineDays: 0, patrols: 0, verifiedPatrols: 0, visits: 0 };
+export const NO_ACTIVITY: ActivityTally = { onlineDays: 0, patrols: 0, verifiedPatrols: 0, visits: 0, households: 0, householdsCovered: 0 };
 export const NO_APPEALS: AppealTally = {
   staffReports: 0,
   residentAppeals: 0,
@@ -71,7 +74,7 @@ export const NO_APPEALS: AppealTally = {
 };
 
 /**
- * The defaults (points out of 100): presence 40 (online 15, verified patrols 15, visits 10), the
+ * The defaults (points out of 100): presence 40 (online 15, verified patrols 15, visits or 六必访 coverage 10), the
  * grid's eyes 10 (reports), the promise 40 (response, same day, resolution, on time: 10 each)
  * and the residents' word 10 (no 重办 5, satisfaction 5). Full marks for counts: 20 verified
  * patrols, 10 visits and 5 reports a month.
@@ -133,6 +136,7 @@ export function figuresOf(month: string, activity: ActivityTally, appeals: Appea
     online: shareOf(activity.onlineDays, daysInMonth(month)),
     patrols: shareOf(activity.verifiedPatrols, activity.patrols),
     visits: activity.visits,
+    coverage: shareOf(activity.householdsCovered, activity.households),
     reports: { staff: appeals.staffReports, resident: filed, total: appeals.staffReports + filed },
     response: shareOf(appeals.acceptedInTime, filed),
     sameDay: shareOf(appeals.onSiteInTime, filed),
@@ -151,14 +155,15 @@ export function figuresOf(month: string, activity: ActivityTally, appeals: Appea
 /**
  * Each part as a share of full marks, or null when the month gave nothing to judge it by (no
  * appeals, none resolved, none rated): counts against their targets (capped at 1), verified
- * patrols (not all), 重办 as its complement.
+ * patrols (not all), 重办 as its complement. Visits are judged by 六必访 coverage where the grid
+ * keeps households (ten visits to one door do not cover the others), by their count otherwise.
  */
 function partsOf(figures: GridFigures, targets: ScoreTargets): Record<ScorePart, number | null> {
   const upTo = (count: number, target: number) => Math.min(1, count / target);
   return {
     online: figures.online.rate,
     patrols: upTo(figures.patrols.count, targets.patrols),
-    visits: upTo(figures.visits, targets.visits),
+    visits: figures.coverage.rate ?? upTo(figures.visits, targets.visits),
     reports: upTo(figures.reports.total, targets.reports),
     response: figures.response.rate,
     sameDay: figures.sameDay.rate,

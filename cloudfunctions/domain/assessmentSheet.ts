@@ -23,6 +23,8 @@ const COLUMNS: Array<[string, (a: GridAssessment) => string | number | null]> = 
   ['巡防次数', (a) => a.figures.patrols.of],
   ['有效巡防', (a) => a.figures.patrols.count],
   ['走访次数', (a) => a.figures.visits],
+  ['六必访户数', (a) => a.figures.coverage.of],
+  ['六必访覆盖率(%)', (a) => percent(a.figures.coverage)],
   [W.source.staff, (a) => a.figures.reports.staff],
   [W.source.resident, (a) => a.figures.reports.resident],
   ['事项上报量', (a) => a.figures.reports.total],
@@ -46,7 +48,7 @@ export function gridTable(assessments: GridAssessment[]): SheetTable {
 const PART_NAMES: Record<ScorePart, string> = {
   online: '在线率',
   patrols: '有效巡防',
-  visits: '走访',
+  visits: '六必访覆盖（未建户时按走访次数）',
   reports: W.event.reported,
   response: '按时受理',
   sameDay: '当日到场',

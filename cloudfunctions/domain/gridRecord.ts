@@ -8,7 +8,7 @@ import { inShanghai, shanghaiTime } from './time';
  * The grid's public record (DESIGN §3), pure: how many days it covers, the span a roll-up made
  * on a given day counts, the stored roll-up's shape, and what the grid page shows of it.
  * Counting is the assessment's (`AppealTally`: residents' appeals filed in the span, not held;
- * accepted by `deadlines.acceptBy`; on site by `deadlines.onSiteBy`), so the page and the
+ * accepted by `deadlines.acceptBy`; on site by `deadlines.onSiteBy` as a 到场 scan proved it), so the page and the
  * monthly assessment never disagree about what "in time" means.
  */
 

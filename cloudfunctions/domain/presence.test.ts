@@ -7,6 +7,7 @@ import {
   FAR_METRES,
   householdDue,
   householdDueAt,
+  visitCoversUntil,
   householdsByDue,
   mayCheckIn,
   placement,
@@ -168,6 +169,7 @@ describe('householdsByDue: the due first, longest overdue first, then by when th
     intervalDays,
     lastVisitAt: lastVisitDaysAgo === null ? null : new Date(NOW.getTime() - lastVisitDaysAgo * 86_400_000),
     createdBy: 'demo-chief-GS-0101',
+    createdAt: NOW,
     updatedAt: NOW,
   });
 
@@ -181,5 +183,19 @@ describe('householdsByDue: the due first, longest overdue first, then by when th
       ['202', false],
     ]);
     expect(listed[0]).toMatchObject({ groupLabel: '空巢老人', dueAt: '2026-11-14T02:00:00.000Z', lastVisitAt: '2026-10-15T02:00:00.000Z' });
+  });
+});
+
+describe('visitCoversUntil: how long a visit counts toward 六必访 coverage', () => {
+  const AT = new Date('2026-11-20T01:30:00.000Z');
+
+  it('covers a kept household for its interval from a verified visit', () => {
+    expect(visitCoversUntil({ intervalDays: 30 }, true, AT)).toEqual(new Date('2026-12-20T01:30:00.000Z'));
+    expect(visitCoversUntil({ intervalDays: 7 }, true, AT)).toEqual(new Date('2026-11-27T01:30:00.000Z'));
+  });
+
+  it('covers nothing when the visit was flagged or the grid keeps no such household', () => {
+    expect(visitCoversUntil({ intervalDays: 30 }, false, AT)).toBeNull();
+    expect(visitCoversUntil(null, true, AT)).toBeNull();
   });
 });

@@ -104,12 +104,18 @@ export type HouseholdRecord = Household & {
   /** The last verified visit check-in to it (a flagged one proves nothing); null until the first. */
   lastVisitAt: Date | null;
   createdBy: string;
+  /** When it was first kept: the assessment counts it from then. */
+  createdAt: Date;
   updatedAt: Date;
 };
 
 /** When a household is next due: its last visit plus its interval (days of 24 h), or at once if never visited. */
 export const householdDueAt = (h: Pick<HouseholdRecord, 'lastVisitAt' | 'intervalDays'>, now: Date): Date =>
   h.lastVisitAt ? dayjs(h.lastVisitAt).add(h.intervalDays, 'day').toDate() : now;
+
+/** Until when a verified visit at `at` covers household `kept` (null when the grid keeps no such household or the visit was flagged). */
+export const visitCoversUntil = (kept: Pick<HouseholdRecord, 'intervalDays'> | null, verified: boolean, at: Date): Date | null =>
+  kept && verified ? householdDueAt({ lastVisitAt: at, intervalDays: kept.intervalDays }, at) : null;
 
 /** Whether a household is due a visit at `now` (at or past its due time). */
 export const householdDue = (h: Pick<HouseholdRecord, 'lastVisitAt' | 'intervalDays'>, now: Date) => householdDueAt(h, now).getTime() <= now.getTime();
@@ -149,6 +155,12 @@ export type CheckInRecord = Placement & {
   note: string;
   photos: string[];
   household: Household | null;
+  /**
+   * A verified visit to a household the grid keeps: until when it covers that household (the
+   * visit plus the household's interval as it stood then); null for anything else. The
+   * assessment's 六必访 coverage counts the households a visit still covers at the month's end.
+   */
+  coversUntil: Date | null;
   appealId: string | null;
   at: Date;
 };

@@ -30,9 +30,15 @@ const at = (wall: string) => new Date(`${wall}+08:00`);
 
 /**
  * A closed appeal of `gridId` filed at `filed`, its deadlines 2 h (accept), 8 h (on site) and
- * 3 days (resolve) on; `accepted`, `onSite`, `resolved` are wall times or null.
+ * 3 days (resolve) on; `accepted`, `onSite` (a 到场 scan), `claimed` (a reply's on-site claim,
+ * no scan), `resolved` are wall times or null.
  */
-function appeal(id: string, gridId: string, filed: string, facts: { accepted?: string; onSite?: string; resolved?: string; score?: number; source?: string; status?: string }) {
+function appeal(
+  id: string,
+  gridId: string,
+  filed: string,
+  facts: { accepted?: string; onSite?: string; claimed?: string; resolved?: string; score?: number; source?: string; status?: string },
+) {
   const filedAt = at(filed);
   const hours = (h: number) => new Date(filedAt.getTime() + h * 3_600_000);
   return {
@@ -45,8 +51,13 @@ function appeal(id: string, gridId: string, filed: string, facts: { accepted?: s
     createdAt: filedAt,
     updatedAt: filedAt,
     deadlines: { acceptBy: hours(2), onSiteBy: hours(8), resolveBy: hours(72) },
-    timeline: facts.accepted ? [{ type: 'accepted', at: at(facts.accepted), actor: { kind: 'staff', staffId: 's1' } }] : [],
-    onSiteAt: facts.onSite ? at(facts.onSite) : null,
+    timeline: (
+      [
+        ['accepted', facts.accepted],
+        ['arrived', facts.onSite],
+      ] as const
+    ).flatMap(([type, wall]) => (wall ? [{ type, at: at(wall), actor: { kind: 'staff', staffId: 's1' } }] : [])),
+    onSiteAt: facts.onSite || facts.claimed ? at((facts.onSite ?? facts.claimed)!) : null,
     resolvedAt: facts.resolved ? at(facts.resolved) : null,
     rating: facts.score ? { score: facts.score, comment: '', at: filedAt } : null,
     reopenCount: 0,
@@ -58,8 +69,8 @@ async function seed() {
     data: [
       // the last minute of the span: taken on and on site in time, resolved, rated 5
       appeal('r1', A._id, '2030-08-19T23:59:00', { accepted: '2030-08-20T00:30:00', onSite: '2030-08-20T06:00:00', resolved: '2030-08-20T08:00:00', score: 5 }),
-      // the first instant of the span: taken on late, nobody on site, resolved, rated 4
-      appeal('r2', A._id, '2030-05-22T00:00:00', { accepted: '2030-05-22T03:00:00', resolved: '2030-05-23T10:00:00', score: 4 }),
+      // the first instant of the span: taken on late, on site only by a reply's claim (not proven), resolved, rated 4
+      appeal('r2', A._id, '2030-05-22T00:00:00', { accepted: '2030-05-22T03:00:00', claimed: '2030-05-22T05:00:00', resolved: '2030-05-23T10:00:00', score: 4 }),
       // today, and the instant before the span: outside
       appeal('r3', A._id, '2030-08-20T00:00:00', { accepted: '2030-08-20T01:00:00' }),
       appeal('r4', A._id, '2030-05-21T23:59:59', { accepted: '2030-05-22T00:30:00', score: 1 }),

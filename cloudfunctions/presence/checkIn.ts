@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { CheckInInput } from '../../types/presence';
 import { isFiler } from '../domain/permissions';
 import { staffActor, transition } from '../domain/appeal';
-import { checkInView, placement, refuseArrivalElsewhere, refuseCheckIn, scannedGrid, UNREADABLE_SCAN, type CheckInRecord } from '../domain/presence';
+import { checkInView, placement, visitCoversUntil, refuseArrivalElsewhere, refuseCheckIn, scannedGrid, UNREADABLE_SCAN, type CheckInRecord } from '../domain/presence';
 import { refuse } from '../domain/refusal';
 import type { AppealRecord, StaffRecord } from '../domain/records';
 import { action } from '../kit/action';
@@ -13,7 +13,7 @@ import { activeGrid } from '../services/activeGrid';
 import { claimFiles, screenImages } from '../services/files';
 import { tellResident } from '../services/tell';
 import { getAppeal, saveAppeal } from '../store/appeals';
-import { householdId, insertCheckIn, markVisited } from '../store/presence';
+import { getHousehold, householdId, insertCheckIn, markVisited } from '../store/presence';
 
 /** The open appeal a 到场 is for, of the sign's grid (NOT_FOUND, CONFLICT otherwise); null for other kinds. */
 async function arrivalAppeal(ports: Ports, appealId: string | undefined, grid: { _id: string }): Promise<AppealRecord | null> {
@@ -56,15 +56,17 @@ export const checkIn = action(CheckInInput, async (input, ports) => {
 
   const _id = randomBytes(12).toString('hex');
   const photos = input.kind === 'patrol' ? input.photos : [];
-  const [appeal, claim] = await Promise.all([
+  const household = input.kind === 'visit' ? input.household : null;
+  const keptId = household && householdId(grid._id, household.building, household.room);
+  const [appeal, claim, kept] = await Promise.all([
     arrivalAppeal(ports, input.kind === 'arrival' ? input.appealId : undefined, grid),
     claimFiles(ports, { by: viewer.openid, purpose: 'workPhoto', record: { collection: 'checkins', id: _id } }, photos),
+    keptId ? getHousehold(ports.db, keptId) : null,
   ]);
   await Promise.all([screenText(ports, viewer.openid, 'staffWords', input.note), screenImages(ports, viewer.openid, photos, 'staffWords')]);
 
   const now = ports.clock.now();
   const place = placement(grid, input.location ? { lng: input.location.longitude, lat: input.location.latitude } : null);
-  const household = input.kind === 'visit' ? input.household : null;
   const record: CheckInRecord = {
     _id,
     kind: input.kind,
@@ -79,12 +81,13 @@ export const checkIn = action(CheckInInput, async (input, ports) => {
     note: input.note,
     photos,
     household,
+    coversUntil: visitCoversUntil(kept, place.verified, now),
     appealId: appeal?._id ?? null,
     at: now,
   };
   if (appeal) await arrive(ports, appeal, staff, viewer.openid, place.verified, now);
   await claim.attach(now);
   await insertCheckIn(ports.db, record);
-  if (household && place.verified) await markVisited(ports.db, householdId(grid._id, household.building, household.room), now);
+  if (kept && place.verified) await markVisited(ports.db, kept._id, now);
   return checkInView(record, grid.name);
 });

@@ -37,7 +37,7 @@ export const saveHousehold = action(SaveHouseholdInput, async ({ gridCode, build
   const _id = householdId(grid._id, building, room);
   const now = ports.clock.now();
   const earlier = await getHousehold(ports.db, _id);
-  const record = { _id, gridId: grid._id, building, room, group, intervalDays, lastVisitAt: earlier?.lastVisitAt ?? null, createdBy: earlier?.createdBy ?? openid, updatedAt: now };
+  const record = { _id, gridId: grid._id, building, room, group, intervalDays, lastVisitAt: earlier?.lastVisitAt ?? null, createdBy: earlier?.createdBy ?? openid, createdAt: earlier?.createdAt ?? now, updatedAt: now };
   await putHousehold(ports.db, record);
   return householdView(record, now);
 });

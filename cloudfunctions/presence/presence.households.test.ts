@@ -6,7 +6,7 @@
 import type { DB } from 'wx-server-sdk/index';
 import type { CheckIn, CheckInInput, Households, HouseholdView, SaveHouseholdInput } from '../../types/presence';
 import { chiefOf, communityOf, expectRefusal, gridOf, okData, streetOf, workerOf, type Body } from '../../tests/support/appealKit';
-import { count } from '../../tests/support/cloudDb';
+import { count, readAll } from '../../tests/support/cloudDb';
 import { moveClock } from '../../tests/support/clock';
 import { openLocalCloud, type LocalCloud } from '../../tests/support/localCloud';
 
@@ -87,8 +87,18 @@ describe('which households are due a visit', () => {
     expect(after.dueCount).toBe(1);
     expect(after.items[1].dueAt).toBe(new Date(Date.parse(visited.at) + 14 * 86_400_000).toISOString());
 
-    // Changing its group keeps when it was last visited.
+    // What the assessment's 六必访 coverage reads: the verified visit covers 101 for its 14 days; the far one covers nothing; a visit to a door the grid does not keep covers nothing.
+    const strayVisit = okData(await visit(worker, '9号楼', '909'));
+    const stored = async (id: string) => (await readAll<{ coversUntil: Date | null }>(db, 'checkins', { _id: id }))[0].coversUntil;
+    expect(await stored(visited.id)).toEqual(new Date(after.items[1].dueAt));
+    expect(await stored(strayVisit.id)).toBeNull();
+    const farVisit = (await readAll<{ _id: string; household: { room: string } }>(db, 'checkins', { kind: 'visit', verified: false })).find((c) => c.household.room === '102')!;
+    expect(await stored(farVisit._id)).toBeNull();
+
+    // Changing its group keeps when it was last visited, and since when it is kept.
+    const [keptSince] = (await readAll<{ createdAt: Date }>(db, 'households', { gridId: gridOf('GS-0201')._id, room: '101' })).map((h) => h.createdAt);
     okData(await save(chief, { gridCode: 'GS-0201', building: '1号楼', room: '101', group: 'hardship', intervalDays: 14 }));
+    expect((await readAll<{ createdAt: Date }>(db, 'households', { gridId: gridOf('GS-0201')._id, room: '101' }))[0].createdAt).toEqual(keptSince);
     expect((await list(chief, 'GS-0201')).items.find((h) => h.room === '101')).toMatchObject({ group: 'hardship', lastVisitAt: visited.at, due: false });
 
     // A fortnight on, 101 is due again, and overdue a little longer than 102 (never visited, due now).

@@ -11,18 +11,21 @@ import { settingsByIds } from '../store/settings';
 /**
  * Assesses every active grid of street `streetId` for `month` (`YYYY-MM`, Asia/Shanghai) and
  * stores one document per grid in `assessments`, replacing what a former run stored for it. The
- * same data give the same documents. Round trips, whatever the number of grids: two at once
- * (grids, settings), four at once (check-ins, appeal actions, notices, appeals), two writes.
- * A problem with the street's settings is logged and the defaults beneath it used.
+ * same data give the same documents; 六必访 coverage is taken at the month's end, or at `now`
+ * while the month runs. Round trips, whatever the number of grids: two at once (grids,
+ * settings), six at once (check-ins, appeal actions, notices, households, covering visits,
+ * appeals), two writes. A problem with the street's settings is logged and the defaults beneath
+ * it used.
  */
-export async function assessStreetMonth(db: DB.Database, month: string, streetId: string): Promise<ComputeResult> {
+export async function assessStreetMonth(db: DB.Database, month: string, streetId: string, now: Date): Promise<ComputeResult> {
   const ids = assessmentSettingIds(streetId);
   const [grids, settings] = await Promise.all([activeGridsOfStreet(db, streetId), settingsByIds(db, ids)]);
   const { policy, problems } = assessmentPolicyOf(ids.map((id) => settings[id] ?? null));
   if (problems.length) console.warn('[gridlink] assessment settings ignored', problems);
   const gridIds = grids.map((g) => g._id);
   const span = monthSpan(month);
-  const [activity, appeals] = await Promise.all([activityTallies(db, gridIds, span), appealTallies(db, gridIds, span)]);
+  const asOf = new Date(Math.min(span.to.getTime(), now.getTime()));
+  const [activity, appeals] = await Promise.all([activityTallies(db, gridIds, span, asOf), appealTallies(db, gridIds, span)]);
   await replaceAssessments(db, month, streetId, assessStreet(month, grids, activity, appeals, policy));
   return { month, streetId, grids: grids.length };
 }
@@ -41,7 +44,7 @@ export async function assessLastMonthOnFirst(ports: Ports, deadline: number): Pr
   let assessed = 0;
   for (const street of streets.filter((s) => !done.includes(s._id))) {
     if (ports.clock.now().getTime() >= deadline) break;
-    await assessStreetMonth(ports.db, month, street._id);
+    await assessStreetMonth(ports.db, month, street._id, ports.clock.now());
     assessed += 1;
   }
   return assessed;

@@ -12,8 +12,8 @@ import { listOf } from './results';
  * fixed `+08:00` timezone, $filter, $arrayElemAt, $ifNull, $cond, $and, $ne, $eq, $gt, $gte, $lte,
  * $size, $sum, $addToSet.
  *
- * Check-ins are read as the `checkins` collection holds them:
- * `{ _id, gridId, staffId, kind: 'patrol' | 'visit' | 'arrival', verified: boolean, at: Date, appealId? }`.
+ * Check-ins and households are read as `domain/presence.ts` stores them (`CheckInRecord`,
+ * `HouseholdRecord`).
  */
 
 /** Far above a city's grids (Zoucheng: ~1,410); an aggregate without `$limit` stops at 20. */
@@ -33,13 +33,15 @@ type GridDays = { _id: string; days: string[] };
 const within = (db: DB.Database, span: Span) => db.command.and([db.command.gte(span.from), db.command.lt(span.to)]);
 
 /**
- * Per grid, the days of `span` with any staff action and the check-ins counted: three aggregates
- * at once (check-ins; appeal timeline events by staff while the appeal was at the grid, counted
- * for the grid it was at; notices to the grid). A grid with none is absent.
+ * Per grid, the days of `span` with any staff action, the check-ins counted and its 六必访
+ * coverage as of `asOf` (the month's end, or now while the month runs): five aggregates at once
+ * (check-ins; appeal timeline events by staff while the appeal was at the grid, counted for the
+ * grid it was at; notices to the grid; households kept by `asOf`; verified visits made before
+ * `asOf` whose interval reaches it, each household once). A grid with none of these is absent.
  */
-export async function activityTallies(db: DB.Database, gridIds: string[], span: Span): Promise<Map<string, ActivityTally>> {
+export async function activityTallies(db: DB.Database, gridIds: string[], span: Span, asOf: Date): Promise<Map<string, ActivityTally>> {
   const _ = db.command;
-  const [checkins, actions, notices] = await Promise.all([
+  const [checkins, actions, notices, kept, covered] = await Promise.all([
     db
       .collection('checkins')
       .aggregate()
@@ -69,17 +71,43 @@ export async function activityTallies(db: DB.Database, gridIds: string[], span: 
       .group({ _id: '$scope.id', days: { $addToSet: dayOf('$publishedAt') } })
       .limit(GRIDS_LIMIT)
       .end(),
+    db
+      .collection('households')
+      .aggregate()
+      .match({ gridId: _.in(gridIds), createdAt: _.lt(asOf) })
+      .group({ _id: '$gridId', households: { $sum: 1 } })
+      .limit(GRIDS_LIMIT)
+      .end(),
+    db
+      .collection('checkins')
+      .aggregate()
+      .match({ gridId: _.in(gridIds), kind: 'visit', verified: true, at: _.lt(asOf), coversUntil: _.gte(asOf) })
+      .group({ _id: '$gridId', rooms: { $addToSet: { building: '$household.building', room: '$household.room' } } })
+      .limit(GRIDS_LIMIT)
+      .end(),
   ]);
-  const counted = listOf<GridDays & Omit<ActivityTally, 'onlineDays'>>(checkins);
+  const counted = new Map(listOf<{ _id: string } & Pick<ActivityTally, 'patrols' | 'verifiedPatrols' | 'visits'>>(checkins).map((c) => [c._id, c]));
   const days = new Map<string, Set<string>>();
-  for (const grid of [...counted, ...listOf<GridDays>(actions), ...listOf<GridDays>(notices)]) {
+  for (const grid of [...listOf<GridDays>(checkins), ...listOf<GridDays>(actions), ...listOf<GridDays>(notices)]) {
     days.set(grid._id, new Set([...(days.get(grid._id) ?? []), ...grid.days]));
   }
-  const byGrid = new Map(counted.map((c) => [c._id, c]));
+  const households = new Map(listOf<{ _id: string; households: number }>(kept).map((k) => [k._id, k.households]));
+  const visited = new Map(listOf<{ _id: string; rooms: unknown[] }>(covered).map((c) => [c._id, c.rooms.length]));
+  const gridsSeen = new Set([...days.keys(), ...households.keys(), ...visited.keys()]);
   return new Map(
-    [...days].map(([gridId, active]) => {
-      const c = byGrid.get(gridId);
-      return [gridId, { onlineDays: active.size, patrols: c?.patrols ?? 0, verifiedPatrols: c?.verifiedPatrols ?? 0, visits: c?.visits ?? 0 }];
+    [...gridsSeen].map((gridId) => {
+      const c = counted.get(gridId);
+      return [
+        gridId,
+        {
+          onlineDays: days.get(gridId)?.size ?? 0,
+          patrols: c?.patrols ?? 0,
+          verifiedPatrols: c?.verifiedPatrols ?? 0,
+          visits: c?.visits ?? 0,
+          households: households.get(gridId) ?? 0,
+          householdsCovered: visited.get(gridId) ?? 0,
+        },
+      ];
     }),
   );
 }
@@ -89,26 +117,26 @@ export async function activityTallies(db: DB.Database, gridIds: string[], span: 
  * aggregate: staff reports (`source` `staff`) only as reports and for their cards; residents'
  * appeals (`source` absent or `resident`) for everything. 受理 in time is the first `accepted`
  * event no later than `deadlines.acceptBy`; 当日必达 is `onSiteAt` no later than
- * `deadlines.onSiteBy` (set by a reply with `onSite` today, by an arrival scan once check-ins
- * set it); each against the deadline as it stands (a card or 延期 may have moved it). A grid
- * with none is absent.
+ * `deadlines.onSiteBy` proven by a scan: the first `arrived` event (a verified 到场 check-in), not
+ * `onSiteAt`, which a reply's on-site claim also sets to stop the clock; each against the
+ * deadline as it stands (a card or 延期 may have moved it). A grid with none is absent.
  */
 export async function appealTallies(db: DB.Database, gridIds: string[], span: Span): Promise<Map<string, AppealTally>> {
   const _ = db.command;
   const resident = { $ne: ['$source', 'staff'] };
-  const accepted = { $arrayElemAt: [{ $filter: { input: '$timeline', as: 'e', cond: { $eq: ['$$e.type', 'accepted'] } } }, 0] };
+  const first = (type: string) => ({ $arrayElemAt: [{ $filter: { input: '$timeline', as: 'e', cond: { $eq: ['$$e.type', type] } } }, 0] });
   const cards = (card: string) => ({ $size: { $filter: { input: { $ifNull: ['$supervision', []] }, as: 'c', cond: { $eq: ['$$c.card', card] } } } });
   const result = await db
     .collection('appeals')
     .aggregate()
     .match({ gridId: _.in(gridIds), createdAt: within(db, span), status: _.neq('held') })
-    .addFields({ accepted })
+    .addFields({ accepted: first('accepted'), arrived: first('arrived') })
     .project({
       gridId: 1,
       staffReports: one({ $eq: ['$source', 'staff'] }),
       residentAppeals: one(resident),
       acceptedInTime: one({ $and: [resident, byDeadline('$accepted.at', '$deadlines.acceptBy')] }),
-      onSiteInTime: one({ $and: [resident, byDeadline('$onSiteAt', '$deadlines.onSiteBy')] }),
+      onSiteInTime: one({ $and: [resident, byDeadline('$arrived.at', '$deadlines.onSiteBy')] }),
       resolved: one({ $and: [resident, present('$resolvedAt')] }),
       resolvedOnTime: one({ $and: [resident, byDeadline('$resolvedAt', '$deadlines.resolveBy')] }),
       redone: one({ $and: [resident, { $gt: ['$reopenCount', 0] }] }),

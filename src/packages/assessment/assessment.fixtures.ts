@@ -17,6 +17,7 @@ export const rankedFixture = (n: number, overrides: Partial<RankedAssessment> = 
     online: share(31 - n, 31),
     patrols: share(10 - n, 12),
     visits: 6,
+    coverage: share(8, 10),
     reports: { staff: 2, resident: 5, total: 7 },
     response: share(4, 5),
     sameDay: share(3, 5),
