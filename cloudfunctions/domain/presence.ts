@@ -5,7 +5,7 @@ import { entryOf, readLink, type Entry } from '../../types/entry';
 import { PRESENCE_WORDS, type CheckIn, type CheckInFlag, type CheckInKind, type Household, type HouseholdView } from '../../types/presence';
 import { metres, usableBoundary, type LngLat, type PlacedGrid } from './locate';
 import { reachesAt, type Place } from './permissions';
-import type { AppealRecord, GridRecord, StaffRecord } from './records';
+import type { AppealRecord, GridRecord, MediaRecord, StaffRecord } from './records';
 import { Refusal } from './refusal';
 
 /**
@@ -153,7 +153,8 @@ export type CheckInRecord = Placement & {
   /** The code the sign's scan named (its grid's code when scanned). */
   scannedCode: string;
   note: string;
-  photos: string[];
+  /** Work photos, each under its media-check trace: one judged risky later is hidden (the `mediacheck` push). */
+  photos: MediaRecord[];
   household: Household | null;
   /**
    * A verified visit to a household the grid keeps: until when it covers that household (the

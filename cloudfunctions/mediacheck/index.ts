@@ -9,6 +9,7 @@ import { audit } from '../store/audit';
 import { markFileRisky } from '../store/files';
 import { gridsWithQrTrace, hideGroupQr } from '../store/grids';
 import { noticesWithMediaTrace, saveNoticeMedia } from '../store/notices';
+import { checkInsWithPhotoTrace, saveCheckInPhotos } from '../store/presence';
 
 /** WeChat's push with the verdict of `mediaCheckAsync` (message push routed to this function). */
 const MediaCheckPush = z.object({
@@ -33,8 +34,8 @@ async function hidePhoto(ports: Ports, appeal: AppealRecord, traceId: string, no
 
 /**
  * An image judged risky after the fact disappears from where others see it: an appeal's photo
- * (the resident's, or staff's on a reply or resolution), a notice's image, a grid's group QR.
- * The audit log keeps why.
+ * (the resident's, or staff's on a reply or resolution), a notice's image, a grid's group QR, a
+ * check-in's work photo. The audit log keeps why.
  */
 const verdict = action(MediaCheckPush, async ({ trace_id, result }, ports) => {
   if (ports.source === 'wx_client') return refuse('FORBIDDEN');
@@ -59,6 +60,14 @@ const verdict = action(MediaCheckPush, async ({ trace_id, result }, ports) => {
     const image = notice.media!.find((m) => m.traceId === trace_id)!;
     await forbid(image.fileID);
     await audit(ports.db, { noticeId: notice._id, at: ports.clock.now(), actor: { kind: 'system' }, change: 'imageHidden', before: image, after: { ...image, hidden: true } });
+    hidden += 1;
+  }
+  for (const checkIn of await checkInsWithPhotoTrace(ports.db, trace_id)) {
+    const photos = checkIn.photos.map((p) => (p.traceId === trace_id ? { ...p, hidden: true } : p));
+    await saveCheckInPhotos(ports.db, checkIn._id, photos);
+    const photo = checkIn.photos.find((p) => p.traceId === trace_id)!;
+    await forbid(photo.fileID);
+    await audit(ports.db, { checkinId: checkIn._id, at: ports.clock.now(), actor: { kind: 'system' }, change: 'photoHidden', before: photo, after: { ...photo, hidden: true } });
     hidden += 1;
   }
   for (const grid of await gridsWithQrTrace(ports.db, trace_id)) {

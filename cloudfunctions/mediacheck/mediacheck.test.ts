@@ -81,6 +81,25 @@ it('a staff reply or resolution photo WeChat later judges risky disappears from 
   expect(audits.map((a) => [a.change, a.after.hidden])).toEqual([['photoHidden', true], ['photoHidden', true]]);
 });
 
+it('a check-in’s work photo WeChat later judges risky is hidden on the check-in and never attached again, with an audit record', async () => {
+  const db = openCloudDb(cloud.url);
+  const [bad, good] = [await uploadPhoto(cloud, chief, 'workPhoto', 'patrol-bad.jpg'), await uploadPhoto(cloud, chief, 'workPhoto', 'patrol-good.jpg')];
+  const { body: made } = await cloud.call('presence', { action: 'checkIn', kind: 'patrol', scanned: 'g=GS-0102', location: null, photos: [bad, good] }, chief);
+  expect(made.ok).toBe(true);
+
+  const reply = await push({ Event: 'wxa_media_check', trace_id: await traceIdOf(bad), result: { suggest: 'risky', label: 20002 } });
+  expect(reply).toEqual({ ok: true, data: { hidden: 1 } });
+  const [stored] = await readAll(db, 'checkins', { _id: made.data.id });
+  expect(stored.photos.map((p: { fileID: string; hidden: boolean }) => [p.fileID, p.hidden])).toEqual([
+    [bad, true],
+    [good, false],
+  ]);
+  const [record] = await readAll(db, 'audit', { checkinId: made.data.id });
+  expect(record).toMatchObject({ change: 'photoHidden', actor: { kind: 'system' }, before: { fileID: bad, hidden: false }, after: { fileID: bad, hidden: true } });
+  const again = await cloud.call('presence', { action: 'checkIn', kind: 'patrol', scanned: 'g=GS-0102', location: null, photos: [bad] }, chief);
+  expect(again.body).toMatchObject({ ok: false, code: 'FORBIDDEN', message: expect.stringContaining('未通过微信安全检测') });
+});
+
 describe('a grid’s group QR', () => {
   const code = 'GS-0103';
   const gridChief = `demo-chief-${code}`;

@@ -63,7 +63,7 @@ export const checkIn = action(CheckInInput, async (input, ports) => {
     claimFiles(ports, { by: viewer.openid, purpose: 'workPhoto', record: { collection: 'checkins', id: _id } }, photos),
     keptId ? getHousehold(ports.db, keptId) : null,
   ]);
-  await Promise.all([screenText(ports, viewer.openid, 'staffWords', input.note), screenImages(ports, viewer.openid, photos, 'staffWords')]);
+  const [, media] = await Promise.all([screenText(ports, viewer.openid, 'staffWords', input.note), screenImages(ports, viewer.openid, photos, 'staffWords')]);
 
   const now = ports.clock.now();
   const place = placement(grid, input.location ? { lng: input.location.longitude, lat: input.location.latitude } : null);
@@ -79,7 +79,7 @@ export const checkIn = action(CheckInInput, async (input, ports) => {
     scannedCode: scanned.code,
     ...place,
     note: input.note,
-    photos,
+    photos: media,
     household,
     coversUntil: visitCoversUntil(kept, place.verified, now),
     appealId: appeal?._id ?? null,

@@ -141,7 +141,7 @@ describe('where a check-in was made, and whether it counts', () => {
   it('a patrol’s work photos are attached to the check-in, screened as staff’s', async () => {
     const photo = await uploadPhoto(cloud, chiefOf('GS-0104'), 'workPhoto');
     const made = okData(await checkIn(chiefOf('GS-0104'), { kind: 'patrol', scanned: miniCode('GS-0104'), location: AT_GRID, photos: [photo] }));
-    expect(await stored(made.id)).toMatchObject({ photos: [photo] });
+    expect(await stored(made.id)).toMatchObject({ photos: [{ fileID: photo, traceId: expect.any(String), hidden: false }] });
     const [file] = await readAll<{ attachedTo: unknown }>(db, 'files', { owner: chiefOf('GS-0104'), purpose: 'workPhoto' });
     expect(file.attachedTo).toEqual({ collection: 'checkins', id: made.id });
   });

@@ -1,8 +1,8 @@
 import type { DB } from 'wx-server-sdk/index';
 import type { ActorRecord } from '../domain/records';
 
-/** A change to an appeal (not one of its timeline events), a notice or a grid: who, when, before, after. */
-export type ChangeRecord = ({ appealId: string } | { noticeId: string } | { gridId: string }) & {
+/** A change to an appeal (not one of its timeline events), a notice, a grid or a check-in: who, when, before, after. */
+export type ChangeRecord = ({ appealId: string } | { noticeId: string } | { gridId: string } | { checkinId: string }) & {
   at: Date;
   actor: ActorRecord;
   change: string;

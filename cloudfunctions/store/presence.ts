@@ -13,6 +13,16 @@ export async function insertCheckIn(db: DB.Database, checkIn: CheckInRecord): Pr
   await checkins(db).add({ data: checkIn });
 }
 
+/** Check-ins with a work photo under media-check trace `traceId` (one in practice). */
+export async function checkInsWithPhotoTrace(db: DB.Database, traceId: string): Promise<CheckInRecord[]> {
+  return docsOf<CheckInRecord>(await checkins(db).where({ 'photos.traceId': traceId }).limit(10).get());
+}
+
+/** Stores a check-in's photos as given (a check-in is never edited otherwise, so nothing races this write). */
+export async function saveCheckInPhotos(db: DB.Database, id: string, photos: CheckInRecord['photos']): Promise<void> {
+  await checkins(db).doc(id).update({ data: { photos } });
+}
+
 /** A grid's household's id: the same grid, building and room always name the same document. */
 export const householdId = (gridId: string, building: string, room: string) =>
   createHash('sha256').update(`${gridId}\n${building}\n${room}`).digest('hex').slice(0, 32);
