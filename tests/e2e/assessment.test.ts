@@ -7,28 +7,33 @@ import { moveClock } from '../support/clock';
 import { phoneOf, screenshot, settle, shown, startE2e, stopE2e } from '../support/browser';
 import { openCloudDb, readAll } from '../support/cloudDb';
 import { demo, LocalCloud } from '../support/localCloud';
+import { arriveFromAppeal, patrolFromGridPage, phoneAtGrid, type PlacedDemoGrid } from '../support/presenceKit';
 
 /**
- * 网格考核 as street staff use it: from the inbox to the month just ended, computed on demand,
- * ranked in a table and a bar chart, exported as an .xlsx the browser downloads (the test reads
- * the top grid's row), and one grid's months as a line chart. The month has one appeal, filed at
- * 护驾山社区第一网格 and accepted at once by its chief: that grid leads the street.
+ * 网格考核 from the grid to the street, in the browser: in the month just ended, the chief of
+ * 护驾山社区第一网格 takes on an appeal, patrols by scanning the sign (模拟扫码) and proves 到场 for
+ * the appeal the same way; then street staff, from the inbox, compute that month, see it ranked in
+ * a table and a bar chart (that grid leads, its patrol and arrival counted), download the .xlsx
+ * (the test reads the grid's row), and open the grid's months as a line chart.
  */
 const STREET_STAFF = 'demo-street-GS';
 const streetGrids = demo.grids.filter((g) => g.streetId === 'GS' && g.status === 'active');
-const LEADER = streetGrids.find((g) => g.name === '护驾山社区第一网格')!;
+const LEADER = streetGrids.find((g) => g.name === '护驾山社区第一网格')! as (typeof streetGrids)[number] & PlacedDemoGrid;
 
 let cloud: LocalCloud;
 let browser: Browser;
 beforeAll(async () => ({ cloud, browser } = await startE2e()));
 afterAll(() => stopE2e(cloud, browser));
 
-it('street staff compute last month, see the ranking and its chart, download the sheet, and open a grid’s months', async () => {
+it('a chief patrols and proves 到场 by scanning; street staff compute that month, see the ranking and its chart, download the sheet, and open the grid’s months', async () => {
   // The page starts at the month just ended, as the browser's clock reads it in Zoucheng.
   const [, { month, label }] = recentMonths(Date.now(), 2);
   await moveClock(cloud, { at: `${month}-12T10:00:00+08:00` });
   const filed = await fileAppeal(cloud, newResident(), { gridCode: LEADER.code });
   okData(await appeal(cloud, chiefOf(LEADER.code), 'accept', { id: filed.id }));
+  const chiefPage = await phoneAtGrid(browser, chiefOf(LEADER.code), LEADER);
+  await patrolFromGridPage(chiefPage, cloud, LEADER.code);
+  await arriveFromAppeal(chiefPage, cloud, filed.id);
   await moveClock(cloud, { reset: true });
 
   const { page } = await phoneOf(browser, STREET_STAFF);
@@ -42,12 +47,15 @@ it('street staff compute last month, see the ranking and its chart, download the
   expect(stored.map((a) => a.gridCode).sort()).toEqual(streetGrids.map((g) => g.code).sort());
   const top = stored.find((a) => a.streetRank === 1)!;
   expect(stored.filter((a) => a.streetRank === 1)).toHaveLength(1);
-  expect(top).toMatchObject({ gridCode: LEADER.code, figures: { response: { count: 1, of: 1 }, online: { count: 1 } } });
+  expect(top).toMatchObject({
+    gridCode: LEADER.code,
+    figures: { response: { count: 1, of: 1 }, sameDay: { count: 1, of: 1 }, patrols: { count: 1, of: 1 }, online: { count: 1 } },
+  });
 
   const rows = page.locator('.assessment__row').filter({ visible: true });
   await rows.nth(1).waitFor();
   expect(await rows.count()).toBe(streetGrids.length + 1);
-  expect(await rows.nth(1).locator('.assessment__cell').allTextContents()).toEqual(['1', LEADER.name, String(top.score), expect.any(String), '0', '100%', '—']);
+  expect(await rows.nth(1).locator('.assessment__cell').allTextContents()).toEqual(['1', LEADER.name, String(top.score), expect.any(String), '1', '100%', '100%', '—']);
   const bars = page.locator('#assessment-ranking-chart canvas').filter({ visible: true });
   await bars.waitFor();
   expect((await bars.boundingBox())!.height).toBeGreaterThan(100);
@@ -63,6 +71,7 @@ it('street staff compute last month, see the ranking and its chart, download the
   const row = (sheet.getRow(2).values as unknown[]).slice(1);
   const cell = (header: string) => row[headers.indexOf(header)];
   expect([cell('街道排名'), cell('网格码'), cell('网格名称'), cell('综合得分')]).toEqual([1, top.gridCode, top.gridName, top.score]);
+  expect([cell('巡防次数'), cell('有效巡防'), cell('按时受理率(%)'), cell('当日到场率(%)')]).toEqual([1, 1, 100, 100]);
   expect(workbook.getWorksheet('权重')).toBeTruthy();
 
   await rows.nth(1).locator('.assessment__cell--name').click();

@@ -1,11 +1,11 @@
 import type { Browser } from 'playwright-core';
-import gcoord from 'gcoord';
 import type { AppealRecord } from '../../cloudfunctions/domain/records';
 import type { CheckInRecord } from '../../cloudfunctions/domain/presence';
 import { fileAppeal } from '../support/appealKit';
-import { phoneOf as phoneIn, screenshot, settle, shown, startE2e, stopE2e } from '../support/browser';
+import { screenshot, settle, shown, startE2e, stopE2e } from '../support/browser';
 import { openCloudDb, readAll, readDoc } from '../support/cloudDb';
 import { demo, LocalCloud } from '../support/localCloud';
+import { arriveFromAppeal, patrolFromGridPage, phoneAtGrid } from '../support/presenceKit';
 
 /**
  * 扫码签到 as a grid chief uses it in the browser: the dev dock's 模拟扫码 stands in for the camera.
@@ -21,39 +21,16 @@ let browser: Browser;
 beforeAll(async () => ({ cloud, browser } = await startE2e()));
 afterAll(() => stopE2e(cloud, browser));
 
-/** The chief's phone, standing at the grid's centre (the browser reports WGS-84; the app shifts it to GCJ-02). */
-async function chiefAtGrid() {
-  const phone = await phoneIn(browser, chief);
-  const [longitude, latitude] = gcoord.transform([grid.centre.lng, grid.centre.lat], gcoord.GCJ02, gcoord.WGS84);
-  await phone.context.grantPermissions(['geolocation']);
-  await phone.context.setGeolocation({ latitude, longitude });
-  return phone.page;
-}
-
 it('a chief checks in on patrol from the grid page, and on arrival for an appeal, by 模拟扫码', async () => {
   const db = openCloudDb(cloud.url);
   const filed = await fileAppeal(cloud, resident, { gridCode: grid.code, content: '5 号楼楼道灯坏了一个星期' });
-  const page = await chiefAtGrid();
-  const scanButton = page.locator('.submit-bar__btn').filter({ visible: true }).filter({ hasText: '扫码签到' });
-
-  await page.goto(`${cloud.url}/#/pages/grid/index?code=${grid.code}`);
-  page.once('dialog', (dialog) => dialog.accept(grid.code));
-  await shown(page, '模拟扫码').click();
-  await shown(page, `模拟扫码：${grid.code}`).waitFor();
-  await shown(page, '扫码签到').click();
-  await shown(page, '巡防').click();
-  await scanButton.click();
-  await shown(page, '巡防签到成功').waitFor();
+  const page = await phoneAtGrid(browser, chief, grid);
+  await patrolFromGridPage(page, cloud, grid.code);
   await shown(page, '已核验').waitFor();
   await settle(page);
   await screenshot(page, 'presence-patrol');
 
-  await page.goto(`${cloud.url}/#/packages/appeal/detail/index?id=${filed.id}`);
-  await page.reload();
-  await shown(page, '到场签到').click();
-  await shown(page, '到场').waitFor();
-  await scanButton.click();
-  await shown(page, '到场签到成功').waitFor();
+  await arriveFromAppeal(page, cloud, filed.id);
 
   await page.goto(`${cloud.url}/#/packages/appeal/detail/index?id=${filed.id}`);
   await page.reload();

@@ -46,6 +46,7 @@ export const RANKING_COLUMNS: Figure[] = [
   { label: '在线率', value: (a) => percentText(a.figures.online) },
   { label: '有效巡防', value: (a) => String(a.figures.patrols.count) },
   { label: '按时受理', value: (a) => percentText(a.figures.response) },
+  { label: '当日到场', value: (a) => percentText(a.figures.sameDay) },
   { label: '满意率', value: (a) => percentText(a.figures.satisfaction.satisfied) },
 ];
 
@@ -65,13 +66,16 @@ const LINES: Array<[string, (a: RankedAssessment) => number | null]> = [
   ['综合得分', (a) => a.score],
   ['在线率(%)', (a) => percentOf(a.figures.online)],
   ['按时受理率(%)', (a) => percentOf(a.figures.response)],
+  ['当日到场率(%)', (a) => percentOf(a.figures.sameDay)],
   ['满意率(%)', (a) => percentOf(a.figures.satisfaction.satisfied)],
 ];
 
-/** One grid month by month (oldest first): its score and main rates as lines. */
+/** One grid month by month (oldest first): its score and main rates as lines, named in a legend above. */
 export function monthsChart(months: RankedAssessment[]): ChartOption {
   return {
     ...frame,
+    grid: { ...frame.grid, top: 56 },
+    legend: { top: 0, itemWidth: 14, textStyle: { fontSize: 11 } },
     xAxis: { type: 'category', data: months.map((a) => monthLabel(a.month)) },
     yAxis: { type: 'value', min: 0, max: 100 },
     series: LINES.map(([name, value]) => ({ type: 'line', name, data: months.map(value) })),

@@ -36,8 +36,10 @@ describe('网格考核 of one grid', () => {
       ['line', '综合得分', [70, 85]],
       ['line', '在线率(%)', [96.8, 96.8]],
       ['line', '按时受理率(%)', [80, null]],
+      ['line', '当日到场率(%)', [60, 60]],
       ['line', '满意率(%)', [75, null]],
     ]);
+    expect(option.legend).toMatchObject({ top: 0 });
   });
 
   it('lists every figure of each month, newest first, with its ranks', async () => {

@@ -45,9 +45,9 @@ describe('网格考核 ranking', () => {
     await screen.findByText('平阳社区第1网格');
     expect(calls('ranking')).toEqual([{ action: 'ranking', month: '2026-10', streetId: 'GS' }]);
     expect(rows()).toEqual([
-      ['排名', '网格', '得分', '在线率', '有效巡防', '按时受理', '满意率'],
-      ['1', '平阳社区第1网格', '85', '96.8%', '9', '80%', '75%'],
-      ['2', '平阳社区第2网格', '80', '93.5%', '8', '80%', '75%'],
+      ['排名', '网格', '得分', '在线率', '有效巡防', '按时受理', '当日到场', '满意率'],
+      ['1', '平阳社区第1网格', '85', '96.8%', '9', '80%', '60%', '75%'],
+      ['2', '平阳社区第2网格', '80', '93.5%', '8', '80%', '60%', '75%'],
     ]);
     expect(mockInit).toHaveBeenCalledWith(document.getElementById('assessment-ranking-chart'));
     expect(lastOption().xAxis.data).toEqual(['平阳社区第1网格', '平阳社区第2网格']);
@@ -62,7 +62,7 @@ describe('网格考核 ranking', () => {
     fireEvent.click(chip('2026年9月'));
     await screen.findByText('平阳社区第3网格');
     expect(calls('ranking').at(-1)).toEqual({ action: 'ranking', month: '2026-09', streetId: 'GS' });
-    expect(rows().slice(1)).toEqual([['1', '平阳社区第3网格', '75', '90.3%', '7', '80%', '75%']]);
+    expect(rows().slice(1)).toEqual([['1', '平阳社区第3网格', '75', '90.3%', '7', '80%', '60%', '75%']]);
     expect(lastOption().series[0].data).toEqual([75]);
   });
 
