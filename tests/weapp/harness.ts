@@ -99,15 +99,22 @@ function notJson(value: unknown, path: string, seen = new Set<object>()): string
 
 const opened: SimPage[] = [];
 
-afterEach(async () => {
-  const pages = opened.splice(0);
+/**
+ * Lets every page opened since the last call settle, closes it (onUnload) and throws listing
+ * every problem they had. Runs after each test; a test may call it to see the harness fail.
+ */
+export async function verifyOpenedPages(): Promise<void> {
+  // Newest first: each page restores the globals as the page before it left them.
+  const pages = opened.splice(0).reverse();
   for (const page of pages) await page.settle();
   const faults = pages.flatMap((page) => {
     page.close();
     return page.takeProblems().map((p) => `${page.route}: ${p}`);
   });
   if (faults.length) throw new Error(`the WeChat build misbehaved:\n${faults.join('\n')}`);
-});
+}
+
+afterEach(verifyOpenedPages);
 
 /** One compiled page, loaded, registered and rendered; see openPage. */
 export class SimPage {
@@ -167,10 +174,14 @@ export class SimPage {
     return this.wxCalls.filter((c) => c.api === api).map((c) => c.args);
   }
 
-  /** Taps the innermost element showing `text` as a finger would (touchstart, touchend → tap). */
-  async tap(text: string): Promise<void> {
+  /**
+   * Taps the `nth` innermost element showing exactly `text` (else containing it), inside an
+   * element of class `within` (the class as the source names it) when given, as a finger would:
+   * touchstart, touchend, and the tap WeChat's engine derives from them.
+   */
+  async tap(text: string, { nth = 0, within }: { nth?: number; within?: string } = {}): Promise<void> {
     await this.waitForText(text);
-    const target = this.elementShowing(text);
+    const target = this.elementShowing(text, nth, within);
     for (const type of ['touchstart', 'touchend'] as const) {
       const touch = new Touch({ identifier: 1, target, clientX: 1, clientY: 1, pageX: 1, pageY: 1 });
       const ended = type === 'touchend';
@@ -210,11 +221,15 @@ export class SimPage {
     this.problems.push(text);
   }
 
-  private elementShowing(text: string): Element {
-    const all = Array.from(this.root.dom.querySelectorAll('*')).filter((el) => (el.textContent ?? '').includes(text));
+  private elementShowing(text: string, nth: number, within?: string): Element {
+    // miniprogram-simulate prefixes each class with its component's tag name ("main--card").
+    const scope = within ? `[class~="${within}"], [class$="--${within}"], [class*="--${within} "]` : '*';
+    const all = Array.from(this.root.dom.querySelectorAll('*')).filter((el) => (el.textContent ?? '').includes(text) && el.closest(scope));
     const innermost = all.filter((el) => !Array.from(el.children).some((child) => all.includes(child)));
-    if (innermost.length !== 1) throw new Error(`${this.route}: ${innermost.length} elements show "${text}"`);
-    return innermost[0];
+    const exact = innermost.filter((el) => el.textContent?.trim() === text);
+    if (exact[nth]) return exact[nth];
+    if (!innermost[nth]) throw new Error(`${this.route}: ${innermost.length} elements show "${text}", no number ${nth + 1}`);
+    return innermost[nth];
   }
 
   private dispatchCustom(el: Element, name: string, detail: Options): void {
@@ -411,4 +426,10 @@ export async function openPage(route: string, options: OpenOptions = {}): Promis
   page.instance.onReady();
   await page.waitFor(() => page.setDataPayloads.length > 0 && page.text() !== '', 'any text (it rendered nothing)');
   return page;
+}
+
+/** Opens the page a navigation URL names ('/packages/appeal/detail/index?id=ap-1'), with its query. */
+export function openUrl(url: string, options: Omit<OpenOptions, 'query'> = {}): Promise<SimPage> {
+  const [path, search = ''] = url.replace(/^\//, '').split('?');
+  return openPage(path, { ...options, query: Object.fromEntries(new URLSearchParams(search)) });
 }
