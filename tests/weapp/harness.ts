@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Envelope } from '../../types/envelope';
 import { asyncApis, cloudApis, storageApis, syncApis, type AsyncApi, type SyncApi, type WxApi } from './wxApis';
@@ -22,7 +22,9 @@ export const WEAPP = resolve(__dirname, '..', '..', 'dist', 'weapp');
 
 /** Every route of app.json: main package pages, then each subpackage's. */
 export function routes(): string[] {
-  const app = JSON.parse(readFileSync(join(WEAPP, 'app.json'), 'utf8')) as { pages: string[]; subPackages?: Array<{ root: string; pages: string[] }> };
+  const file = join(WEAPP, 'app.json');
+  if (!existsSync(file)) throw new Error(`${file} is missing: run \`npm run build:weapp\` first (npm test does)`);
+  const app = JSON.parse(readFileSync(file, 'utf8')) as { pages: string[]; subPackages?: Array<{ root: string; pages: string[] }> };
   return [...app.pages, ...(app.subPackages ?? []).flatMap((p) => p.pages.map((page) => `${p.root}/${page}`))];
 }
 
