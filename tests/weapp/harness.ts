@@ -29,8 +29,9 @@ export function routes(): string[] {
 }
 
 /**
- * WeChat's cap on one setData payload: "单次设置的数据不能超过1024kB" (Page.prototype.setData,
- * developers.weixin.qq.com/miniprogram/dev/reference/api/Page.html#Page-prototype-setData-Object-data-Function-callback).
+ * WeChat's cap on one setData payload: "单次设置的数据不能超过1024kB", and the data must be
+ * JSON-serialisable (Page.prototype.setData in
+ * developers.weixin.qq.com/miniprogram/dev/reference/api/Page.html).
  */
 export const SET_DATA_LIMIT_BYTES = 1024 * 1024;
 
