@@ -212,8 +212,10 @@ export class SimPage {
     if (this.closed) return;
     this.closed = true;
     try {
-      this.instance?.onUnload?.();
-      this.root?.detach();
+      if (this.root) {
+        this.instance.onUnload?.();
+        this.root.detach();
+      }
     } catch (e) {
       this.problem(`onUnload threw: ${firstLine(e)}`);
     }
