@@ -1,10 +1,11 @@
+import { request } from 'node:http';
 import type { ActionName, ActionOutput, FunctionName } from '../../types/api';
 import type { Me } from '../../types/appeal';
 import type { Envelope } from '../../types/envelope';
 import { chiefMe, detailFixture, meFixture, summaryFixture } from '../jest/appealFixtures';
 import { gridPageFixture } from '../jest/fixtures';
 import { noticeFixture } from '../jest/noticeFixtures';
-import type { CloudStub, CloudStubs } from './harness';
+import type { CloudHandler, CloudStub, CloudStubs } from './harness';
 
 /**
  * Cloud answers for the compiled pages, typed by types/api.ts: `answers({ grid: { resolve: … } })`
@@ -74,4 +75,24 @@ export function demoCloud(me: Me): Answers {
         }),
     },
   };
+}
+
+/**
+ * Every call answered by the local cloud at `url` (tests/support/localCloud.ts) as `openid`, the
+ * way the H5 client reaches it (`POST /api/fn/<name>`, `X-Dev-OpenId`): the real functions over
+ * the demo data. Node's http, since jsdom has no fetch.
+ */
+export function localCloudAnswers(url: string, openid: string): CloudHandler {
+  return (name, data) =>
+    new Promise((resolve, reject) => {
+      const body = JSON.stringify(data);
+      const req = request(`${url}/api/fn/${name}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-dev-openid': openid } }, (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (text += chunk));
+        res.on('end', () => resolve(JSON.parse(text) as Envelope<unknown>));
+      });
+      req.on('error', reject);
+      req.end(body);
+    });
 }

@@ -16,6 +16,14 @@ describe('the harness fails a page, loudly', () => {
     await expect(verifyOpenedPages()).rejects.toThrow('called the cloud function grid.resolve, which this test has no stub for');
   });
 
+  it('when an error goes uncaught', async () => {
+    await openPage(PAGES.grid, gridPage());
+    setTimeout(() => {
+      throw new Error('定时器里出错');
+    });
+    await expect(verifyOpenedPages()).rejects.toThrow('uncaught: 定时器里出错');
+  });
+
   it('when the page logs an error', async () => {
     await openPage(PAGES.grid, gridPage());
     console.error('渲染失败');

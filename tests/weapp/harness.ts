@@ -38,13 +38,15 @@ export const SET_DATA_LIMIT_BYTES = 1024 * 1024;
 /** A cloud function's answer for one `function.action`, given the call's data (action included). */
 export type CloudStub = (data: Record<string, unknown>) => Envelope<unknown> | Promise<Envelope<unknown>>;
 export type CloudStubs = Record<string, CloudStub>;
+/** Answers every call itself, e.g. by forwarding it to the local cloud's functions. */
+export type CloudHandler = (name: string, data: Record<string, unknown>) => Promise<Envelope<unknown>>;
 export type WxAnswers = Partial<Record<AsyncApi | SyncApi, (...args: any[]) => unknown>>;
 
 export type OpenOptions = {
   /** The page's query (onLoad's options and the launch query). */
   query?: Record<string, string>;
-  /** Answers keyed `function.action`; any other call fails the test. */
-  cloud?: CloudStubs;
+  /** Answers keyed `function.action` (any other call fails the test), or one handler for all. */
+  cloud?: CloudStubs | CloudHandler;
   /** Answers replacing ./wxApis.ts's defaults for this page. */
   wx?: WxAnswers;
   /** Storage as the page finds it. */
@@ -351,8 +353,23 @@ export class SimPage {
     };
   }
 
-  /** wx.cloud: callFunction answered by the stub for `name.action`; files answered in kind. */
-  private makeCloud(stubs: CloudStubs): Options {
+  /**
+   * wx.cloud: callFunction answered by the handler, or by the stub for `name.action` (none: the
+   * call fails and so does the test); files answered in kind.
+   */
+  private makeCloud(stubs: CloudStubs | CloudHandler): Options {
+    const answer: CloudHandler =
+      typeof stubs === 'function'
+        ? stubs
+        : async (name, data) => {
+            const key = `${name}.${String(data.action)}`;
+            const stub = stubs[key];
+            if (!stub) {
+              this.problem(`called the cloud function ${key}, which this test has no stub for`);
+              throw new Error(`cloud.callFunction:fail no stub for ${key}`);
+            }
+            return stub(data);
+          };
     const calls: Record<(typeof cloudApis)[number], (options: any) => unknown> = {
       init: () => undefined,
       CloudID: (cloudID: string) => ({ cloudID }),
@@ -361,13 +378,7 @@ export class SimPage {
         this.pending += 1;
         try {
           await sleep(0);
-          const key = `${name}.${String(data.action)}`;
-          const stub = stubs[key];
-          if (!stub) {
-            this.problem(`called the cloud function ${key}, which this test has no stub for`);
-            throw new Error(`cloud.callFunction:fail no stub for ${key}`);
-          }
-          return { errMsg: 'cloud.callFunction:ok', requestID: `req-${this.cloudCalls.length}`, result: await stub(data) };
+          return { errMsg: 'cloud.callFunction:ok', requestID: `req-${this.cloudCalls.length}`, result: await answer(name, data) };
         } finally {
           this.pending -= 1;
         }
