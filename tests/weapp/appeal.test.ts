@@ -60,6 +60,8 @@ describe('the chief’s inbox (诉求工作台), compiled for WeChat', () => {
     expect(url).toBe(`/${PAGES.appealDetail}?id=ap-1`);
 
     const detail = await openUrl(url, { cloud });
+    const stack = (globalThis as unknown as { getCurrentPages: () => Array<{ route: string }> }).getCurrentPages();
+    expect(stack.map((p) => p.route)).toEqual([PAGES.inbox, PAGES.appealDetail]);
     await detail.tap('受理', { within: 'staff-actions__bar' });
     await detail.waitForText('办理中');
     expect(detail.cloudCalls.filter((c) => c.data.action === 'accept')).toEqual([{ name: 'appeal', data: { action: 'accept', id: 'ap-1' } }]);

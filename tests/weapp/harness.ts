@@ -130,7 +130,7 @@ export class SimPage {
   private problems: string[] = [];
   /** wx callbacks and cloud calls not yet answered. */
   private pending = 0;
-  private closed = false;
+  closed = false;
   private restore: Array<() => void> = [];
   root!: JComponent;
   app: Options | null = null;
@@ -395,11 +395,14 @@ export class SimPage {
 /**
  * Opens `route` (e.g. 'pages/grid/index') of dist/weapp as WeChat would, in a fresh module
  * registry: App launch, the page loaded, registered, rendered, onLoad(query) → onShow → onReady,
- * then waits until the page has set its first data. Throws when the page never registers or
+ * then waits until the page has set its first data. A page the test opened before is hidden
+ * (onHide) and stays below this one in getCurrentPages(), as after navigateTo. Throws when the page never registers or
  * renders nothing. The test fails afterwards on any problem the page had (see SimPage.problem).
  */
 export async function openPage(route: string, options: OpenOptions = {}): Promise<SimPage> {
   const page = new SimPage(route);
+  // Pages this test opened before: the stack this one is pushed onto (as navigateTo does).
+  const below = opened.filter((p) => p.root && !p.closed);
   opened.push(page);
   const query = options.query ?? {};
   Object.entries(options.storage ?? {}).forEach(([k, v]) => page.storage.set(k, v));
@@ -419,7 +422,7 @@ export async function openPage(route: string, options: OpenOptions = {}): Promis
     page.app = app;
   };
   g.getApp = () => page.app;
-  g.getCurrentPages = () => (page.root ? [page.instance] : []);
+  g.getCurrentPages = () => [...below, page].filter((p) => p.root).map((p) => p.instance);
   g.Page = (def: Options) => {
     registered = true;
     const methods = Object.fromEntries(Object.entries(def).filter(([, v]) => typeof v === 'function'));
@@ -437,6 +440,7 @@ export async function openPage(route: string, options: OpenOptions = {}): Promis
   page.root = simulate.render(id) as JComponent;
   page.root.attach(document.createElement('parent-wrapper'));
   Object.assign(page.instance, { route, __route__: route, options: query });
+  below.at(-1)?.instance.onHide(); // the page navigated away from
   page.instance.onLoad(query);
   page.instance.onShow();
   page.instance.onReady();
