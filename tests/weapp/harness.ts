@@ -130,6 +130,7 @@ export class SimPage {
   private problems: string[] = [];
   /** wx callbacks and cloud calls not yet answered. */
   private pending = 0;
+  /** Set once the page has been closed (onUnload). */
   closed = false;
   private restore: Array<() => void> = [];
   root!: JComponent;
@@ -224,6 +225,7 @@ export class SimPage {
     this.restore.splice(0).forEach((undo) => undo());
   }
 
+  /** Records what went wrong with the page; the test fails on it when it ends. */
   problem(text: string): void {
     this.problems.push(text);
   }
