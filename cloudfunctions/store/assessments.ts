@@ -245,3 +245,49 @@ export async function streetsAssessed(db: DB.Database, month: string): Promise<s
   const list = listOf<{ _id: string }>(await assessments(db).aggregate().match({ month }).group({ _id: '$streetId' }).limit(GRIDS_LIMIT).end());
   return list.map(({ _id }) => _id);
 }
+
+/** Some of the records behind a figure, newest first, with how many there are and how many counted. */
+export type Listed<T> = { total: number; counted: number; items: T[] };
+
+/**
+ * The records `start()` flags (a fresh pipeline each call: a builder keeps its stages) that have
+ * any flag of `of` above 0 (null: all), newest first by `newest`, at most `limit`; and in the same
+ * round trip (two aggregates at once) how many there are and how many have `counted` above 0
+ * (null: each counts).
+ */
+async function listedBehind<T>(
+  db: DB.Database,
+  start: () => DB.Aggregate,
+  which: { of: string[] | null; counted: string | null },
+  newest: string,
+  limit: number,
+): Promise<Listed<T>> {
+  const _ = db.command;
+  const behind = () => (which.of ? start().match(_.or(which.of.map((flag) => ({ [flag]: _.gt(0) })))) : start());
+  const [items, totals] = await Promise.all([
+    behind().sort({ [newest]: -1, _id: -1 }).limit(limit).end(),
+    behind()
+      .group({ _id: null, total: { $sum: 1 }, counted: which.counted ? { $sum: one({ $gt: [`$${which.counted}`, 0] }) } : { $sum: 1 } })
+      .end(),
+  ]);
+  const [sums] = listOf<{ total: number; counted: number }>(totals);
+  return { total: sums?.total ?? 0, counted: sums?.counted ?? 0, items: listOf<T>(items) };
+}
+
+/** What a listed check-in shows besides its flags. */
+const CHECKIN_SHOWN = { kind: 1, at: 1, staffId: 1, verified: 1, flag: 1, distanceM: 1, household: 1, note: 1, photos: 1, appealId: 1 };
+
+/** The check-ins of grid `gridId` in `span` behind a figure, flagged as the tally counts them (`listedBehind`). */
+export async function checkInsBehind<T>(db: DB.Database, gridId: string, span: Span, which: { of: string[] | null; counted: string | null }, limit: number): Promise<Listed<T>> {
+  const start = () => db.collection('checkins').aggregate().match(checkInsCounted(db, [gridId], span)).project({ ...checkInFlags, ...CHECKIN_SHOWN });
+  return listedBehind<T>(db, start, which, 'at', limit);
+}
+
+/** What a listed appeal shows besides its flags. */
+const APPEAL_SHOWN = { number: 1, categoryName: 1, status: 1, source: 1, createdAt: 1, rating: 1 };
+
+/** The appeals of grid `gridId` filed in `span` behind a figure, flagged as the tally counts them (`listedBehind`). */
+export async function appealsBehind<T>(db: DB.Database, gridId: string, span: Span, which: { of: string[] | null; counted: string | null }, limit: number): Promise<Listed<T>> {
+  const start = () => db.collection('appeals').aggregate().match(appealsCounted(db, [gridId], span)).addFields(appealFacts).project({ ...appealFlags, ...APPEAL_SHOWN });
+  return listedBehind<T>(db, start, which, 'createdAt', limit);
+}
