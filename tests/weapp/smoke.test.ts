@@ -27,6 +27,7 @@ const visits: Record<string, { as: Me; query?: Record<string, string> }> = {
   [PAGES.board]: { as: people.community },
   [PAGES.assessment]: { as: people.street },
   [PAGES.assessmentGrid]: { as: people.street, query: { code: 'GS-0101' } },
+  [PAGES.assessmentBehind]: { as: people.community, query: { code: 'GS-0101', month: '2026-10', figure: 'response' } },
   [PAGES.checkIn]: { as: people.chief, query: { code: 'GS-0101' } },
   [PAGES.households]: { as: people.chief, query: { code: 'GS-0101' } },
 };
