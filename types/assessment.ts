@@ -118,7 +118,7 @@ export type Ranking = { month: string; items: RankedAssessment[] };
 export type GridRecordOfMonths = { grid: { code: string; name: string }; months: RankedAssessment[] };
 
 /** The figures of a month that rest on records, which `assessment.behind` lists (every key of `GridFigures` the records give). */
-export const BEHIND_FIGURES = ['online', 'patrols', 'visits', 'reports', 'response', 'sameDay', 'resolution', 'onTime', 'redo', 'cards', 'satisfaction'] as const;
+export const BEHIND_FIGURES = ['online', 'patrols', 'visits', 'coverage', 'reports', 'response', 'sameDay', 'resolution', 'onTime', 'redo', 'cards', 'satisfaction'] as const;
 export type BehindFigure = (typeof BEHIND_FIGURES)[number];
 
 /** Records `assessment.behind` lists at most, newest first (it says how many there are in all). */
@@ -166,7 +166,14 @@ export type AppealBehind = {
 };
 
 /**
- * `assessment.behind`: the figure's records of that month, newest first, at most `BEHIND_AT_MOST`;
+ * A 六必访 household behind the coverage figure: `coveredUntil` until when the verified visits made
+ * by the figure's moment cover it (ISO; null when none does then), `counted` whether it is covered.
+ */
+export type HouseholdBehind = Household & { id: string; intervalDays: number; coveredUntil: string | null; counted: boolean };
+
+/**
+ * `assessment.behind`: the figure's records of that month, newest first (households: those not
+ * covered first), at most `BEHIND_AT_MOST`;
  * `total` how many there are, `counted` how many of them counted (the figure's count of `total`).
  */
 export type FigureRecords = {
@@ -175,4 +182,4 @@ export type FigureRecords = {
   figure: BehindFigure;
   total: number;
   counted: number;
-} & ({ records: 'checkIns'; items: CheckInBehind[] } | { records: 'appeals'; items: AppealBehind[] });
+} & ({ records: 'checkIns'; items: CheckInBehind[] } | { records: 'appeals'; items: AppealBehind[] } | { records: 'households'; items: HouseholdBehind[] });

@@ -1,8 +1,8 @@
-import type { AppealBehind, BehindFigure, CheckInBehind } from '../../types/assessment';
+import type { AppealBehind, BehindFigure, CheckInBehind, HouseholdBehind } from '../../types/assessment';
 import type { AppealStatus } from '../../types/appeal';
 import type { AppealSource } from '../../types/vocabulary';
 import type { ActivityTally, AppealTally } from './assessment';
-import type { CheckInRecord } from './presence';
+import type { CheckInRecord, HouseholdRecord } from './presence';
 import type { StaffRecord } from './records';
 
 /**
@@ -23,11 +23,13 @@ export type AppealFlagName = keyof AppealTally;
  */
 export type RecordsBehind =
   | { records: 'checkIns'; of: CheckInFlagName[] | null; counted: CheckInFlagName | null }
-  | { records: 'appeals'; of: AppealFlagName[] | null; counted: AppealFlagName | null };
+  | { records: 'appeals'; of: AppealFlagName[] | null; counted: AppealFlagName | null }
+  | { records: 'households' };
 
 /**
  * Per figure, its records. 在线 rests on every check-in of the month (and on appeal actions and
- * notices, which are not listed here); 巡防 on patrols, counted when verified; 上报 on every appeal
+ * notices, which are not listed here); 巡防 on patrols, counted when verified; 六必访覆盖 on the
+ * households kept, counted when a visit covers them; 上报 on every appeal
  * and report; the rates on residents' appeals (按时办结 on those resolved, 满意 on those rated);
  * 督办 on the appeals given a card.
  */
@@ -35,6 +37,7 @@ export const RECORDS_BEHIND: Record<BehindFigure, RecordsBehind> = {
   online: { records: 'checkIns', of: null, counted: null },
   patrols: { records: 'checkIns', of: ['patrols'], counted: 'verifiedPatrols' },
   visits: { records: 'checkIns', of: ['visits'], counted: null },
+  coverage: { records: 'households' },
   reports: { records: 'appeals', of: null, counted: null },
   response: { records: 'appeals', of: ['residentAppeals'], counted: 'acceptedInTime' },
   sameDay: { records: 'appeals', of: ['residentAppeals'], counted: 'onSiteInTime' },
@@ -92,3 +95,19 @@ export const appealBehind = (a: FlaggedAppeal, counted: AppealFlagName | null): 
   cards: { yellow: a.yellowCards, red: a.redCards },
   rating: a.rating?.score ?? null,
 });
+
+/** One household's key among a grid's: its building and room (a grid keeps one household per pair). */
+export const householdKey = (h: { building: string; room: string }): string => `${h.building}\n${h.room}`;
+
+/**
+ * The households behind the coverage figure: each kept one with until when visits cover it
+ * (`coveredUntil`, by key; absent: not covered), those not covered first, then by building and room.
+ */
+export function householdsBehind(kept: HouseholdRecord[], coveredUntil: Map<string, Date>): HouseholdBehind[] {
+  return kept
+    .map((h) => {
+      const until = coveredUntil.get(householdKey(h));
+      return { id: h._id, building: h.building, room: h.room, group: h.group, intervalDays: h.intervalDays, coveredUntil: until ? until.toISOString() : null, counted: !!until };
+    })
+    .sort((a, b) => Number(a.counted) - Number(b.counted) || a.building.localeCompare(b.building) || a.room.localeCompare(b.room));
+}

@@ -2,7 +2,9 @@ import type { DB } from 'wx-server-sdk/index';
 import type { GridAssessment } from '../../types/assessment';
 import type { ActivityTally, AppealTally, AssessedGrid } from '../domain/assessment';
 import type { Span } from '../domain/ledger';
-import { listOf } from './results';
+import { householdKey } from '../domain/figureRecords';
+import type { HouseholdRecord } from '../domain/presence';
+import { docsOf, listOf } from './results';
 
 /**
  * The monthly assessment's reads and writes. Each tally is one aggregate over all the grids asked
@@ -85,6 +87,18 @@ export const appealsCounted = (db: DB.Database, gridIds: string[], span: Span) =
 /** The check-ins a month's assessment counts (a `$match`): those of `gridIds` made in `span`. */
 export const checkInsCounted = (db: DB.Database, gridIds: string[], span: Span) => ({ gridId: db.command.in(gridIds), at: within(db, span) });
 
+/** The grids' 六必访 households kept by `asOf`: what coverage counts households of. */
+const householdsKept = (db: DB.Database, gridIds: string[], asOf: Date) => ({ gridId: db.command.in(gridIds), createdAt: db.command.lt(asOf) });
+
+/** Verified visits made before `asOf` whose household's interval still reaches it: a household with one is covered. */
+const coveringVisits = (db: DB.Database, gridIds: string[], asOf: Date) => ({
+  gridId: db.command.in(gridIds),
+  kind: 'visit',
+  verified: true,
+  at: db.command.lt(asOf),
+  coversUntil: db.command.gte(asOf),
+});
+
 /**
  * Per grid, the days of `span` with any staff action, the check-ins counted and its 六必访
  * coverage as of `asOf` (the month's end, or now while the month runs): five aggregates at once
@@ -122,14 +136,14 @@ export async function activityTallies(db: DB.Database, gridIds: string[], span: 
     db
       .collection('households')
       .aggregate()
-      .match({ gridId: _.in(gridIds), createdAt: _.lt(asOf) })
+      .match(householdsKept(db, gridIds, asOf))
       .group({ _id: '$gridId', households: { $sum: 1 } })
       .limit(GRIDS_LIMIT)
       .end(),
     db
       .collection('checkins')
       .aggregate()
-      .match({ gridId: _.in(gridIds), kind: 'visit', verified: true, at: _.lt(asOf), coversUntil: _.gte(asOf) })
+      .match(coveringVisits(db, gridIds, asOf))
       .group({ _id: '$gridId', rooms: { $addToSet: { building: '$household.building', room: '$household.room' } } })
       .limit(GRIDS_LIMIT)
       .end(),
@@ -290,4 +304,27 @@ const APPEAL_SHOWN = { number: 1, categoryName: 1, status: 1, source: 1, created
 export async function appealsBehind<T>(db: DB.Database, gridId: string, span: Span, which: { of: string[] | null; counted: string | null }, limit: number): Promise<Listed<T>> {
   const start = () => db.collection('appeals').aggregate().match(appealsCounted(db, [gridId], span)).addFields(appealFacts).project({ ...appealFlags, ...APPEAL_SHOWN });
   return listedBehind<T>(db, start, which, 'createdAt', limit);
+}
+
+/** A grid keeps a few hundred 六必访 households at most: one read lists them. */
+const HOUSEHOLDS_AT_MOST = 1000;
+
+/**
+ * Grid `gridId`'s 六必访 households kept by `asOf`, and per household (`building\nroom`) until when
+ * the visits covering it then reach (absent: not covered), by the coverage tally's own matches.
+ * Two reads at once.
+ */
+export async function householdsCoveredAt(db: DB.Database, gridId: string, asOf: Date): Promise<{ kept: HouseholdRecord[]; coveredUntil: Map<string, Date> }> {
+  const [kept, covering] = await Promise.all([
+    db.collection('households').where(householdsKept(db, [gridId], asOf)).orderBy('building', 'asc').orderBy('room', 'asc').limit(HOUSEHOLDS_AT_MOST).get(),
+    db
+      .collection('checkins')
+      .aggregate()
+      .match(coveringVisits(db, [gridId], asOf))
+      .group({ _id: { building: '$household.building', room: '$household.room' }, until: { $max: '$coversUntil' } })
+      .limit(HOUSEHOLDS_AT_MOST)
+      .end(),
+  ]);
+  const until = listOf<{ _id: { building: string; room: string }; until: Date }>(covering).map(({ _id, until }) => [householdKey(_id), new Date(until)] as const);
+  return { kept: docsOf<HouseholdRecord>(kept), coveredUntil: new Map(until) };
 }

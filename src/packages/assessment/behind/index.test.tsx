@@ -126,4 +126,28 @@ describe('考核明细 behind a figure', () => {
     render(<AssessmentBehindPage />);
     expect(await screen.findByText('只有本网格及所属社区、街道的工作人员可以查看网格考核')).toBeTruthy();
   });
+
+  it('lists the 六必访 households behind the coverage figure, those not covered first', async () => {
+    __setRouterParams({ code: 'GS-0101', month: '2026-10', figure: 'coverage' });
+    const coverage: FigureRecords = {
+      grid,
+      month: '2026-10',
+      figure: 'coverage',
+      total: 2,
+      counted: 1,
+      records: 'households',
+      items: [
+        { id: 'h2', building: '3号楼', room: '102', group: 'emptyNest', intervalDays: 7, coveredUntil: null, counted: false },
+        { id: 'h1', building: '3号楼', room: '101', group: 'hardship', intervalDays: 30, coveredUntil: '2026-11-20T02:00:00.000Z', counted: true },
+      ],
+    };
+    programCloud({ 'assessment.behind': () => ok(coverage) });
+    render(<AssessmentBehindPage />);
+    await screen.findByText('2026年10月 · 六必访覆盖率');
+    expect(screen.getByText('共 2 条，已覆盖 1 条')).toBeTruthy();
+    expect(items()).toEqual([
+      ['3号楼 102 · 空巢老人', '每 7 天走访一次，已到期', '未覆盖'],
+      ['3号楼 101 · 困难人群', '走访有效至 2026-11-20 10:00', '已覆盖'],
+    ]);
+  });
 });

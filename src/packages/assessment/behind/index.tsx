@@ -1,6 +1,6 @@
 import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { BEHIND_FIGURES, type AppealBehind, type BehindFigure, type CheckInBehind, type FigureRecords } from '../../../../types/assessment';
+import { BEHIND_FIGURES, type AppealBehind, type BehindFigure, type CheckInBehind, type FigureRecords, type HouseholdBehind } from '../../../../types/assessment';
 import { PRESENCE_WORDS } from '../../../../types/presence';
 import { APPEAL_WORDS } from '../../../../types/vocabulary';
 import { Loading, PageFrame } from '../../../components/PageFrame';
@@ -16,8 +16,8 @@ import '../assessment.scss';
 const isFigure = (figure: string | undefined): figure is BehindFigure => (BEHIND_FIGURES as readonly string[]).includes(figure ?? '');
 
 /**
- * 考核明细 (`?code=&month=&figure=`, `assessment.behind`): the check-ins or appeals behind one
- * figure of a grid's month, newest first, each marked as counted or not; an appeal (or an
+ * 考核明细 (`?code=&month=&figure=`, `assessment.behind`): the check-ins, 六必访 households or
+ * appeals behind one figure of a grid's month, each marked as counted or not; an appeal (or an
  * arrival's appeal) opens its detail.
  */
 export default function AssessmentBehindPage() {
@@ -53,6 +53,7 @@ function Records({ records }: { records: FigureRecords }) {
         </Text>
         <Text className="assessment__said">{summaryOf(records)}</Text>
         {records.figure === 'online' && <Text className="assessment__said">在线天数还计入办理诉求和发布通知的日子，这里列出扫码签到</Text>}
+        {records.figure === 'coverage' && <Text className="assessment__said">按月末（本月按此刻）计：住户在走访周期内有过核验的走访即为已覆盖</Text>}
       </View>
       {records.items.length === 0 ? (
         <Text className="list-state">这个月没有相关记录</Text>
@@ -60,7 +61,9 @@ function Records({ records }: { records: FigureRecords }) {
         <View className="card list">
           {records.records === 'checkIns'
             ? records.items.map((c) => <CheckInItem key={c.id} checkIn={c} counted={words.counted} />)
-            : records.items.map((a) => <AppealItem key={a.id} appeal={a} counted={words.counted} showCards={records.figure === 'cards'} />)}
+            : records.records === 'households'
+              ? records.items.map((h) => <HouseholdItem key={h.id} household={h} counted={words.counted} />)
+              : records.items.map((a) => <AppealItem key={a.id} appeal={a} counted={words.counted} showCards={records.figure === 'cards'} />)}
         </View>
       )}
     </View>
@@ -101,6 +104,20 @@ function CheckInItem({ checkIn: c, counted }: { checkIn: CheckInBehind; counted:
         <PhotoGrid photos={c.photos} />
       </View>
       <Counted counted={c.counted} words={counted} />
+    </View>
+  );
+}
+
+function HouseholdItem({ household: h, counted }: { household: HouseholdBehind; counted: [string, string] | null }) {
+  return (
+    <View className="list__item assessment__record">
+      <View className="list__main">
+        <Text className="list__name">
+          {h.building} {h.room} · {PRESENCE_WORDS.group[h.group]}
+        </Text>
+        <Text className="list__sub">{h.coveredUntil ? `走访有效至 ${shanghaiTime(h.coveredUntil)}` : `每 ${h.intervalDays} 天走访一次，已到期`}</Text>
+      </View>
+      <Counted counted={h.counted} words={counted} />
     </View>
   );
 }

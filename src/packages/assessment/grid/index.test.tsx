@@ -87,10 +87,12 @@ describe('网格考核 of one grid', () => {
     expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/assessment/behind/index?code=GS-0101&month=2026-09&figure=response' });
     fireEvent.click(row(octoberCard, '有效巡防 / 巡防次数'));
     expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/assessment/behind/index?code=GS-0101&month=2026-10&figure=patrols' });
+    fireEvent.click(row(octoberCard, '六必访覆盖'));
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/assessment/behind/index?code=GS-0101&month=2026-10&figure=coverage' });
     const opened = (Taro.navigateTo as jest.Mock).mock.calls.length;
     fireEvent.click(row(octoberCard, '综合得分'));
     expect(Taro.navigateTo).toHaveBeenCalledTimes(opened);
-    expect(octoberCard.querySelectorAll('.assessment__figure--open')).toHaveLength(13);
+    expect(octoberCard.querySelectorAll('.assessment__figure--open')).toHaveLength(14);
   });
 
   it('says when the grid has no month assessed, and draws nothing', async () => {
