@@ -13,6 +13,13 @@ type Variable = { name: string; where: string; needed: 'always' | 'deploy' | 'op
 
 const templateVariable = (key: TemplateKey) => `GRIDLINK_TEMPLATE_${key.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`;
 
+/** What each subscribe template is for, as the operator picks it in WeChat's library. */
+const TEMPLATE_PURPOSE: Record<TemplateKey, string> = {
+  appealNew: '新诉求提醒（网格长收到新的反映）',
+  appealProgress: '诉求进度通知（居民收到受理、回复、办结）',
+  groupQrExpiry: '群二维码到期提醒',
+};
+
 export const VARIABLES: Variable[] = [
   { name: 'TARO_APP_ID', needed: 'always', where: '小程序管理后台 mp.weixin.qq.com → 开发管理 → 开发设置 → 开发者ID → AppID(小程序ID)', check: (v) => (/^wx[0-9a-f]{16}$/.test(v) ? null : '应为 wx 开头的 18 位 AppID') },
   { name: 'TARO_APP_CLOUD_ENV', needed: 'always', where: '微信开发者工具 → 云开发 → 设置 → 环境设置 → 环境 ID（或腾讯云 CloudBase 控制台的环境列表）', check: (v) => (/^[A-Za-z][A-Za-z0-9-]{3,63}$/.test(v) ? null : '应为环境 ID，如 gridlink-7gxxxxxx') },
@@ -22,13 +29,6 @@ export const VARIABLES: Variable[] = [
   ...TEMPLATE_KEYS.map((key): Variable => ({ name: templateVariable(key), needed: 'deploy', where: `小程序管理后台 → 功能 → 订阅消息 → 我的模板 → ${TEMPLATE_PURPOSE[key]} 的模板 ID` })),
   { name: 'GRIDLINK_SETTINGS_FILE', needed: 'optional', where: '可选：JSON 文件，按 _id 给出 sla、sla:<街道>、assessment、assessment:<街道> 文档（格式见 README 的时限与考核两节）', check: (v) => (existsSync(resolved(v)) ? null : `文件 ${resolved(v)} 不存在`) },
 ];
-
-/** What each subscribe template is for, as the operator picks it in WeChat's library. */
-const TEMPLATE_PURPOSE: Record<TemplateKey, string> = {
-  appealNew: '新诉求提醒（网格长收到新的反映）',
-  appealProgress: '诉求进度通知（居民收到受理、回复、办结）',
-  groupQrExpiry: '群二维码到期提醒',
-};
 
 function resolved(path: string): string {
   return isAbsolute(path) ? path : join(ROOT, path);
