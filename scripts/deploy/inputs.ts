@@ -54,7 +54,7 @@ export function loadDotEnv(file = join(ROOT, '.env')): void {
  * one line naming the variable and where to find it. `missingForDeploy` lists (for a dry run)
  * what a deploy would still need.
  */
-export function readInputs(env: NodeJS.ProcessEnv, dryRun: boolean): { inputs: DeployInputs | null; problems: string[]; missingForDeploy: string[] } {
+export function readInputs(env: Record<string, string | undefined>, dryRun: boolean): { inputs: DeployInputs | null; problems: string[]; missingForDeploy: string[] } {
   const problems: string[] = [];
   const missingForDeploy: string[] = [];
   const value = (v: Variable) => env[v.name]?.trim() ?? '';
@@ -87,7 +87,7 @@ export function readInputs(env: NodeJS.ProcessEnv, dryRun: boolean): { inputs: D
 }
 
 /** The template ids given and the documents of the settings file, checked as the setup function checks them. */
-function settingsFrom(env: NodeJS.ProcessEnv, problems: string[]): Record<string, Record<string, unknown>> {
+function settingsFrom(env: Record<string, string | undefined>, problems: string[]): Record<string, Record<string, unknown>> {
   const settings: Record<string, Record<string, unknown>> = {};
   const templates = Object.fromEntries(TEMPLATE_KEYS.flatMap((key) => (env[templateVariable(key)]?.trim() ? [[key, env[templateVariable(key)]!.trim()]] : [])));
   if (Object.keys(templates).length) settings.templates = templates;
