@@ -34,6 +34,29 @@ export function pacer(perSecond: number): () => Promise<void> {
   };
 }
 
+/** Seven cron fields of digits, `*`, `/`, `,`, `-`, `?` and names (JAN, MON…). */
+const CRON = /^[\w*/,?-]+( [\w*/,?-]+){6}$/;
+
+/**
+ * A timer's cron as GetFunction reports it. BatchCreateTrigger sends it as `TriggerDesc`; whether
+ * the detail gives it back in `Config`, in `TriggerDesc`, or as `{"cron": …}` is not documented for
+ * CloudBase (UNVERIFIED), so each is read; unreadable gives '' (which differs, so the trigger is
+ * replaced rather than trusted).
+ */
+function cronOf(trigger: { Config?: string; TriggerDesc?: string }): string {
+  for (const text of [trigger.Config, trigger.TriggerDesc]) {
+    if (!text) continue;
+    if (CRON.test(text.trim())) return text.trim();
+    try {
+      const cron = (JSON.parse(text) as { cron?: unknown }).cron;
+      if (typeof cron === 'string' && CRON.test(cron.trim())) return cron.trim();
+    } catch {
+      // not JSON: try the next field
+    }
+  }
+  return '';
+}
+
 const functionStateOf = (info: IFunctionInfo): FunctionState => ({
   runtime: info.Runtime,
   timeout: info.Timeout,
@@ -41,7 +64,7 @@ const functionStateOf = (info: IFunctionInfo): FunctionState => ({
   installDependency: info.InstallDependency === 'TRUE',
   description: info.Description ?? '',
   env: Object.fromEntries((info.Environment?.Variables ?? []).map((v) => [v.Key, v.Value])),
-  triggers: (info.Triggers ?? []).filter((t) => t.Type === 'timer').map((t) => ({ name: t.TriggerName || t.Name, type: 'timer' as const, config: t.Config })),
+  triggers: (info.Triggers ?? []).filter((t) => t.Type === 'timer').map((t) => ({ name: t.TriggerName || t.Name, type: 'timer' as const, config: cronOf(t) })),
 });
 
 /** Index names CloudBase makes itself: never the repository's to change. */

@@ -88,7 +88,7 @@ describe('an empty environment', () => {
     const info = (name: string) => cloud.functions.get(name)!.info;
     for (const name of ['registry', 'assessment']) expect(info(name)).toMatchObject({ Runtime: 'Nodejs20.19', Timeout: 60, MemorySize: 256, InstallDependency: 'TRUE' });
     expect(info('grid')).toMatchObject({ Runtime: 'Nodejs20.19', Timeout: 20, InstallDependency: 'TRUE' });
-    expect(info('timers').Triggers.map((t) => [t.TriggerName, t.Type, t.Config])).toEqual([['sweep', 'timer', '0 * * * * * *']]);
+    expect(info('timers').Triggers.map((t) => [t.TriggerName, t.Type, t.TriggerDesc])).toEqual([['sweep', 'timer', '{"cron":"0 * * * * * *"}']]);
     expect(info('setup').Environment!.Variables.map((v) => v.Key)).toEqual(['GRIDLINK_SETUP_TOKEN']);
     expect(info('grid').Environment!.Variables).toEqual([]);
   });
@@ -125,7 +125,7 @@ describe('an environment that differs in places', () => {
     grids.indexes.find((i) => i.Name === 'code_unique')!.Unique = false;
     grids.indexes.push({ Name: 'made_by_hand', Keys: [{ Name: 'name', Direction: '1' }], Unique: false });
     cloud.collections.get('appeals')!.rule = { AclTag: 'READONLY' };
-    cloud.functions.get('timers')!.info.Triggers[0].Config = '0 */5 * * * * *';
+    cloud.functions.get('timers')!.info.Triggers[0].TriggerDesc = '0 */5 * * * * *';
     cloud.functions.get('registry')!.info.Timeout = 3;
     cloud.calls = [];
     const report = await deploy(options(cloud));
@@ -141,7 +141,7 @@ describe('an environment that differs in places', () => {
     expect(grids.indexes.find((i) => i.Name === 'code_unique')!.Unique).toBe(true);
     expect(grids.indexes.some((i) => i.Name === 'made_by_hand')).toBe(true);
     expect(report.notes.join('\n')).toContain('made_by_hand');
-    expect(cloud.functions.get('timers')!.info.Triggers.map((t) => t.Config)).toEqual(['0 * * * * * *']);
+    expect(cloud.functions.get('timers')!.info.Triggers.map((t) => t.TriggerDesc)).toEqual(['{"cron":"0 * * * * * *"}']);
   });
 
   it('a function on a runtime that cannot run the code blocks the deploy before anything changes', async () => {

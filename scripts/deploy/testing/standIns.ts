@@ -64,7 +64,8 @@ export class StandInCloud {
   }
 
   private addTriggers(fn: Fn, triggers: Array<{ name: string; type: string; config: string }>) {
-    fn.info.Triggers.push(...triggers.map((t) => ({ Name: t.name, TriggerName: t.name, Type: t.type, Config: t.config, TriggerDesc: '' })));
+    // As BatchCreateTrigger sends it: the cron in TriggerDesc.
+    fn.info.Triggers.push(...triggers.map((t) => ({ Name: t.name, TriggerName: t.name, Type: t.type, Config: '', TriggerDesc: JSON.stringify({ cron: t.config }) })));
   }
 
   manager(): Manager {
