@@ -23,7 +23,6 @@ export type CiProject = InstanceType<typeof MiniProgramCi.Project>;
 /** The management API for `envId` with the operator's API key (constructing it calls nothing). */
 export function realManager(envId: string, secretId: string, secretKey: string): Manager {
   // Loaded here, not at the top: a dry run never needs it.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const CloudBaseClass: typeof CloudBase = require('@cloudbase/manager-node');
   const app = new CloudBaseClass({ secretId, secretKey, envId });
   return { env: app.env, functions: app.functions, database: app.database, tcb: app.commonService('tcb') };
@@ -31,6 +30,5 @@ export function realManager(envId: string, secretId: string, secretKey: string):
 
 /** miniprogram-ci itself (loaded on use: it takes a few seconds to load). */
 export function realCi(): typeof MiniProgramCi {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   return require('miniprogram-ci');
 }
