@@ -4,6 +4,7 @@
  *   build – checks over the built output (run after `npm run build`)
  *   app   – Taro pages and components in jsdom, with @tarojs/* stubbed (tests/jest/)
  *   e2e   – Chromium against the local cloud serving dist/h5
+ *   weapp – the WeChat build (dist/weapp) as WeChat runs it, under miniprogram-simulate (tests/weapp/)
  * ts-jest transpiles file by file (isolatedModules): fast, and another folder's types never fail
  * this run; `npx tsc -p .` is the typecheck.
  */
@@ -47,5 +48,15 @@ module.exports = {
       setupFilesAfterEnv: ['<rootDir>/tests/jest/setup.ts'],
     },
     nodeProject('e2e', ['<rootDir>/tests/e2e/**/*.test.ts']),
+    {
+      // The compiled pages run as-is (plain JS from dist/weapp, not transformed) in jsdom, which
+      // j-component renders into; see tests/weapp/README.md.
+      displayName: 'weapp',
+      rootDir: __dirname,
+      testEnvironment: 'jsdom',
+      testMatch: ['<rootDir>/tests/weapp/**/*.test.{ts,js}'],
+      testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+      transform: { '^.+\\.tsx?$': tsTransform(tsNode) },
+    },
   ],
 };

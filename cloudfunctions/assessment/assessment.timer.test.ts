@@ -13,20 +13,27 @@ let db: DB.Database;
 beforeAll(async () => ({ cloud, db } = await openLocalCloud()));
 afterAll(() => cloud.stop());
 
-it('assesses July on 1 August just after midnight in Zoucheng, every street, and the same again on a later run', async () => {
+it('assesses July on 1 August just after midnight in Zoucheng, every street, on the assessment function’s own trigger, and the same again on a later run', async () => {
   await moveClock(cloud, { at: '2030-08-01T00:05:00+08:00' });
-  okData(await fireTimer(cloud, 'timers'));
+  okData(await fireTimer(cloud, 'assessment'));
   const docs = await readAll(db, 'assessments', { month: '2030-07' });
   expect(new Set(docs.map((d) => d.streetId))).toEqual(new Set(['GS', 'QQ', 'FS']));
   expect(docs).toHaveLength(36);
-  okData(await fireTimer(cloud, 'timers'));
+  okData(await fireTimer(cloud, 'assessment'));
   expect(await readAll(db, 'assessments', { month: '2030-07' })).toEqual(docs);
 });
 
 it('leaves the month alone on any other day (31 August 23:55 in Zoucheng is still August)', async () => {
   await moveClock(cloud, { at: '2030-08-31T23:55:00+08:00' });
-  okData(await fireTimer(cloud, 'timers'));
+  okData(await fireTimer(cloud, 'assessment'));
   await moveClock(cloud, { at: '2030-09-02T09:00:00+08:00' });
-  okData(await fireTimer(cloud, 'timers'));
+  okData(await fireTimer(cloud, 'assessment'));
   expect(await count(db, 'assessments', { month: '2030-08' })).toBe(0);
+});
+
+it('refuses a timer event sent by a mini-program user, and computes nothing', async () => {
+  await moveClock(cloud, { at: '2030-10-01T00:05:00+08:00' });
+  const { body } = await cloud.call('assessment', { Type: 'Timer', TriggerName: 'assessAndRollUp' }, 'res-timer-forger');
+  expect(body).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+  expect(await count(db, 'assessments', { month: '2030-09' })).toBe(0);
 });

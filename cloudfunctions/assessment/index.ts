@@ -4,5 +4,9 @@ import { compute } from './compute';
 import { exportMonth } from './export';
 import { grid } from './grid';
 import { ranking } from './ranking';
+import { isTimerEvent, onTimer } from './timer';
 
-export const main = dispatch({ compute, ranking, grid, export: exportMonth }, platformPorts);
+const route = dispatch({ compute, ranking, grid, export: exportMonth }, platformPorts);
+
+// The timer trigger (config.json) sends no `action`: it runs the monthly assessment and the daily records.
+export const main = (event: object) => (isTimerEvent(event) ? onTimer() : route(event));

@@ -105,7 +105,7 @@ describe('before the first roll-up', () => {
 async function rollUpToday(): Promise<number> {
   let counted = 0;
   for (;;) {
-    const { rolledUp } = okData(await fireTimer<{ rolledUp: number }>(cloud, 'timers'));
+    const { rolledUp } = okData(await fireTimer<{ rolledUp: number }>(cloud, 'assessment'));
     if (rolledUp === 0) return counted;
     counted += rolledUp;
   }

@@ -1,15 +1,15 @@
 import { DEFAULT_MESSAGES, type Envelope } from '../../types/envelope';
 import { platformPorts } from '../kit/platform';
-import { assessLastMonthOnFirst } from '../services/assessment';
-import { rollUpOnceADay } from '../services/gridRecord';
 import { removeEndedCounters } from '../store/limits';
 import { keepPromises, type ClockRun } from './slaClock';
 import { closeUnrated, remindGroupQrs, retryMessages } from './sweep';
 
 /**
  * The periodic sweep (see config.json): message retries, the appeals' SLA clocks (reminders, 超时
- * and 升级), then unrated appeals, group QRs about to lapse, throttle counters whose window has
- * ended, the monthly assessment on the 1st and the grids' 90-day records once a day. Only the timer trigger may run it; a call from the mini-program is refused.
+ * and 升级), then unrated appeals, group QRs about to lapse and throttle counters whose window has
+ * ended. The monthly assessment and the grids' daily records run on the `assessment` function's
+ * own trigger, so they never take this minute's time. Only the timer trigger may run it; a call
+ * from the mini-program is refused.
  */
 
 /**
@@ -19,7 +19,7 @@ import { closeUnrated, remindGroupQrs, retryMessages } from './sweep';
 const BUDGET_MS = 2000;
 /** The SLA clocks may use most of it, leaving the cheaper steps their turn every run. */
 const CLOCKS_MS = 1400;
-export async function main(): Promise<Envelope<{ clocks: ClockRun; retried: number; closed: number; reminded: number; endedCounters: number; rolledUp: number }>> {
+export async function main(): Promise<Envelope<{ clocks: ClockRun; retried: number; closed: number; reminded: number; endedCounters: number }>> {
   const ports = platformPorts();
   if (ports.source !== 'wx_trigger') return { ok: false, code: 'FORBIDDEN', message: DEFAULT_MESSAGES.FORBIDDEN };
   try {
@@ -32,9 +32,7 @@ export async function main(): Promise<Envelope<{ clocks: ClockRun; retried: numb
     const closed = await inTime(() => closeUnrated(ports, deadline), 0);
     const reminded = await inTime(() => remindGroupQrs(ports, deadline), 0);
     const endedCounters = await inTime(() => removeEndedCounters(ports.db, ports.clock.now()), 0);
-    await inTime(() => assessLastMonthOnFirst(ports, deadline), 0);
-    const rolledUp = await inTime(() => rollUpOnceADay(ports, deadline), 0);
-    return { ok: true, data: { clocks, retried, closed, reminded, endedCounters, rolledUp } };
+    return { ok: true, data: { clocks, retried, closed, reminded, endedCounters } };
   } catch (error) {
     console.error('[gridlink] sweep failed', error);
     return { ok: false, code: 'INTERNAL', message: DEFAULT_MESSAGES.INTERNAL };

@@ -121,7 +121,7 @@ export async function benchAssessment() {
     }
     // The timer takes streets while its budget lasts: run it until a run rolls up nothing.
     for (let run = 1; ; run++) {
-      const { data, seconds, 'round trips': trips } = await post(cloud, '/api/dev/trigger/timers', {});
+      const { data, seconds, 'round trips': trips } = await post(cloud, '/api/dev/trigger/assessment', {});
       const { rolledUp } = data as { rolledUp: number };
       rows.push({ step: `timer run ${run}: roll-up`, grids: rolledUp, seconds, 'round trips': trips });
       if (rolledUp === 0) break;

@@ -240,6 +240,7 @@ export function StaffActions({ detail, onDone }: { detail: AppealDetail; onDone:
               <Text className={`chip${fields.onSite ? ' chip--on' : ''}`} onClick={() => set({ onSite: !fields.onSite })}>
                 我{APPEAL_WORDS.onSite}
               </Text>
+              <Text className="choice__hint">到场时限以此为准；只有在现场扫网格标牌「{APPEAL_WORDS.action.arrive.label}」才计入考核的当日到场率</Text>
             </View>
           )}
           {(open === 'reply' || open === 'resolve') && (

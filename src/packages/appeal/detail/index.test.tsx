@@ -130,6 +130,7 @@ describe('诉求详情', () => {
     });
     open(detailFixture({ can: ['reply', 'resolve'] }), chiefMe(), { 'appeal.reply': () => ok(after) });
     fireEvent.click(await screen.findByRole('button', { name: '回复' }));
+    expect(screen.getByText('只有在现场扫网格标牌「到场签到」才计入考核的当日到场率', { exact: false })).toBeTruthy();
     fireEvent.click(screen.getByText('发送回复'));
     expect(Taro.showToast).toHaveBeenCalledWith({ title: '请填写回复内容', icon: 'none' });
     expect(cloudCalls('appeal.reply')).toEqual([]);
