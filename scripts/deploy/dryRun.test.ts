@@ -11,7 +11,7 @@ import { join } from 'node:path';
 
 const ROOT = join(__dirname, '..', '..');
 const run = (env: Record<string, string>) =>
-  spawnSync(process.execPath, ['--import', 'tsx', 'scripts/deploy/index.ts', '--dry-run', '--no-build', '--env-file', 'no-such.env'], {
+  spawnSync(process.execPath, ['--import', 'tsx', 'scripts/deploy/index.ts', '--dry-run', '--no-build', '--dotenv', 'no-such.env'], {
     cwd: ROOT,
     encoding: 'utf8',
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env } as unknown as NodeJS.ProcessEnv,

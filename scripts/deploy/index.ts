@@ -9,7 +9,7 @@ import { loadDotEnv, readInputs, type DeployInputs } from './inputs';
 import { realCi, realManager } from './tools';
 
 /**
- * `npm run deploy [-- --dry-run] [--version 1.2.0] [--desc "…"] [--no-build] [--env-file .env]`
+ * `npm run deploy [-- --dry-run] [--version 1.2.0] [--desc "…"] [--no-build] [--dotenv .env]`
  *
  * Dry run: needs TARO_APP_ID and TARO_APP_CLOUD_ENV only; builds, checks every input, compiles
  * the mini-program offline with miniprogram-ci (`getCompiledResult`, `checkCodeQuality`) and
@@ -22,7 +22,7 @@ const { values: args } = parseArgs({
     version: { type: 'string' },
     desc: { type: 'string' },
     'no-build': { type: 'boolean', default: false },
-    'env-file': { type: 'string', default: join(ROOT, '.env') },
+    dotenv: { type: 'string', default: join(ROOT, '.env') },
   },
 });
 const dryRun = args['dry-run'];
@@ -114,7 +114,7 @@ async function offlineCheck(appid: string): Promise<boolean> {
 }
 
 async function main(): Promise<boolean> {
-  loadDotEnv(args['env-file']);
+  loadDotEnv(args.dotenv);
   const { inputs, problems, missingForDeploy } = readInputs(process.env, dryRun);
   if (!inputs) {
     say('输入有误（在 .env 中填写，说明见 .env.example）：');
