@@ -44,7 +44,8 @@ export type GridFigures = {
   online: Share;
   /** Verified patrols of all patrols. */
   patrols: Share;
-  visits: number;
+  /** Verified 走访 of all (a flagged one is kept but proves nothing). */
+  visits: Share;
   /** 六必访: households the grid keeps, of them those a verified visit covered at the month's end (the last visit within the household's interval). */
   coverage: Share;
   reports: { staff: number; resident: number; total: number };

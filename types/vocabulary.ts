@@ -190,6 +190,7 @@ export const FIGURE_WORDS = {
   patrols: '巡防次数',
   verifiedPatrols: '有效巡防',
   visits: '走访次数',
+  verifiedVisits: '有效走访',
   households: '六必访户数',
   coverage: '六必访覆盖',
   reports: '事项上报量',

@@ -120,9 +120,9 @@ describe('the check-ins behind a figure', () => {
     ]);
   });
 
-  it('走访: the visits with their household; 在线: every check-in of the month, each counting', async () => {
+  it('走访: the visits with their household, counted when verified; 在线: every check-in of the month, each counting', async () => {
     const visits = await listed('visits');
-    expect([visits.total, visits.counted, ids(visits)]).toEqual([1, 1, [['k3', null]]]);
+    expect([visits.total, visits.counted, ids(visits)]).toEqual([1, 1, [['k3', true]]]);
     expect(visits.items[0]).toMatchObject({ kind: 'visit', household: { building: '3号楼', room: '201', group: 'emptyNest' } });
     const online = await listed('online');
     expect([online.total, online.counted, ids(online)]).toEqual([4, 4, [['k4', null], ['k3', null], ['k2', null], ['k1', null]]]);
@@ -162,7 +162,7 @@ it('lists what the computed figures count: each share’s count and of are the l
     expect([figure, records.counted, records.total]).toEqual([figure, share.count, share.of]);
   }
   expect((await listed('reports')).total).toBe(figures.reports.total);
-  expect((await listed('visits')).total).toBe(figures.visits);
+  expect([(await listed('visits')).counted, (await listed('visits')).total]).toEqual([figures.visits.count, figures.visits.of]);
 });
 
 it(`lists the newest ${BEHIND_AT_MOST} of a longer month, says how many in all, at the same round trips as a short one`, async () => {

@@ -157,7 +157,7 @@ describe('a street computed for a month', () => {
     expect(of(A._id).figures).toEqual({
       online: { count: 6, of: 30, rate: 0.2 },
       patrols: { count: 1, of: 2, rate: 0.5 },
-      visits: 3,
+      visits: { count: 2, of: 3, rate: 0.6667 },
       coverage: { count: 1, of: 2, rate: 0.5 },
       reports: { staff: 1, resident: 2, total: 3 },
       response: { count: 1, of: 2, rate: 0.5 },
@@ -230,7 +230,7 @@ describe('the month exported', () => {
     expect(rows).toHaveLength(12);
     const rowOfA = Object.fromEntries(headers.map((h, i) => [h, rows[0][i]]));
     expect(rowOfA).toEqual({
-      街道排名: 1, 网格码: 'GS-0101', 网格名称: A.name, 综合得分: 44.75, 在线天数: 6, '在线率(%)': 20, 巡防次数: 2, 有效巡防: 1, 走访次数: 3, 六必访户数: 2, '六必访覆盖率(%)': 50,
+      街道排名: 1, 网格码: 'GS-0101', 网格名称: A.name, 综合得分: 44.75, 在线天数: 6, '在线率(%)': 20, 巡防次数: 2, 有效巡防: 1, 走访次数: 3, 有效走访: 2, 六必访户数: 2, '六必访覆盖率(%)': 50,
       工作人员上报: 1, 居民反映: 2, 事项上报量: 3, '按时受理率(%)': 50, '当日到场率(%)': 50, '办结率(%)': 100, '按时办结率(%)': 50,
       '重办率(%)': 50, 黄牌督办: 2, 红牌督办: 1, 评价数: 2, 平均评分: 4, '满意率(%)': 50,
     });

@@ -19,9 +19,9 @@ const [A, B, C, D] = ['A', 'B', 'C', 'D'].map(grid);
  * only presence (B keeps no households, D covers both of its two); C nothing at all.
  */
 const activity = new Map<string, ActivityTally>([
-  [A._id, { onlineDays: 14, patrols: 10, verifiedPatrols: 8, visits: 5, households: 4, householdsCovered: 3 }],
-  [B._id, { onlineDays: 28, patrols: 20, verifiedPatrols: 20, visits: 10, households: 0, householdsCovered: 0 }],
-  [D._id, { onlineDays: 28, patrols: 25, verifiedPatrols: 20, visits: 12, households: 2, householdsCovered: 2 }],
+  [A._id, { onlineDays: 14, patrols: 10, verifiedPatrols: 8, visits: 5, verifiedVisits: 4, households: 4, householdsCovered: 3 }],
+  [B._id, { onlineDays: 28, patrols: 20, verifiedPatrols: 20, visits: 10, verifiedVisits: 10, households: 0, householdsCovered: 0 }],
+  [D._id, { onlineDays: 28, patrols: 25, verifiedPatrols: 20, visits: 12, verifiedVisits: 12, households: 2, householdsCovered: 2 }],
 ]);
 const appealsOfA: AppealTally = {
   staffReports: 2,
@@ -48,7 +48,7 @@ describe('a street assessed for a month (hand-computed)', () => {
     expect(of(A).figures).toEqual({
       online: { count: 14, of: 28, rate: 0.5 },
       patrols: { count: 8, of: 10, rate: 0.8 },
-      visits: 5,
+      visits: { count: 4, of: 5, rate: 0.8 },
       coverage: { count: 3, of: 4, rate: 0.75 },
       reports: { staff: 2, resident: 4, total: 6 },
       response: { count: 3, of: 4, rate: 0.75 },
@@ -73,6 +73,9 @@ describe('a street assessed for a month (hand-computed)', () => {
     expect(assessStreet('2026-02', [B], activity, appeals, onlyVisits)[0].score).toBe(100);
     const noneCovered = new Map([[A._id, { ...activity.get(A._id)!, visits: 30, householdsCovered: 0 }]]);
     expect(assessStreet('2026-02', [A], noneCovered, appeals, onlyVisits)[0].score).toBe(0);
+    // Flagged visits (far, or without a position) prove nothing: ten of them earn nothing.
+    const farVisits = new Map([[B._id, { ...activity.get(B._id)!, visits: 10, verifiedVisits: 0 }]]);
+    expect(assessStreet('2026-02', [B], farVisits, appeals, onlyVisits)[0].score).toBe(0);
   });
 
   it('scores a grid without appeals on presence and reports alone: (15 + 15 + 10 + 0) / 50 = 80', () => {

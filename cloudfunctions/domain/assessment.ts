@@ -30,6 +30,7 @@ export type ActivityTally = {
   patrols: number;
   verifiedPatrols: number;
   visits: number;
+  verifiedVisits: number;
   /** 六必访 households the grid kept by the month's end, and of those, how many a verified visit still covered then (within its interval). */
   households: number;
   householdsCovered: number;
@@ -57,7 +58,7 @@ export type AppealTally = {
 /** The grid as the assessment names it. */
 export type AssessedGrid = { _id: string; code: string; name: string; communityId: string; streetId: string };
 
-export const NO_ACTIVITY: ActivityTally = { onlineDays: 0, patrols: 0, verifiedPatrols: 0, visits: 0, households: 0, householdsCovered: 0 };
+export const NO_ACTIVITY: ActivityTally = { onlineDays: 0, patrols: 0, verifiedPatrols: 0, visits: 0, verifiedVisits: 0, households: 0, householdsCovered: 0 };
 export const NO_APPEALS: AppealTally = {
   staffReports: 0,
   residentAppeals: 0,
@@ -138,7 +139,7 @@ export function figuresOf(month: string, activity: ActivityTally, appeals: Appea
   return {
     online: shareOf(activity.onlineDays, daysInMonth(month)),
     patrols: shareOf(activity.verifiedPatrols, activity.patrols),
-    visits: activity.visits,
+    visits: shareOf(activity.verifiedVisits, activity.visits),
     coverage: shareOf(activity.householdsCovered, activity.households),
     reports: { staff: appeals.staffReports, resident: filed, total: appeals.staffReports + filed },
     response: shareOf(appeals.acceptedInTime, filed),
@@ -158,7 +159,7 @@ export function figuresOf(month: string, activity: ActivityTally, appeals: Appea
 /**
  * Each part as a share of full marks, or null when the month gave nothing to judge it by (no
  * appeals, none resolved, none rated): counts against their targets (capped at 1), verified
- * patrols (not all), 重办 as its complement. Visits are judged by 六必访 coverage where the grid
+ * patrols and visits (not all), 重办 as its complement. Visits are judged by 六必访 coverage where the grid
  * keeps households (ten visits to one door do not cover the others), by their count otherwise.
  */
 function partsOf(figures: GridFigures, targets: ScoreTargets): Record<ScorePart, number | null> {
@@ -166,7 +167,7 @@ function partsOf(figures: GridFigures, targets: ScoreTargets): Record<ScorePart,
   return {
     online: figures.online.rate,
     patrols: upTo(figures.patrols.count, targets.patrols),
-    visits: figures.coverage.rate ?? upTo(figures.visits, targets.visits),
+    visits: figures.coverage.rate ?? upTo(figures.visits.count, targets.visits),
     reports: upTo(figures.reports.total, targets.reports),
     response: figures.response.rate,
     sameDay: figures.sameDay.rate,

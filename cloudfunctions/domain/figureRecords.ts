@@ -36,7 +36,7 @@ export type RecordsBehind =
 export const RECORDS_BEHIND: Record<BehindFigure, RecordsBehind> = {
   online: { records: 'checkIns', of: null, counted: null },
   patrols: { records: 'checkIns', of: ['patrols'], counted: 'verifiedPatrols' },
-  visits: { records: 'checkIns', of: ['visits'], counted: null },
+  visits: { records: 'checkIns', of: ['visits'], counted: 'verifiedVisits' },
   coverage: { records: 'households' },
   reports: { records: 'appeals', of: null, counted: null },
   response: { records: 'appeals', of: ['residentAppeals'], counted: 'acceptedInTime' },

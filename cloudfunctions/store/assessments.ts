@@ -39,8 +39,8 @@ const sumsOf = (fields: string[]) => Object.fromEntries(fields.map((field) => [f
 
 /**
  * Per check-in, what the assessment counts of it (a `$project` stage): its grid, its Zoucheng
- * `day` (for online days) and 0/1 flags `patrols`, `verifiedPatrols` (a patrol not flagged) and
- * `visits`. The tally sums them per grid; `assessment.behind` lists check-ins with them.
+ * `day` (for online days) and 0/1 flags `patrols`, `verifiedPatrols` (a patrol not flagged),
+ * `visits` and `verifiedVisits`. The tally sums them per grid; `assessment.behind` lists check-ins with them.
  */
 export const checkInFlags = {
   gridId: 1,
@@ -48,6 +48,7 @@ export const checkInFlags = {
   patrols: one({ $eq: ['$kind', 'patrol'] }),
   verifiedPatrols: one({ $and: [{ $eq: ['$kind', 'patrol'] }, { $eq: ['$verified', true] }] }),
   visits: one({ $eq: ['$kind', 'visit'] }),
+  verifiedVisits: one({ $and: [{ $eq: ['$kind', 'visit'] }, { $eq: ['$verified', true] }] }),
 };
 
 /** Residents' appeals (`source` absent or `resident`), not staff reports. */
@@ -114,7 +115,7 @@ export async function activityTallies(db: DB.Database, gridIds: string[], span: 
       .aggregate()
       .match(checkInsCounted(db, gridIds, span))
       .project(checkInFlags)
-      .group({ _id: '$gridId', days: { $addToSet: '$day' }, ...sumsOf(['patrols', 'verifiedPatrols', 'visits']) })
+      .group({ _id: '$gridId', days: { $addToSet: '$day' }, ...sumsOf(['patrols', 'verifiedPatrols', 'visits', 'verifiedVisits']) })
       .limit(GRIDS_LIMIT)
       .end(),
     db
@@ -148,7 +149,7 @@ export async function activityTallies(db: DB.Database, gridIds: string[], span: 
       .limit(GRIDS_LIMIT)
       .end(),
   ]);
-  const counted = new Map(listOf<{ _id: string } & Pick<ActivityTally, 'patrols' | 'verifiedPatrols' | 'visits'>>(checkins).map((c) => [c._id, c]));
+  const counted = new Map(listOf<{ _id: string } & Pick<ActivityTally, 'patrols' | 'verifiedPatrols' | 'visits' | 'verifiedVisits'>>(checkins).map((c) => [c._id, c]));
   const days = new Map<string, Set<string>>();
   for (const grid of [...listOf<GridDays>(checkins), ...listOf<GridDays>(actions), ...listOf<GridDays>(notices)]) {
     days.set(grid._id, new Set([...(days.get(grid._id) ?? []), ...grid.days]));
@@ -166,6 +167,7 @@ export async function activityTallies(db: DB.Database, gridIds: string[], span: 
           patrols: c?.patrols ?? 0,
           verifiedPatrols: c?.verifiedPatrols ?? 0,
           visits: c?.visits ?? 0,
+          verifiedVisits: c?.verifiedVisits ?? 0,
           households: households.get(gridId) ?? 0,
           householdsCovered: visited.get(gridId) ?? 0,
         },

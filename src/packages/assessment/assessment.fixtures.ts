@@ -16,7 +16,7 @@ export const rankedFixture = (n: number, overrides: Partial<RankedAssessment> = 
   figures: {
     online: share(31 - n, 31),
     patrols: share(10 - n, 12),
-    visits: 6,
+    visits: share(6, 7),
     coverage: share(8, 10),
     reports: { staff: 2, resident: 5, total: 7 },
     response: share(4, 5),

@@ -28,7 +28,7 @@ export const FIGURES: Figure[] = [
   { label: F.onlineDays, value: (a) => `${a.figures.online.count} / ${a.figures.online.of} 天`, behind: 'online' },
   { label: rateWord(F.online), value: (a) => percentText(a.figures.online), behind: 'online' },
   { label: `${F.verifiedPatrols} / ${F.patrols}`, value: (a) => `${a.figures.patrols.count} / ${a.figures.patrols.of}`, behind: 'patrols' },
-  { label: F.visits, value: (a) => String(a.figures.visits), behind: 'visits' },
+  { label: `${F.verifiedVisits} / ${F.visits}`, value: (a) => `${a.figures.visits.count} / ${a.figures.visits.of}`, behind: 'visits' },
   {
     label: F.coverage,
     value: (a) => (a.figures.coverage.of === 0 ? '未建六必访台账' : `${a.figures.coverage.count} / ${a.figures.coverage.of} 户（${percentText(a.figures.coverage)}）`),
@@ -94,7 +94,7 @@ export function monthsChart(months: RankedAssessment[]): ChartOption {
 export const BEHIND_WORDS: Record<BehindFigure, { title: string; counted: [string, string] | null }> = {
   online: { title: F.onlineDays, counted: null },
   patrols: { title: '巡防', counted: [F.verifiedPatrols, `未计入${F.verifiedPatrols}`] },
-  visits: { title: '走访', counted: null },
+  visits: { title: '走访', counted: [F.verifiedVisits, `未计入${F.verifiedVisits}`] },
   coverage: { title: rateWord(F.coverage), counted: ['已覆盖', '未覆盖'] },
   reports: { title: W.event.reported, counted: null },
   response: { title: rateWord(F.response), counted: [F.response, `未${F.response}`] },
