@@ -79,6 +79,8 @@ export type GridAssessment = {
   score: number;
   /** Rank among the street's grids that month (ties share a rank: 1, 2, 2, 4). */
   streetRank: number;
+  /** The moment the data run to (ISO): the month's end, or earlier when computed while the month ran. */
+  asOf: string;
   /** The weights and targets the score was computed with. */
   policy: AssessmentPolicy;
 };

@@ -7,6 +7,7 @@
 import type { DB } from 'wx-server-sdk/index';
 import { BEHIND_AT_MOST, type BehindFigure, type FigureRecords, type GridAssessment } from '../../types/assessment';
 import { chiefOf, communityOf, expectRefusal, gridOf, newResident, okData, staffName, streetOf, workerOf, type Body } from '../../tests/support/appealKit';
+import { moveClock } from '../../tests/support/clock';
 import { readDoc } from '../../tests/support/cloudDb';
 import { LocalCloud, openLocalCloud } from '../../tests/support/localCloud';
 
@@ -20,6 +21,8 @@ let cloud: LocalCloud;
 let db: DB.Database;
 beforeAll(async () => {
   ({ cloud, db } = await openLocalCloud());
+  // March is over: it is computed whole.
+  await moveClock(cloud, { at: '2030-04-02T09:00:00+08:00' });
   await seed();
 });
 afterAll(() => cloud.stop());

@@ -318,9 +318,9 @@ const TABLE: Array<[Caller, string, string, string, string]> = [
 
 describe.each(TABLE)('%s', (caller, computes, ranksStreet, ranksCommunity, readsGrid) => {
   it(`compute → ${computes}`, async () => {
-    if (computes === 'ok') return expect(okData(await compute(identity(caller), { month: '2031-01', streetId: 'GS' })).grids).toBe(12);
-    expectRefusal(await compute(identity(caller), { month: '2031-02', streetId: 'GS' }), computes);
-    expect(await count(db, 'assessments', { month: '2031-02' })).toBe(0);
+    if (computes === 'ok') return expect(okData(await compute(identity(caller), { month: '2030-03', streetId: 'GS' })).grids).toBe(12);
+    expectRefusal(await compute(identity(caller), { month: '2030-04', streetId: 'GS' }), computes);
+    expect(await count(db, 'assessments', { month: '2030-04' })).toBe(0);
   });
 
   it(`ranking of the street → ${ranksStreet}, of the community → ${ranksCommunity}`, async () => {
@@ -353,4 +353,9 @@ it('takes 六必访 coverage at the moment of computing while the month runs, an
   await moveClock(cloud, { at: AFTER_JUNE });
   okData(await compute(streetOf('GS-0101')));
   expect(await coverageOfA()).toEqual({ count: 1, of: 2, rate: 0.5 });
+});
+
+it('refuses a month not begun yet, and stores nothing for it', async () => {
+  expect(await compute(streetOf('GS-0101'), { month: '2030-08', streetId: 'GS' })).toMatchObject({ ok: false, code: 'INVALID_INPUT', message: '2030-08 还没有开始，不能计算考核' });
+  expect(await count(db, 'assessments', { month: '2030-08' })).toBe(0);
 });

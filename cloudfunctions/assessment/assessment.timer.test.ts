@@ -31,6 +31,23 @@ it('leaves the month alone on any other day (31 August 23:55 in Zoucheng is stil
   expect(await count(db, 'assessments', { month: '2030-08' })).toBe(0);
 });
 
+it('computes again on the 1st a street whose staff computed the month while it ran, so the month rests on all its days', async () => {
+  const street = 'demo-street-GS';
+  await moveClock(cloud, { at: '2030-10-05T10:00:00+08:00' });
+  okData(await cloud.call('assessment', { action: 'compute', month: '2030-10', streetId: 'GS' }, street).then((r) => r.body));
+  const early = await readAll(db, 'assessments', { month: '2030-10', streetId: 'GS' });
+  // As far as the month had gone: the moment of computing (the moved clock runs on), not its end.
+  const [asOf, ...others] = new Set(early.map((d) => Date.parse(d.asOf)));
+  expect(others).toEqual([]);
+  expect(asOf).toBeGreaterThanOrEqual(Date.parse('2030-10-05T10:00:00+08:00'));
+  expect(asOf).toBeLessThan(Date.parse('2030-10-05T11:00:00+08:00'));
+  await moveClock(cloud, { at: '2030-11-01T00:05:00+08:00' });
+  okData(await fireTimer(cloud, 'assessment'));
+  const whole = await readAll(db, 'assessments', { month: '2030-10' });
+  expect(whole).toHaveLength(36);
+  expect(new Set(whole.map((d) => d.asOf))).toEqual(new Set([new Date('2030-11-01T00:00:00+08:00').toISOString()]));
+});
+
 it('refuses a timer event sent by a mini-program user, and computes nothing', async () => {
   await moveClock(cloud, { at: '2030-10-01T00:05:00+08:00' });
   const { body } = await cloud.call('assessment', { Type: 'Timer', TriggerName: 'assessAndRollUp' }, 'res-timer-forger');

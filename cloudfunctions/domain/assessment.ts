@@ -216,8 +216,9 @@ export const assessmentId = (gridId: string, month: string) => `${gridId}:${mont
 
 /**
  * A street's grids assessed for `month`: one document per grid (a grid missing from a tally
- * counts as zero there), ranked within the street, ordered by rank then grid code. The same
- * inputs give the same documents.
+ * counts as zero there), ranked within the street, ordered by rank then grid code, each saying
+ * the moment its data run to (`asOf`: the month's end, or earlier when computed while it ran).
+ * The same inputs give the same documents.
  */
 export function assessStreet(
   month: string,
@@ -225,6 +226,7 @@ export function assessStreet(
   activity: Map<string, ActivityTally>,
   appeals: Map<string, AppealTally>,
   policy: AssessmentPolicy,
+  asOf: Date = monthSpan(month).to,
 ): GridAssessment[] {
   const scored = grids.map((grid) => {
     const figures = figuresOf(month, activity.get(grid._id) ?? NO_ACTIVITY, appeals.get(grid._id) ?? NO_APPEALS);
@@ -243,6 +245,7 @@ export function assessStreet(
       figures,
       score,
       streetRank: ranks.get(grid._id)!,
+      asOf: asOf.toISOString(),
       policy,
     }))
     .sort((a, b) => a.streetRank - b.streetRank || a.gridCode.localeCompare(b.gridCode));

@@ -4,7 +4,7 @@ import { assessStreet, assessmentPolicyOf, assessmentSettingIds, coverageMoment,
 import { monthSpan } from '../domain/ledger';
 import { inShanghai } from '../domain/time';
 import type { Ports } from '../kit/ports';
-import { activeGridsOfStreet, activityTallies, appealTallies, replaceAssessments, streetsAssessed } from '../store/assessments';
+import { activeGridsOfStreet, activityTallies, appealTallies, replaceAssessments, streetsAssessedWhole } from '../store/assessments';
 import { loadStreets } from '../store/registry';
 import { settingsByIds } from '../store/settings';
 
@@ -24,14 +24,15 @@ export async function assessStreetMonth(db: DB.Database, month: string, streetId
   if (problems.length) console.warn('[gridlink] assessment settings ignored', problems);
   const gridIds = grids.map((g) => g._id);
   const span = monthSpan(month);
-  const [activity, appeals] = await Promise.all([activityTallies(db, gridIds, span, coverageMoment(span, now)), appealTallies(db, gridIds, span)]);
-  await replaceAssessments(db, month, streetId, assessStreet(month, grids, activity, appeals, policy));
+  const asOf = coverageMoment(span, now);
+  const [activity, appeals] = await Promise.all([activityTallies(db, gridIds, span, asOf), appealTallies(db, gridIds, span)]);
+  await replaceAssessments(db, month, streetId, assessStreet(month, grids, activity, appeals, policy, asOf));
   return { month, streetId, grids: grids.length };
 }
 
 /**
- * The timer's part (on the 1st, Asia/Shanghai): assesses last month for each street that has no
- * document for it yet, one street after another while `deadline` (ms since the epoch) has not
+ * The timer's part (on the 1st, Asia/Shanghai): assesses last month for each street not yet
+ * assessed on its whole (none stored, or stored while the month still ran), one street after another while `deadline` (ms since the epoch) has not
  * passed; a street left over is taken by the next run that day. Any other day it reads nothing.
  * Returns how many streets it assessed.
  */
@@ -39,7 +40,7 @@ export async function assessLastMonthOnFirst(ports: Ports, deadline: number): Pr
   const today = inShanghai(ports.clock.now());
   if (today.date() !== 1) return 0;
   const [month] = monthsBefore(today.format('YYYY-MM'), 1);
-  const [streets, done] = await Promise.all([loadStreets(ports.db), streetsAssessed(ports.db, month)]);
+  const [streets, done] = await Promise.all([loadStreets(ports.db), streetsAssessedWhole(ports.db, month, monthSpan(month).to)]);
   let assessed = 0;
   for (const street of streets.filter((s) => !done.includes(s._id))) {
     if (ports.clock.now().getTime() >= deadline) break;

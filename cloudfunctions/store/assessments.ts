@@ -256,9 +256,9 @@ export async function activeGridsOfStreet(db: DB.Database, streetId: string): Pr
   );
 }
 
-/** The streets with any document stored for `month`. */
-export async function streetsAssessed(db: DB.Database, month: string): Promise<string[]> {
-  const list = listOf<{ _id: string }>(await assessments(db).aggregate().match({ month }).group({ _id: '$streetId' }).limit(GRIDS_LIMIT).end());
+/** The streets whose documents for `month` run to its end `to` (none computed while it ran). */
+export async function streetsAssessedWhole(db: DB.Database, month: string, to: Date): Promise<string[]> {
+  const list = listOf<{ _id: string }>(await assessments(db).aggregate().match({ month, asOf: to.toISOString() }).group({ _id: '$streetId' }).limit(GRIDS_LIMIT).end());
   return list.map(({ _id }) => _id);
 }
 

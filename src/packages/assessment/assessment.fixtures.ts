@@ -29,6 +29,7 @@ export const rankedFixture = (n: number, overrides: Partial<RankedAssessment> = 
   },
   score: 90 - n * 5,
   streetRank: n,
+  asOf: '2026-10-31T16:00:00.000Z',
   cityRank: n + 10,
   ...overrides,
 });

@@ -1,5 +1,6 @@
 import type { BehindFigure, RankedAssessment, Share } from '../../../types/assessment';
 import { APPEAL_WORDS, FIGURE_WORDS as F, rateWord } from '../../../types/vocabulary';
+import { shanghaiTime } from '../../components/appeal/format';
 import type { ChartOption } from './charts/echarts';
 
 const W = APPEAL_WORDS;
@@ -15,6 +16,16 @@ export const percentText = (share: Share): string => {
   const percent = percentOf(share);
   return percent === null ? NOTHING : `${percent}%`;
 };
+
+/**
+ * What a month's documents say of their data when computed while the month ran ("数据截至
+ * 2026-10-12 10:00，本月结束后将重新计算"), or null when they cover the whole month (Asia/Shanghai).
+ */
+export function partialMonthNote(month: string, asOf: string): string | null {
+  const [year, monthNumber] = month.split('-').map(Number);
+  const monthEnd = Date.UTC(year, monthNumber, 1) - 8 * 3_600_000;
+  return Date.parse(asOf) < monthEnd ? `数据截至 ${shanghaiTime(asOf)}，本月结束后将重新计算` : null;
+}
 
 /** "2026-10" → "2026年10月". */
 export const monthLabel = (month: string): string => `${month.slice(0, 4)}年${Number(month.slice(5))}月`;

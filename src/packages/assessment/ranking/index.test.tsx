@@ -66,6 +66,16 @@ describe('网格考核 ranking', () => {
     expect(lastOption().series[0].data).toEqual([75]);
   });
 
+  it('says when a month was computed while it ran, and says nothing of a whole month', async () => {
+    const partial = (month: string) => ranking(month, [rankedFixture(1, { month, asOf: '2026-11-12T02:00:00.000Z' })]);
+    cloudWith(street(), { 'assessment.ranking': (data) => (data.month === '2026-11' ? partial('2026-11') : ranking(String(data.month))) });
+    render(<AssessmentRankingPage />);
+    await screen.findByText('平阳社区第1网格');
+    expect(screen.queryByText(/数据截至/)).toBeNull();
+    fireEvent.click(chip('2026年11月'));
+    expect(await screen.findByText('数据截至 2026-11-12 10:00，本月结束后将重新计算')).toBeTruthy();
+  });
+
   it('opens a grid’s months from its row', async () => {
     cloudWith(street());
     render(<AssessmentRankingPage />);

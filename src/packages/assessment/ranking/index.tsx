@@ -9,7 +9,7 @@ import { call, useCall } from '../../../services/cloud';
 import { useMe } from '../../../services/me';
 import { routes } from '../../../services/routes';
 import { Chart } from '../charts/Chart';
-import { monthLabel, RANKING_COLUMNS, rankingChart } from '../figures';
+import { monthLabel, partialMonthNote, RANKING_COLUMNS, rankingChart } from '../figures';
 import { openSheet } from '../sheet';
 import '../assessment.scss';
 
@@ -130,10 +130,12 @@ function StreetActions({ month, streetId, onComputed }: { month: string; streetI
 
 function RankingView({ items }: { items: RankedAssessment[] }) {
   const option = useMemo(() => rankingChart(items), [items]);
+  const partial = partialMonthNote(items[0].month, items[0].asOf);
   return (
     <View>
       <View className="card">
         <Text className="assessment__title">综合得分</Text>
+        {partial && <Text className="assessment__said">{partial}</Text>}
         <Chart id="assessment-ranking-chart" option={option} height={260} />
       </View>
       <ScrollView className="card assessment__table" scrollX>
