@@ -28,7 +28,10 @@ afterAll(() => cloud.stop());
 
 /** An instant given as Zoucheng wall time. */
 const at = (wall: string) => new Date(`${wall}+08:00`);
-const staff = { kind: 'staff', staffId: 's1', name: '张三', title: '网格长' };
+/** Grid A's chief, as the demo seats it: their actions put the grid online. */
+const staff = { kind: 'staff', staffId: A.chiefId, name: '张三', title: '网格长' };
+/** The community's staff: a 督办 card or a notice of theirs is not the grid being online. */
+const communityStaff = { kind: 'staff', staffId: 'staff-community-GS01', name: '李四', title: '社区书记' };
 const place = (gridId: string) => ({ status: 'accepted', level: 'grid', gridId });
 const event = (type: string, wall: string, gridId = A._id, actor: object = staff) => ({ type, at: at(wall), actor, before: place(gridId), after: place(gridId) });
 
@@ -54,7 +57,8 @@ function residentAppeal(id: string, filed: string, extra: object) {
  * Grid A in June (30 days): check-ins on 06-01 (one verified patrol at 00:00, one flagged at 10:00),
  * visits on 06-20 and 06-30 (one flagged); a patrol at 05-31 23:59:59 and an arrival at 07-01 00:00
  * lie outside. A notice on 06-10. Appeal actions on 06-02 (a1, a2), 06-04 (a3, filed in May) and a
- * staff report on 06-20. Online: 01, 02, 04, 10, 20, 30 → 6 of 30.
+ * staff report on 06-20. Online: 01, 02, 04, 10, 20, 30 → 6 of 30 (the community's card on 06-15 and
+ * its notice on 06-16 are not the grid's own actions).
  * 六必访: A keeps 101 (every 30 days) and 102 (every 7) from May, and 103 from 07-02. At the month's
  * end 101 is covered by the 06-30 visit; 102 is not: its verified visit of 06-20 lapsed on 06-27
  * and the 06-30 one was flagged → 1 of 2.
@@ -79,7 +83,8 @@ async function seed() {
       { _id: 'c6', gridId: B._id, staffId: 's2', kind: 'patrol', verified: true, at: at('2030-06-15T09:00:00') },
     ],
   });
-  await db.collection('notices').add({ data: { _id: 'n-assess', scope: { kind: 'grid', id: A._id }, title: '通知', body: '', pinned: false, publishedAt: at('2030-06-10T09:00:00'), authorId: 's1' } });
+  const notice = (id: string, wall: string, authorId: string) => ({ _id: id, scope: { kind: 'grid', id: A._id }, title: '通知', body: '', pinned: false, publishedAt: at(wall), authorId });
+  await db.collection('notices').add({ data: [notice('n-assess', '2030-06-10T09:00:00', A.chiefId!), notice('n-community', '2030-06-16T09:00:00', communityStaff.staffId)] });
   const deadlines = (day: string, accept: string, onSite: string, resolve: string) => ({
     acceptBy: at(`${day}T${accept}`),
     onSiteBy: at(`${day}T${onSite}`),
@@ -100,16 +105,22 @@ async function seed() {
         rating: { score: 5, comment: '', at: at('2030-06-03T12:00:00') },
         supervision: [{ card: 'yellow' }],
       }),
-      // late to accept, on site only by a reply's claim (no scan), resolved late, reopened, rated 3, a red and a yellow card; `source` resident spelled out
+      // late to accept, on site by a reply's claim in time but scanned only after the 到场 deadline, resolved late, reopened, rated 3, a red and a yellow card; `source` resident spelled out
       residentAppeal('a2', '2030-06-02T12:00:00', {
         source: 'resident',
         deadlines: deadlines('2030-06-02', '14:00:00', '17:00:00', '2030-06-07T20:00:00'),
-        timeline: [event('accepted', '2030-06-02T15:00:00'), event('replied', '2030-06-02T16:00:00')],
+        timeline: [
+          event('accepted', '2030-06-02T15:00:00'),
+          event('replied', '2030-06-02T16:00:00'),
+          event('arrived', '2030-06-02T18:00:00'),
+          event('supervised', '2030-06-15T10:00:00', A._id, communityStaff),
+        ],
         onSiteAt: at('2030-06-02T16:00:00'),
         resolvedAt: at('2030-06-09T10:00:00'),
         reopenCount: 1,
         rating: { score: 3, comment: '', at: at('2030-06-09T12:00:00') },
         supervision: [{ card: 'red' }, { card: 'yellow' }],
+        // the community's red card on 06-15 is in the timeline too, at grid level: not the grid's own action
       }),
       // filed in May: not among June's appeals, but its 06-04 action puts the grid online that day
       residentAppeal('a3', '2030-05-31T23:30:00', {

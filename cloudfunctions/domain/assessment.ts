@@ -56,7 +56,10 @@ export type AppealTally = {
 };
 
 /** The grid as the assessment names it. */
-export type AssessedGrid = { _id: string; code: string; name: string; communityId: string; streetId: string };
+export type AssessedGrid = { _id: string; code: string; name: string; communityId: string; streetId: string; chiefId?: string | null; workerIds?: string[] };
+
+/** The staff ids of a grid's chief and workers: whose actions make the grid online. */
+export const gridTeam = (grid: Pick<AssessedGrid, 'chiefId' | 'workerIds'>): string[] => [...(grid.chiefId ? [grid.chiefId] : []), ...(grid.workerIds ?? [])];
 
 export const NO_ACTIVITY: ActivityTally = { onlineDays: 0, patrols: 0, verifiedPatrols: 0, visits: 0, verifiedVisits: 0, households: 0, householdsCovered: 0 };
 export const NO_APPEALS: AppealTally = {

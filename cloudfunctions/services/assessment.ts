@@ -25,7 +25,7 @@ export async function assessStreetMonth(db: DB.Database, month: string, streetId
   const gridIds = grids.map((g) => g._id);
   const span = monthSpan(month);
   const asOf = coverageMoment(span, now);
-  const [activity, appeals] = await Promise.all([activityTallies(db, gridIds, span, asOf), appealTallies(db, gridIds, span)]);
+  const [activity, appeals] = await Promise.all([activityTallies(db, grids, span, asOf), appealTallies(db, gridIds, span)]);
   await replaceAssessments(db, month, streetId, assessStreet(month, grids, activity, appeals, policy, asOf));
   return { month, streetId, grids: grids.length };
 }

@@ -1,6 +1,6 @@
 import type { DB } from 'wx-server-sdk/index';
 import type { GridAssessment } from '../../types/assessment';
-import type { ActivityTally, AppealTally, AssessedGrid } from '../domain/assessment';
+import { gridTeam, type ActivityTally, type AppealTally, type AssessedGrid } from '../domain/assessment';
 import type { Span } from '../domain/ledger';
 import { householdKey } from '../domain/figureRecords';
 import type { HouseholdRecord } from '../domain/presence';
@@ -101,14 +101,19 @@ const coveringVisits = (db: DB.Database, gridIds: string[], asOf: Date) => ({
 });
 
 /**
- * Per grid, the days of `span` with any staff action, the check-ins counted and its 六必访
- * coverage as of `asOf` (the month's end, or now while the month runs): five aggregates at once
- * (check-ins; appeal timeline events by staff while the appeal was at the grid, counted for the
- * grid it was at; notices to the grid; households kept by `asOf`; verified visits made before
- * `asOf` whose interval reaches it, each household once). A grid with none of these is absent.
+ * Per grid, the days of `span` with any action of its own staff, the check-ins counted and its
+ * 六必访 coverage as of `asOf` (the month's end, or now while the month runs): five aggregates at
+ * once (check-ins, which only the grid's staff can make; appeal timeline events by the grid's
+ * chief or workers while the appeal was at the grid; notices they published to the grid;
+ * households kept by `asOf`; verified visits made before `asOf` whose interval reaches it, each
+ * household once). A 督办 card or a notice from the community is not the grid being online. The
+ * grid's staff are its chief and workers as they stand now. A grid with none of these is absent.
  */
-export async function activityTallies(db: DB.Database, gridIds: string[], span: Span, asOf: Date): Promise<Map<string, ActivityTally>> {
+export async function activityTallies(db: DB.Database, grids: AssessedGrid[], span: Span, asOf: Date): Promise<Map<string, ActivityTally>> {
   const _ = db.command;
+  const gridIds = grids.map((g) => g._id);
+  const teams = new Map(grids.map((g) => [g._id, new Set(gridTeam(g))]));
+  const teamIds = [...new Set(grids.flatMap(gridTeam))];
   const [checkins, actions, notices, kept, covered] = await Promise.all([
     db
       .collection('checkins')
@@ -123,15 +128,15 @@ export async function activityTallies(db: DB.Database, gridIds: string[], span: 
       .aggregate()
       .match({ updatedAt: _.gte(span.from), createdAt: _.lt(span.to) })
       .unwind('$timeline')
-      .match({ 'timeline.at': within(db, span), 'timeline.actor.kind': 'staff', 'timeline.before.level': 'grid', 'timeline.before.gridId': _.in(gridIds) })
-      .group({ _id: '$timeline.before.gridId', days: { $addToSet: dayOf('$timeline.at') } })
+      .match({ 'timeline.at': within(db, span), 'timeline.actor.staffId': _.in(teamIds), 'timeline.before.level': 'grid', 'timeline.before.gridId': _.in(gridIds) })
+      .group({ _id: { gridId: '$timeline.before.gridId', staffId: '$timeline.actor.staffId' }, days: { $addToSet: dayOf('$timeline.at') } })
       .limit(GRIDS_LIMIT)
       .end(),
     db
       .collection('notices')
       .aggregate()
-      .match({ 'scope.kind': 'grid', 'scope.id': _.in(gridIds), publishedAt: within(db, span) })
-      .group({ _id: '$scope.id', days: { $addToSet: dayOf('$publishedAt') } })
+      .match({ 'scope.kind': 'grid', 'scope.id': _.in(gridIds), publishedAt: within(db, span), authorId: _.in(teamIds) })
+      .group({ _id: { gridId: '$scope.id', staffId: '$authorId' }, days: { $addToSet: dayOf('$publishedAt') } })
       .limit(GRIDS_LIMIT)
       .end(),
     db
@@ -151,7 +156,11 @@ export async function activityTallies(db: DB.Database, gridIds: string[], span: 
   ]);
   const counted = new Map(listOf<{ _id: string } & Pick<ActivityTally, 'patrols' | 'verifiedPatrols' | 'visits' | 'verifiedVisits'>>(checkins).map((c) => [c._id, c]));
   const days = new Map<string, Set<string>>();
-  for (const grid of [...listOf<GridDays>(checkins), ...listOf<GridDays>(actions), ...listOf<GridDays>(notices)]) {
+  type StaffDays = { _id: { gridId: string; staffId: string }; days: string[] };
+  const byOwnStaff = [...listOf<StaffDays>(actions), ...listOf<StaffDays>(notices)]
+    .filter(({ _id }) => teams.get(_id.gridId)?.has(_id.staffId))
+    .map(({ _id, days: active }) => ({ _id: _id.gridId, days: active }));
+  for (const grid of [...listOf<GridDays>(checkins), ...byOwnStaff]) {
     days.set(grid._id, new Set([...(days.get(grid._id) ?? []), ...grid.days]));
   }
   const households = new Map(listOf<{ _id: string; households: number }>(kept).map((k) => [k._id, k.households]));
@@ -249,7 +258,7 @@ export async function activeGridsOfStreet(db: DB.Database, streetId: string): Pr
       .collection('grids')
       .aggregate()
       .match({ streetId, status: 'active' })
-      .project({ code: 1, name: 1, communityId: 1, streetId: 1 })
+      .project({ code: 1, name: 1, communityId: 1, streetId: 1, chiefId: 1, workerIds: 1 })
       .sort({ code: 1 })
       .limit(GRIDS_LIMIT)
       .end(),
