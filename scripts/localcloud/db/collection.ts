@@ -12,7 +12,7 @@
 import BTree from 'sorted-btree';
 import { encode, getPath, type Doc } from './ejson';
 import { boundsOf, compareTuples, entriesOf, RANK, type Tuple } from './indexKeys';
-import { conjunctionOf, planFor, type IndexPlan } from './queryPlan';
+import { conjunctionOf, planFor, type Conjunction, type IndexPlan } from './queryPlan';
 
 type QueryIndex = { fields: string[]; paths: string[][]; tree: BTree<Tuple, undefined>; wild: Set<string> };
 
@@ -115,8 +115,9 @@ export class Collection {
     return out;
   }
 
-  private candidateKeys(query: Doc): Set<string> | undefined {
-    const { fields, ors } = conjunctionOf(query);
+  /** Keys of the candidates for `query` ANDed with the field conditions `outer` (an enclosing filter's). */
+  private candidateKeys(query: Doc, outer?: Conjunction['fields']): Set<string> | undefined {
+    const { fields, ors } = conjunctionOf(query, { fields: new Map(outer), ors: [] });
     const byId = fields.get('_id');
     if (byId && 'points' in byId && !this.oddIds && byId.points.every(([rank]) => rank === RANK.STRING || rank === RANK.NUMBER)) {
       return new Set(byId.points.map(([, value]) => this.idKey(value)).filter((k) => this.docs.has(k)));
@@ -128,7 +129,7 @@ export class Collection {
     }
     if (best) return this.lookUp(best.index, best.plan);
     for (const branches of ors) {
-      const parts = branches.map((branch) => this.candidateKeys(branch));
+      const parts = branches.map((branch) => this.candidateKeys(branch, fields));
       if (parts.length && parts.every(Boolean)) return new Set(parts.flatMap((keys) => [...keys!]));
     }
     return undefined;
