@@ -9,10 +9,14 @@
  * - unique constraints (`addUnique`): the owner of each value of a field (dot path, no array
  *   traversal, the whole value compared, missing counted as null).
  */
-import BTree from 'sorted-btree';
+import type BTree from 'sorted-btree';
+import { bulkLoad } from 'sorted-btree/extended/bulkLoad';
 import { encode, getPath, type Doc } from './ejson';
 import { boundsOf, compareTuples, entriesOf, RANK, type Tuple } from './indexKeys';
 import { conjunctionOf, planFor, type Conjunction, type IndexPlan } from './queryPlan';
+
+/** The B+ tree's branching factor (sorted-btree's default). */
+const MAX_NODE_SIZE = 32;
 
 type QueryIndex = { fields: string[]; paths: string[][]; tree: BTree<Tuple, undefined>; wild: Set<string> };
 
@@ -73,9 +77,16 @@ export class Collection {
 
   /** Adds a query index over `fields` (dot paths, not yet indexed), built over the documents held now. */
   addIndex(fields: string[]): void {
-    const index: QueryIndex = { fields, paths: fields.map((f) => f.split('.')), tree: new BTree<Tuple, undefined>(undefined, compareTuples), wild: new Set() };
-    this.indexes.push(index);
-    for (const [k, doc] of this.docs) this.enter(index, k, doc, true);
+    const paths = fields.map((f) => f.split('.'));
+    const wild = new Set<string>();
+    const entries: Tuple[] = [];
+    for (const [k, doc] of this.docs) {
+      const held = entriesOf(doc, paths, k);
+      if (held) entries.push(...held);
+      else wild.add(k);
+    }
+    entries.sort(compareTuples);
+    this.indexes.push({ fields, paths, tree: bulkLoad(entries, new Array(entries.length), MAX_NODE_SIZE, compareTuples), wild });
   }
 
   /** Declares `field` unique; returns the first value held twice (nothing declared then), or undefined. */

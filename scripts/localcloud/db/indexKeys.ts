@@ -52,49 +52,81 @@ export function compareTuples(a: Tuple, b: Tuple): number {
   return 0;
 }
 
-/** Every key the document holds at `path`, or null when it is wild there. */
-function keysAt(doc: unknown, parts: string[]): Map<string, Scalar> | null {
-  const out = new Map<string, Scalar>();
-  const add = (v: unknown) => {
-    if (Array.isArray(v)) {
-      if (!v.length) add(null);
-      for (const el of v) add(el);
-      return;
+const NULL_KEY: Scalar = [RANK.NULL, 0];
+const INDEX_PART = /^\d+$/;
+
+/** Adds the keys of a value at the end of a path: itself, or every element of an array at any depth (an empty one counts as null). */
+function addKeys(value: unknown, out: Scalar[]): void {
+  if (!Array.isArray(value)) out.push(scalarOf(value));
+  else if (!value.length) out.push(NULL_KEY);
+  else for (const el of value) addKeys(el, out);
+}
+
+/** Adds the keys `cur` holds at `parts[i…]`; false when it is wild there. */
+function collectKeys(cur: unknown, parts: string[], i: number, out: Scalar[]): boolean {
+  if (i === parts.length) {
+    addKeys(cur, out);
+    return true;
+  }
+  if (Array.isArray(cur)) {
+    if (!cur.length) out.push(NULL_KEY);
+    let ok = !INDEX_PART.test(parts[i]) || collectKeys(cur[Number(parts[i])], parts, i + 1, out);
+    for (const el of cur) {
+      if (Array.isArray(el)) return false;
+      ok = collectKeys(el, parts, i, out) && ok;
     }
-    const s = scalarOf(v);
-    out.set(`${s[0]}:${s[1]}`, s);
-  };
-  const walk = (cur: unknown, i: number): boolean => {
-    if (i === parts.length) {
-      add(cur);
-      return true;
-    }
-    if (Array.isArray(cur)) {
-      if (!cur.length) add(null);
-      let ok = !/^\d+$/.test(parts[i]) || walk(cur[Number(parts[i])], i + 1);
-      for (const el of cur) {
-        if (Array.isArray(el)) return false;
-        ok = walk(el, i) && ok;
-      }
-      return ok;
-    }
-    if (isPlainObject(cur)) return walk(cur[parts[i]], i + 1);
-    if (cur === null || cur === undefined || typeof cur !== 'object' || cur instanceof Date) {
-      add(null);
-      return true;
-    }
-    return false;
-  };
-  return walk(doc, 0) ? out : null;
+    return ok;
+  }
+  if (isPlainObject(cur)) return collectKeys(cur[parts[i]], parts, i + 1, out);
+  if (cur === null || typeof cur !== 'object' || cur instanceof Date) {
+    out.push(NULL_KEY);
+    return true;
+  }
+  return false;
+}
+
+/** Every key the document holds at a path (each once), or null when it is wild there. */
+function keysAt(doc: unknown, parts: string[]): Scalar[] | null {
+  const out: Scalar[] = [];
+  if (!collectKeys(doc, parts, 0, out)) return null;
+  if (out.length < 2) return out;
+  const distinct = new Map<string, Scalar>();
+  for (const key of out) distinct.set(`${key[0]}:${key[1]}`, key);
+  return [...distinct.values()];
+}
+
+const NOT_PLAIN = Symbol('not plain');
+
+/** The value at a path with no array on the way nor at its end (the common case), else NOT_PLAIN. */
+function plainAt(doc: unknown, parts: string[]): unknown {
+  let cur = doc;
+  for (const part of parts) {
+    if (cur === null || typeof cur !== 'object' || cur instanceof Date) return undefined;
+    if (!isPlainObject(cur)) return NOT_PLAIN;
+    cur = cur[part];
+  }
+  return Array.isArray(cur) ? NOT_PLAIN : cur;
 }
 
 /** A document's entries in an index over `paths` (split dot paths), or null when it is wild. */
 export function entriesOf(doc: Record<string, unknown>, paths: string[][], id: string): Tuple[] | null {
+  const single: Tuple = [];
+  for (const parts of paths) {
+    const value = plainAt(doc, parts);
+    if (value === NOT_PLAIN) return multikeyEntriesOf(doc, paths, id);
+    const [rank, key] = scalarOf(value);
+    single.push(rank, key);
+  }
+  single.push(RANK.ID, id);
+  return [single];
+}
+
+function multikeyEntriesOf(doc: Record<string, unknown>, paths: string[][], id: string): Tuple[] | null {
   let tuples: Tuple[] = [[]];
   for (const parts of paths) {
     const keys = keysAt(doc, parts);
-    if (!keys || tuples.length * keys.size > MAX_ENTRIES) return null;
-    tuples = tuples.flatMap((t) => [...keys.values()].map((s) => [...t, ...s]));
+    if (!keys || tuples.length * keys.length > MAX_ENTRIES) return null;
+    tuples = tuples.flatMap((t) => keys.map((key) => [...t, ...key]));
   }
   return tuples.map((t) => [...t, RANK.ID, id]);
 }
