@@ -1,29 +1,34 @@
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { FUNCTIONS_OUT, ROOT } from '../functions';
+import { ROOT } from '../functions';
+import type { LocalDatabase } from '../localcloud/db';
 import { readDemo } from '../localcloud/demo';
 import { spawnLocalCloud, type SpawnedCloud } from '../localcloud/spawn';
 import { percentile, table } from './measure';
+import { benchFolder, withSeededCloud } from './seededCloud';
+import { benchOpenAppeals } from './seedAppeals';
 
 const CLIENTS = 50;
 const demo = readDemo(join(ROOT, 'demo', 'zoucheng.json'));
 const REQUESTS = 1000;
+/** Appeals already stored when submit is measured at scale. */
+const EXISTING = [0, 10_000, 100_000];
+/** Requests per workload at scale (`BENCH_SCALE_REQUESTS` to shorten a slow run). */
+const SCALE_REQUESTS = Number(process.env.BENCH_SCALE_REQUESTS) || REQUESTS;
+/** The moment the scale runs happen at (the local cloud's clock is moved there); the existing appeals were filed over the 30 days before. */
+const NOW = '2026-11-25T11:00:00+08:00';
+const HOUR = 3_600_000;
+const MONTH_HOURS = 30 * 24;
 
 type Cloud = SpawnedCloud & { dir: string };
 
 /** A local cloud in its own process, serving the built functions plus a do-nothing one. */
 async function startCloud(): Promise<Cloud> {
-  // Inside the project, so the bundles resolve wx-server-sdk from its node_modules.
-  mkdirSync(join(ROOT, '.bench'), { recursive: true });
-  const dir = mkdtempSync(join(ROOT, '.bench', 'cloud-'));
-  const functions = join(dir, 'functions');
-  cpSync(FUNCTIONS_OUT, functions, { recursive: true });
-  mkdirSync(join(functions, 'noop'));
-  writeFileSync(join(functions, 'noop', 'index.js'), 'exports.main = async () => ({ ok: true, data: null });\n');
-  return { ...(await spawnLocalCloud({ dataDir: join(dir, 'data'), functionsDir: functions })), dir };
+  const { dir, functionsDir } = benchFolder('cloud');
+  return { ...(await spawnLocalCloud({ dataDir: join(dir, 'data'), functionsDir })), dir };
 }
 
-async function call(cloud: Cloud, fn: string, event: object, openid?: string) {
+async function call(cloud: SpawnedCloud, fn: string, event: object, openid?: string) {
   const res = await fetch(`${cloud.url}/api/fn/${fn}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(openid ? { 'x-dev-openid': openid } : {}) },
@@ -70,23 +75,28 @@ async function roundTrips(cloud: Cloud) {
   table(rows);
 }
 
-/** Requests per second and latency with CLIENTS callers in parallel, REQUESTS in all. */
-async function load(label: string, request: (i: number) => Promise<unknown>) {
+/** Requests per second and latency with CLIENTS callers in parallel, `requests` in all. */
+async function load(label: string, request: (i: number) => Promise<unknown>, requests = REQUESTS) {
   const latencies: number[] = [];
+  const failures = new Set<string>();
+  let failed = 0;
   let next = 0;
   const started = performance.now();
   await Promise.all(
     Array.from({ length: CLIENTS }, async () => {
-      while (next < REQUESTS) {
+      while (next < requests) {
         const i = next++;
         const t = performance.now();
-        await request(i);
+        await request(i).catch((error: Error) => {
+          failed++;
+          failures.add(error.message);
+        });
         latencies.push(performance.now() - t);
       }
     }),
   );
   const seconds = (performance.now() - started) / 1000;
-  return { workload: label, requests: REQUESTS, 'per second': (REQUESTS / seconds).toFixed(0), 'p50 ms': percentile(latencies, 50).toFixed(1), 'p99 ms': percentile(latencies, 99).toFixed(1) };
+  return { workload: label, requests, 'per second': (requests / seconds).toFixed(0), 'p50 ms': percentile(latencies, 50).toFixed(1), 'p99 ms': percentile(latencies, 99).toFixed(1), failed: failed ? `${failed} (${[...failures].join(', ')})` : 0 };
 }
 
 export async function benchAppeals() {
@@ -95,16 +105,49 @@ export async function benchAppeals() {
     console.log('\n## Database round trips per action (local cloud, counted per call)');
     await roundTrips(cloud);
     console.log(`\n## Throughput on the local cloud: ${CLIENTS} concurrent clients, ${REQUESTS} requests each workload`);
-    // Each submit comes from its own resident so the hourly rate limit never answers instead.
-    // Spread over every demo grid, as a city's residents would be.
-    const codes = demo.grids.map((g) => g.code);
-    const submits = await load('appeal.submit', (i) =>
-      call(cloud, 'appeal', { action: 'submit', gridCode: codes[i % codes.length], category: 'sanitation', content: `第${i}号楼下垃圾没人清理`, requestId: `bench-load-${i}` }, `bench-load-resident-${i}`),
-    );
-    const noop = await load('do-nothing function', () => call(cloud, 'noop', {}));
-    table([submits, noop]);
+    table(await submitBesideNoop(cloud, REQUESTS));
   } finally {
     await cloud.stop();
     rmSync(cloud.dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * `requests` submits then as many do-nothing calls, CLIENTS at a time. Each submit comes from its
+ * own resident so the hourly rate limit never answers instead, spread over every demo grid, as a
+ * city's residents would be.
+ */
+async function submitBesideNoop(cloud: SpawnedCloud, requests: number) {
+  const codes = demo.grids.map((g) => g.code);
+  const submits = await load(
+    'appeal.submit',
+    (i) => call(cloud, 'appeal', { action: 'submit', gridCode: codes[i % codes.length], category: 'sanitation', content: `第${i}号楼下垃圾没人清理`, requestId: `bench-load-${i}` }, `bench-load-resident-${i}`),
+    requests,
+  );
+  const noop = await load('do-nothing function', () => call(cloud, 'noop', {}), requests);
+  return [submits, noop];
+}
+
+/**
+ * Submit throughput and p99 with CLIENTS clients over 0, 10,000 and 100,000 appeals already
+ * stored (open, over the demo grids, filed by 5,000 residents in the month before), beside the
+ * do-nothing function on the same cloud; one table at the end.
+ */
+export async function benchSubmitAtScale() {
+  const rows: Array<Record<string, string | number>> = [];
+  for (const existing of EXISTING) {
+    const seed = (db: LocalDatabase) => {
+      const now = Date.parse(NOW);
+      const hourOf = (i: number) => Math.floor((i * MONTH_HOURS) / existing);
+      if (existing) db.insertMany('appeals', benchOpenAppeals('bench-scale', existing, 5000, (i) => new Date(now - (MONTH_HOURS - hourOf(i)) * HOUR)));
+      return `Submit at scale: ${existing.toLocaleString()} appeals stored`;
+    };
+    await withSeededCloud(`scale-${existing}`, NOW, seed, async (cloud) => {
+      const measured = (await submitBesideNoop(cloud, SCALE_REQUESTS)).map((row) => ({ 'appeals stored': existing.toLocaleString(), ...row }));
+      table(measured);
+      rows.push(...measured);
+    });
+  }
+  console.log(`\n## appeal.submit as the data grows: ${CLIENTS} concurrent clients`);
+  table(rows);
 }

@@ -1,6 +1,6 @@
 import { run } from './measure';
 import { ROOT } from '../functions';
-import { benchAppeals } from './appeals';
+import { benchAppeals, benchSubmitAtScale } from './appeals';
 import { benchAssessment } from './assessment';
 import { benchColdStart } from './coldStart';
 import { benchPackageSize } from './packageSize';
@@ -12,7 +12,7 @@ import { benchSlaTimer } from './slaTimer';
 run('npm', ['run', '--silent', 'build:functions'], ROOT);
 benchPackageSize();
 benchColdStart();
-benchAppeals().then(benchSlaTimer).then(benchSigns).then(benchRegistry).then(benchAssessment).catch((error) => {
+benchAppeals().then(benchSubmitAtScale).then(benchSlaTimer).then(benchSigns).then(benchRegistry).then(benchAssessment).catch((error) => {
   console.error(error);
   process.exit(1);
 });

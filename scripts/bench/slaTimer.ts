@@ -1,18 +1,12 @@
-import { join } from 'node:path';
-import { fileAppeal } from '../../cloudfunctions/domain/appeal';
-import { storedForm } from '../../cloudfunctions/store/appeals';
-import { ROOT } from '../functions';
 import type { LocalDatabase } from '../localcloud/db';
-import { readDemo } from '../localcloud/demo';
 import { table } from './measure';
+import { benchOpenAppeals } from './seedAppeals';
 import { withSeededCloud } from './seededCloud';
 
 const OPEN = 100_000;
 const DUE = 2_000;
 /** Runs measured after the first, to see how the due work drains run by run. */
 const MORE_RUNS = 4;
-
-const demo = readDemo(join(ROOT, 'demo', 'zoucheng.json'));
 
 /** The bench's moment (the local cloud's clock is moved there): a Wednesday morning in Zoucheng. */
 const NOW = '2026-11-25T11:00:00+08:00';
@@ -21,32 +15,7 @@ const LATE_FILED = Date.parse('2026-11-25T08:30:00+08:00');
 const FRESH_FILED = Date.parse('2026-11-25T10:55:00+08:00');
 
 /** `OPEN` open appeals spread over the demo grids: the first `DUE` past 受理, the rest filed just now. */
-function seedAppeals() {
-  return Array.from({ length: OPEN }, (_, i) => {
-    const grid = demo.grids[i % demo.grids.length];
-    const filed = new Date(i < DUE ? LATE_FILED + i * 1000 : FRESH_FILED);
-    return storedForm(
-      fileAppeal(
-        {
-          id: `bench-sla-${i}`,
-          number: `${grid.streetId}-BENCH-${i}`,
-          requestId: `bench-sla-req-${i}`,
-          residentOpenid: `bench-sla-resident-${i % 5000}`,
-          grid: { _id: grid._id, code: grid.code, name: grid.name, communityId: grid.communityId, streetId: grid.streetId },
-          category: { id: 'sanitation', name: '环境卫生' },
-          content: `第${i}号楼下垃圾没人清理`,
-          photos: [],
-          photoTraceIds: [],
-          location: null,
-          contactPhone: null,
-          anonymous: false,
-          held: false,
-        },
-        filed,
-      ),
-    );
-  });
-}
+const seedAppeals = () => benchOpenAppeals('bench-sla', OPEN, 5000, (i) => new Date(i < DUE ? LATE_FILED + i * 1000 : FRESH_FILED));
 
 /**
  * One timer run over `OPEN` open appeals of which `DUE` are past their 受理 deadline: its time,

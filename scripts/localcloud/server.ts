@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import sirv from 'sirv';
 import { readLink } from '../../types/entry';
 import { PAGES } from '../../types/routes';
-import { openDatabase } from './db';
+import { openDatabase, type IndexSpec } from './db';
 import type { DevClockMoved } from '../../types/devClock';
 import { openClock, readClockMove } from './clock';
 import { demoCollections, demoIdentities, readDemo } from './demo';
@@ -101,8 +101,7 @@ const refuseEvent = (res: ServerResponse, { status, message }: { status: number;
 /** What a dev endpoint answers a client not on this machine. */
 const DEV_ONLY = { ok: false, code: 'FORBIDDEN', message: '本地云的开发接口只对本机开放（本地云用于开发、测试和演示，不是给居民使用的服务器）' };
 
-type IndexSpec = { name: string; keys: Record<string, 1 | -1>; unique?: boolean };
-const readIndexes = (): Record<string, IndexSpec[]> =>
+const readIndexes = (): Record<string, Array<IndexSpec & { name: string }>> =>
   JSON.parse(readFileSync(join(__dirname, '..', '..', 'cloudfunctions', 'database', 'indexes.json'), 'utf8'));
 
 /** Starts the local cloud; resolves once it listens. */
@@ -110,9 +109,9 @@ export async function startLocalCloud(opts: LocalCloudOptions) {
   mkdirSync(opts.dataDir, { recursive: true });
   const clock = openClock({ file: join(opts.dataDir, 'clock.json') });
   const database = openDatabase({ file: join(opts.dataDir, 'db.sqlite'), now: () => clock.now().getTime() });
-  // The unique indexes the functions rely on, from the same file the cloud console is set up from.
+  // The indexes the functions rely on (unique ones enforced), from the same file the cloud console is set up from.
   for (const [collection, indexes] of Object.entries(readIndexes())) {
-    for (const index of indexes.filter((i) => i.unique)) database.ensureUniqueIndex(collection, Object.keys(index.keys)[0]);
+    for (const index of indexes) database.ensureIndex(collection, index);
   }
   const demo = readDemo(opts.demoFile);
   if (database.isEmpty()) {

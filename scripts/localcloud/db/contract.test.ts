@@ -285,6 +285,86 @@ describe('aggregate', () => {
   });
 });
 
+describe('declared indexes change what is read, never what is answered', () => {
+  const day = (d: number) => new Date(Date.UTC(2026, 10, d));
+  const people = [
+    { _id: 'i1', name: 'Ann', age: 30, city: 'SZ', tags: ['a', 'b'], addr: { city: 'Shenzhen' }, nick: 'annie', when: day(3), kids: [{ name: 'Kay' }, { name: 'Lu' }] },
+    { _id: 'i2', name: 'Bob', age: 25, city: 'BJ', tags: ['b'], addr: { city: 'Beijing' }, when: day(1), kids: [] },
+    { _id: 'i3', name: 'Cid', age: 35, city: 'SZ', tags: ['c'], addr: { city: 'Shenzhen' }, nick: null, when: day(5) },
+    { _id: 'i4', name: 'Dee', age: 25, city: 'SH', tags: [], addr: { city: 'Shanghai' }, when: null, kids: [{ name: 'Kay' }] },
+    { _id: 'i5', name: 'eve', age: 40, city: 'SZ', tags: 'a', addr: null, when: day(2) },
+    { _id: 'i6', name: 'Fay', age: '30', city: null, tags: [['a']], kids: [{ name: null }] },
+    { _id: 'i7', name: 'Gus', city: 'SZ', tags: ['a', null], addr: [{ city: 'Shenzhen' }, { city: 'Beijing' }], when: day(4) },
+  ];
+  const indexed = () => db.collection('ix_on');
+  const plain = () => db.collection('ix_off');
+  beforeAll(async () => {
+    // declared before some documents and after others: both are indexed
+    await indexed().add({ data: people.slice(0, 3) });
+    const indexes: Array<Record<string, 1 | -1>> = [{ city: 1, age: 1 }, { tags: 1 }, { 'addr.city': 1 }, { when: -1 }, { nick: 1 }, { 'kids.name': 1 }];
+    for (const keys of indexes) ldb.ensureIndex('ix_on', { keys });
+    await indexed().add({ data: people.slice(3) });
+    await plain().add({ data: people });
+  });
+
+  const asks: Array<[string, (c: any) => Promise<unknown>]> = [
+    ['equality', (c) => c.where({ city: 'SZ' }).get()],
+    ['compound prefix and range', (c) => c.where({ city: 'SZ', age: _.gte(30) }).get()],
+    ['_.in', (c) => c.where({ city: _.in(['BJ', 'SH', null]) }).get()],
+    ['_.gt on a number', (c) => c.where({ age: _.gt(25) }).get()],
+    ['_.lte on a number stored as a string too', (c) => c.where({ age: _.lte('30') }).get()],
+    ['_.neq', (c) => c.where({ city: _.neq('SZ') }).get()],
+    ['_.exists', (c) => c.where({ nick: _.exists(true) }).get()],
+    ['null matches null and missing', (c) => c.where({ nick: null }).get()],
+    ['null on a compound index', (c) => c.where({ city: null }).get()],
+    ['dot path', (c) => c.where({ 'addr.city': 'Shenzhen' }).get()],
+    ['dot path through an array', (c) => c.where({ 'addr.city': 'Beijing' }).get()],
+    ['an array field matches any element', (c) => c.where({ tags: 'a' }).get()],
+    ['an array holding null', (c) => c.where({ tags: null }).get()],
+    ['an array field with _.in', (c) => c.where({ tags: _.in(['c', 'b']) }).get()],
+    ['array of objects by dot path', (c) => c.where({ 'kids.name': 'Kay' }).get()],
+    ['Date range', (c) => c.where({ when: _.gt(day(1)).and(_.lt(day(5))) }).get()],
+    ['Date equality', (c) => c.where({ when: day(2) }).get()],
+    ['_.or of indexed branches', (c) => c.where(_.or([{ city: 'BJ' }, { age: _.gte(40) }])).get()],
+    ['_.or with an unindexed branch', (c) => c.where(_.or([{ city: 'BJ' }, { name: 'Dee' }])).get()],
+    ['field-level or', (c) => c.where({ age: _.lt(26).or(_.gt(36)) }).get()],
+    ['_.and', (c) => c.where(_.and([{ city: 'SZ' }, { tags: 'a' }])).get()],
+    ['ordered, skipped, limited', (c) => c.where({ city: _.in(['SZ', 'BJ']) }).orderBy('age', 'desc').orderBy('_id', 'asc').skip(1).limit(3).get()],
+    ['projected', (c) => c.where({ tags: 'b' }).field({ name: true }).get()],
+    ['count', (c) => c.where({ city: 'SZ', age: _.lt(40) }).count()],
+    ['aggregate opening with $match', (c) => c.aggregate().match({ city: 'SZ' }).sort({ name: -1 }).project({ name: 1 }).end()],
+    ['aggregate $match on an array field', (c) => c.aggregate().match({ tags: 'a' }).group({ _id: '$city', n: $.sum(1) }).sort({ _id: 1 }).end()],
+  ];
+  test.each(asks)('%s', async (_label, ask) => {
+    expect(await ask(indexed())).toEqual(await ask(plain()));
+  });
+
+  test('an indexed query, count, update and remove read only the documents they match', async () => {
+    const readBy = async (ask: () => Promise<unknown>) => {
+      const before = ldb.documentsExamined();
+      await ask();
+      return ldb.documentsExamined() - before;
+    };
+    const size = people.length;
+    expect(await readBy(() => indexed().where({ city: 'SZ' }).get())).toBe(4);
+    expect(await readBy(() => plain().where({ city: 'SZ' }).get())).toBe(size);
+    expect(await readBy(() => indexed().where({ city: 'SZ', age: _.gte(35) }).count())).toBe(2);
+    expect(await readBy(() => indexed().where({ tags: _.in(['b', 'c']) }).count())).toBe(3);
+    expect(await readBy(() => indexed().where({ when: _.gte(day(4)) }).get())).toBe(2);
+    expect(await readBy(() => indexed().where(_.or([{ city: 'BJ' }, { 'kids.name': 'Kay' }])).get())).toBe(3);
+    // each branch of an $or narrowed by the conditions beside it: city SZ or BJ, then age ≥ 35 on the (city, age) index
+    expect(await readBy(() => indexed().where(_.and([_.or([{ city: 'SZ' }, { city: 'BJ' }]), { age: _.gte(35) }])).get())).toBe(2);
+    expect(await readBy(() => indexed().where({ name: 'Dee' }).get())).toBe(size); // no index on name: the full scan
+    expect(await readBy(() => indexed().where({ city: 'SH' }).update({ data: { seen: true } }))).toBe(1);
+    expect(await readBy(() => plain().where({ city: 'SH' }).update({ data: { seen: true } }))).toBe(size);
+    expect(await readBy(() => indexed().aggregate().match({ 'addr.city': 'Beijing' }).end())).toBe(2);
+    expect((await indexed().where({ seen: true }).get()).data.map((d: any) => d._id)).toEqual(['i4']);
+    const added = await indexed().add({ data: { city: 'GZ', age: 1 } });
+    expect(await readBy(() => indexed().where({ city: 'GZ' }).remove())).toBe(1);
+    expect((await indexed().doc(added._id).get().catch(() => null))).toBeNull();
+  });
+});
+
 describe('unique index', () => {
   test('a duplicate code writes nothing', async () => {
     await db.collection('grids').add({ data: [{ _id: 'g1', code: 'ZC-001' }, { _id: 'g2', code: 'ZC-002' }] });

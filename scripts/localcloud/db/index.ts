@@ -20,6 +20,13 @@
  *   declared with ensureUniqueIndex (missing counts as null, as in a non-sparse Mongo index),
  *   fails the whole write with DATABASE_REQUEST_FAILED "E11000 duplicate key …"; nothing is written.
  *   A multi-document insert is all-or-nothing.
+ * - Indexes: those declared with ensureIndex (the local cloud declares cloudfunctions/database/
+ *   indexes.json at start) live in memory beside each collection's documents (collection.ts),
+ *   rebuilt at open and kept on every committed write. A query, count, where-update or -remove,
+ *   or aggregate opening with $match, whose filter puts points or a range on an index's first
+ *   field(s) (or points on _id) tests only the documents the index points to; any other filter
+ *   tests the whole collection. Either way mingo decides, so answers and natural order are the
+ *   same; `documentsExamined()` counts what was read.
  * - Transactions (optimistic): startTransaction gives an id; reads inside see committed state plus
  *   the transaction's own buffered writes; others see nothing of it until commit. Every document
  *   the transaction reads or writes is recorded with the version it had when first seen; at commit,
@@ -34,6 +41,7 @@ import { randomBytes } from 'crypto';
 import { mkdirSync } from 'fs';
 import { dirname } from 'path';
 import { Aggregator, Query, update as mingoUpdate } from 'mingo';
+import { Collection, uniqueKey } from './collection';
 import { clone, decode, Doc, encode, getPath, isPlainObject, parseStored } from './ejson';
 
 export interface LocalDatabase {
@@ -50,6 +58,9 @@ export interface LocalDatabase {
   ensureUniqueIndex?(collection: string, field: string): void;
 }
 
+/** An index as cloudfunctions/database/indexes.json declares it: fields in order (1 or -1), unique or not. */
+export type IndexSpec = { keys: Record<string, 1 | -1>; unique?: boolean };
+
 export interface OpenDatabaseOptions {
   file: string;
   /** Max documents one getDocument returns (platform, from cloud functions: 100). */
@@ -64,6 +75,8 @@ export interface OpenDatabaseOptions {
 
 export function openDatabase(opts: OpenDatabaseOptions): LocalDatabase & {
   ensureUniqueIndex(collection: string, field: string): void;
+  ensureIndex(collection: string, spec: IndexSpec): void;
+  documentsExamined(): number;
 } {
   return new SqliteDatabase(opts);
 }
@@ -98,9 +111,11 @@ function newId(): string {
 
 class SqliteDatabase implements LocalDatabase {
   private readonly sql: Database.Database;
-  private readonly colls = new Map<string, Map<string, Doc>>();
+  private readonly colls = new Map<string, Collection>();
+  /** Indexes declared per collection name, built into a collection when it exists. */
+  private readonly declared = new Map<string, { indexes: string[][]; unique: string[] }>();
   private readonly versions = new Map<string, number>();
-  private readonly unique = new Map<string, Set<string>>();
+  private examined = 0;
   private readonly txs = new Map<string, Tx>();
   private seq = 0;
   private reqSeq = 0;
@@ -139,16 +154,30 @@ class SqliteDatabase implements LocalDatabase {
       addColl: this.sql.prepare('INSERT OR IGNORE INTO collections (name) VALUES (?)'),
     };
     for (const row of this.sql.prepare('SELECT name FROM collections').all() as { name: string }[]) {
-      this.colls.set(row.name, new Map());
+      this.create(row.name);
     }
     const rows = this.sql.prepare('SELECT coll, id, body FROM docs ORDER BY seq').all() as {
       coll: string; id: string; body: string;
     }[];
     for (const row of rows) {
-      let m = this.colls.get(row.coll);
-      if (!m) this.colls.set(row.coll, (m = new Map()));
-      m.set(row.id, parseStored(row.body));
+      (this.colls.get(row.coll) ?? this.create(row.coll)).put(row.id, parseStored(row.body));
     }
+  }
+
+  /** A new, empty collection in memory with the indexes declared for its name. */
+  private create(name: string): Collection {
+    const coll = new Collection(idKey);
+    const declared = this.declared.get(name);
+    for (const fields of declared?.indexes ?? []) coll.addIndex(fields);
+    for (const field of declared?.unique ?? []) coll.addUnique(field);
+    this.colls.set(name, coll);
+    return coll;
+  }
+
+  private declare(collection: string) {
+    let declared = this.declared.get(collection);
+    if (!declared) this.declared.set(collection, (declared = { indexes: [], unique: [] }));
+    return declared;
   }
 
   // ───────────────────────── public API ─────────────────────────
@@ -186,15 +215,31 @@ class SqliteDatabase implements LocalDatabase {
   }
 
   ensureUniqueIndex(collection: string, field: string): void {
-    let set = this.unique.get(collection);
-    if (!set) this.unique.set(collection, (set = new Set()));
-    set.add(field);
-    try {
-      this.checkUnique(collection, new Map(), undefined);
-    } catch (e) {
-      set.delete(field);
-      throw e;
-    }
+    const declared = this.declare(collection);
+    if (declared.unique.includes(field)) return;
+    const dup = this.colls.get(collection)?.addUnique(field);
+    if (dup) throw new DbError('DATABASE_REQUEST_FAILED', dupMessage(collection, field, dup.value));
+    declared.unique.push(field);
+  }
+
+  /**
+   * Declares an index: queries, counts, where-updates and -removes, and aggregates opening with
+   * $match, whose filter constrains its first field(s) read only the documents it points to;
+   * a unique one (single field) is also enforced as ensureUniqueIndex does. Not persisted:
+   * declare at every start (built over the documents held then, kept on every write).
+   */
+  ensureIndex(collection: string, spec: IndexSpec): void {
+    const fields = Object.keys(spec.keys);
+    if (spec.unique) this.ensureUniqueIndex(collection, fields[0]);
+    const declared = this.declare(collection);
+    if (declared.indexes.some((known) => known.join('\0') === fields.join('\0'))) return;
+    declared.indexes.push(fields);
+    this.colls.get(collection)?.addIndex(fields);
+  }
+
+  /** How many documents queries have read (tested against a filter or fed to a pipeline) since opening: for tests and the bench. */
+  documentsExamined(): number {
+    return this.examined;
   }
 
   close(): void {
@@ -223,7 +268,7 @@ class SqliteDatabase implements LocalDatabase {
         const name = collName(body);
         if (this.colls.has(name)) throw new DbError('DATABASE_COLLECTION_ALREADY_EXIST', `collection ${name} already exists`);
         this.stmt.addColl.run(name);
-        this.colls.set(name, new Map());
+        this.create(name);
         return {};
       }
     }
@@ -365,10 +410,13 @@ class SqliteDatabase implements LocalDatabase {
     const stages: { stageKey: string; stageValue: unknown }[] = Array.isArray(body.stages) ? body.stages : [];
     const pipeline = stages.map((s) => ({ [s.stageKey]: decode(s.stageValue, now) }));
     const hasLimit = pipeline.some((s) => '$limit' in s);
+    // An opening $match is a query like any other: through the indexes.
+    const opening = pipeline[0] && isPlainObject(pipeline[0].$match) && Object.keys(pipeline[0]).length === 1 ? (pipeline.shift()!.$match as Doc) : undefined;
+    const input = opening ? this.select(coll, opening, undefined) : this.read(this.view(coll, undefined));
     const agg = new Aggregator(pipeline, {
-      collectionResolver: (name: string) => this.view(name, undefined).map(clone),
+      collectionResolver: (name: string) => this.read(this.view(name, undefined)).map(clone),
     });
-    let out = agg.run(this.view(coll, undefined).map(clone)) as Doc[];
+    let out = agg.run(input.map(clone)) as Doc[];
     if (!hasLimit) out = out.slice(0, this.aggregateDefaultLimit);
     return { data: { list: out.map(encode) } };
   }
@@ -382,8 +430,8 @@ class SqliteDatabase implements LocalDatabase {
     if (!over) return base ? [...base.values()] : [];
     const out: Doc[] = [];
     if (base) {
-      for (const [k, d] of base) {
-        if (!over.has(k)) out.push(d);
+      for (const k of base.keys()) {
+        if (!over.has(k)) out.push(base.get(k)!);
         else {
           const o = over.get(k);
           if (o) out.push(o);
@@ -400,17 +448,43 @@ class SqliteDatabase implements LocalDatabase {
     return this.colls.get(coll)?.get(k);
   }
 
+  /** The documents `query` matches as `tx` (or committed state) sees them, in natural order. */
   private select(coll: string, query: Doc, tx: Tx | undefined): Doc[] {
     if (!isPlainObject(query)) throw new DbError('INVALID_PARAM', 'query must be an object');
-    const keys = Object.keys(query);
-    if (keys.length === 1 && keys[0] === '_id' && (typeof query._id === 'string' || typeof query._id === 'number')) {
+    if (isPointQuery(query)) {
       const d = this.getOne(coll, idKey(query._id), tx);
-      return d ? [d] : [];
+      return d ? this.read([d]) : [];
     }
-    const docs = this.view(coll, tx);
-    if (!keys.length) return docs;
+    if (!Object.keys(query).length) return this.read(this.view(coll, tx));
     const q = new Query(query);
-    return docs.filter((d) => q.test(d));
+    const candidates = this.colls.get(coll)?.candidates(query);
+    const docs = candidates ? this.overlay(coll, candidates, tx) : this.view(coll, tx);
+    return this.read(docs).filter((d) => q.test(d));
+  }
+
+  /** Counts documents as read by a query; returns them. */
+  private read(docs: Doc[]): Doc[] {
+    this.examined += docs.length;
+    return docs;
+  }
+
+  /**
+   * Committed candidates (natural order) as `tx` sees them: those it changed replaced or dropped,
+   * and every document it wrote added (its own writes are few; the filter decides), in the order
+   * view() gives.
+   */
+  private overlay(coll: string, candidates: Doc[], tx: Tx | undefined): Doc[] {
+    const over = tx?.writes.get(coll);
+    if (!over?.size) return candidates;
+    const base = this.colls.get(coll)!;
+    const placed: [number, Doc][] = [];
+    for (const d of candidates) if (!over.has(idKey(d._id))) placed.push([base.orderOf(idKey(d._id))!, d]);
+    let after = Number.MAX_SAFE_INTEGER - over.size;
+    for (const [k, d] of over) {
+      const order = base.orderOf(k) ?? after++;
+      if (d) placed.push([order, d]);
+    }
+    return placed.sort((a, b) => a[0] - b[0]).map(([, d]) => d);
   }
 
   // ───────────────────────── writes ─────────────────────────
@@ -445,31 +519,38 @@ class SqliteDatabase implements LocalDatabase {
     });
     run();
     for (const [coll, changes] of batches) {
-      let base = this.colls.get(coll);
-      if (!base) this.colls.set(coll, (base = new Map()));
+      const base = this.colls.get(coll) ?? this.create(coll);
       for (const [k, d] of changes) {
         if (d === null) base.delete(k);
-        else base.set(k, d);
+        else base.put(k, d);
         this.versions.set(coll + DOC_SEP + k, ++this.seq);
       }
     }
   }
 
+  /**
+   * Refuses `changes` (over `tx`'s own writes, over committed state) when two documents would
+   * then hold one value of a unique field: among the documents written, and against the committed
+   * owner of each value they hold, unless that owner is among them (its new state counts).
+   */
   private checkUnique(coll: string, changes: Changes, tx: Tx | undefined): void {
-    const fields = this.unique.get(coll);
-    if (!fields?.size) return;
-    const docs = this.view(coll, tx).filter((d) => !changes.has(idKey(d._id)));
-    for (const d of changes.values()) if (d) docs.push(d);
+    const fields = this.declared.get(coll)?.unique;
+    if (!fields?.length) return;
+    const base = this.colls.get(coll);
+    const over = tx?.writes.get(coll);
+    const written = new Set([...changes.keys(), ...(over?.keys() ?? [])]);
+    const stateOf = (k: string) => (changes.has(k) ? changes.get(k) : over?.has(k) ? over.get(k) : base?.get(k));
     for (const field of fields) {
       const seen = new Map<string, string>();
-      for (const d of docs) {
-        const v = getPath(d, field) ?? null;
-        const key = encode({ v });
-        const owner = seen.get(key);
-        if (owner !== undefined && owner !== idKey(d._id)) {
-          throw new DbError('DATABASE_REQUEST_FAILED', dupMessage(coll, field, v));
+      for (const k of written) {
+        const d = stateOf(k);
+        if (!d) continue;
+        const key = uniqueKey(d, field);
+        const owner = seen.get(key) ?? base?.ownerOf(field, key);
+        if (owner !== undefined && owner !== k && (seen.has(key) || !written.has(owner))) {
+          throw new DbError('DATABASE_REQUEST_FAILED', dupMessage(coll, field, getPath(d, field)));
         }
-        seen.set(key, idKey(d._id));
+        seen.set(key, k);
       }
     }
   }
