@@ -3,7 +3,7 @@ import { Button, Text, View } from '@tarojs/components';
 import { isStaff, useMe } from '../services/me';
 import { routes } from '../services/routes';
 import { APPEAL_WORDS } from '../../types/vocabulary';
-import { PRESENCE_WORDS } from '../../types/presence';
+import { PRESENCE_WORDS } from '../../types/presenceWords';
 import './AppealBar.scss';
 
 /** The big "我要反映" button: the appeal form for this grid. */
