@@ -1,12 +1,6 @@
 import type { Actor, AppealEventType, AppealLevel } from '../../../types/appeal';
 import { APPEAL_WORDS, type DeadlineKind, type SupervisionCard } from '../../../types/vocabulary';
-
-/** An instant in Asia/Shanghai (UTC+8, no DST) as `YYYY-MM-DD HH:mm`. */
-export function shanghaiTime(iso: string): string {
-  const t = Date.parse(iso);
-  if (Number.isNaN(t)) return iso;
-  return new Date(t + 8 * 3600 * 1000).toISOString().slice(0, 16).replace('T', ' ');
-}
+import { shanghaiTime } from '../shanghaiTime';
 
 /**
  * The `count` months up to `now`'s, newest first, as Zoucheng's calendar has them (UTC+8):
