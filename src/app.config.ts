@@ -10,7 +10,7 @@ export default defineAppConfig({
     { root: 'packages/ledger', pages: ['report/index', 'list/index'] },
     { root: 'packages/board', pages: ['index'] },
     // ECharts lives only here.
-    { root: 'packages/assessment', pages: ['ranking/index', 'grid/index'] },
+    { root: 'packages/assessment', pages: ['ranking/index', 'grid/index', 'behind/index'] },
     { root: 'packages/presence', pages: ['checkin/index', 'households/index'] },
   ],
   window: {

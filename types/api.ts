@@ -38,7 +38,7 @@ import type {
   SearchGridsInput,
   StaffPhone,
 } from './grid';
-import type { ComputeResult, GridMonthsInput, GridRecordOfMonths, Ranking, RankingInput, StreetMonthInput } from './assessment';
+import type { BehindInput, ComputeResult, FigureRecords, GridMonthsInput, GridRecordOfMonths, Ranking, RankingInput, StreetMonthInput } from './assessment';
 import type { FileTicket, FileTicketInput } from './files';
 import type { GridRef, GroupBindingState, GroupEnterRequest, GroupEntry, GroupProposalRef, SetGroupChatInput } from './groupChat';
 import type { ImportRegistryInput, ImportReport } from './registry';
@@ -115,6 +115,7 @@ export type Api = {
     compute: { input: StreetMonthInput; output: ComputeResult };
     ranking: { input: RankingInput; output: Ranking };
     grid: { input: GridMonthsInput; output: GridRecordOfMonths };
+    behind: { input: BehindInput; output: FigureRecords };
     export: { input: StreetMonthInput; output: { fileID: string } };
   };
   presence: {

@@ -1,6 +1,9 @@
 import * as z from 'zod/mini';
 import { LedgerMonth } from './appeal';
 import { GridCode } from './grid';
+import type { CheckInFlag, CheckInKind, Household } from './presence';
+import type { AppealStatus } from './appeal';
+import type { AppealSource } from './vocabulary';
 
 /**
  * The monthly grid assessment (issue 11): what is stored per grid and month in `assessments`
@@ -113,3 +116,70 @@ export type Ranking = { month: string; items: RankedAssessment[] };
 
 /** `assessment.grid`: the grid and its months, oldest first (a month not computed is absent). */
 export type GridRecordOfMonths = { grid: { code: string; name: string }; months: RankedAssessment[] };
+
+/** The figures of a month that rest on records, which `assessment.behind` lists (every key of `GridFigures` the records give). */
+export const BEHIND_FIGURES = ['online', 'patrols', 'visits', 'coverage', 'reports', 'response', 'sameDay', 'resolution', 'onTime', 'redo', 'cards', 'satisfaction'] as const;
+export type BehindFigure = (typeof BEHIND_FIGURES)[number];
+
+/** Records `assessment.behind` lists at most, newest first (it says how many there are in all). */
+export const BEHIND_AT_MOST = 200;
+
+/** `assessment.behind`: the records behind one figure of one grid's month. */
+export const BehindInput = z.object({
+  gridCode: GridCode,
+  month: LedgerMonth,
+  figure: z.enum(BEHIND_FIGURES, { error: '没有这项考核指标' }),
+});
+export type BehindInput = z.input<typeof BehindInput>;
+
+/**
+ * A check-in behind a figure. `counted`: whether it counted for the figure (巡防: verified), null
+ * where each one listed counts. `distanceM`: metres from the grid (0 inside), null without a
+ * position; `photos`: those not hidden by WeChat's check.
+ */
+export type CheckInBehind = {
+  id: string;
+  kind: CheckInKind;
+  at: string;
+  staff: { name: string; title: string } | null;
+  verified: boolean;
+  flag: CheckInFlag | null;
+  distanceM: number | null;
+  household: Household | null;
+  note: string;
+  photos: string[];
+  appealId: string | null;
+  counted: boolean | null;
+};
+
+/** An appeal behind a figure: `counted` whether this one counted for it (按时受理: yes or no), null where each one listed counts. */
+export type AppealBehind = {
+  id: string;
+  number: string;
+  category: string;
+  status: AppealStatus;
+  source: AppealSource;
+  createdAt: string;
+  counted: boolean | null;
+  cards: { yellow: number; red: number };
+  rating: number | null;
+};
+
+/**
+ * A 六必访 household behind the coverage figure: `coveredUntil` until when the verified visits made
+ * by the figure's moment cover it (ISO; null when none does then), `counted` whether it is covered.
+ */
+export type HouseholdBehind = Household & { id: string; intervalDays: number; coveredUntil: string | null; counted: boolean };
+
+/**
+ * `assessment.behind`: the figure's records of that month, newest first (households: those not
+ * covered first), at most `BEHIND_AT_MOST`;
+ * `total` how many there are, `counted` how many of them counted (the figure's count of `total`).
+ */
+export type FigureRecords = {
+  grid: { code: string; name: string };
+  month: string;
+  figure: BehindFigure;
+  total: number;
+  counted: number;
+} & ({ records: 'checkIns'; items: CheckInBehind[] } | { records: 'appeals'; items: AppealBehind[] } | { records: 'households'; items: HouseholdBehind[] });

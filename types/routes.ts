@@ -21,6 +21,7 @@ export const PAGES = {
   board: 'packages/board/index',
   assessment: 'packages/assessment/ranking/index',
   assessmentGrid: 'packages/assessment/grid/index',
+  assessmentBehind: 'packages/assessment/behind/index',
   checkIn: 'packages/presence/checkin/index',
   households: 'packages/presence/households/index',
 } as const;

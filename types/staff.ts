@@ -59,10 +59,16 @@ export type TeamMember = { staffId: string; role: InviteRole; name: string; titl
 
 export type Team = { kind: 'grid' | 'community'; scope: string; members: TeamMember[] };
 
+/** A street or community whose staff someone is: what the assessment ranking is asked for. */
+export type ServedPlace = { level: 'street' | 'community'; id: string; name: string };
+
 /**
  * The communities (with their active grids) a community or street staff member may invite into;
- * `mayInviteStaff`: may also invite the community's own staff (street staff only).
+ * `mayInviteStaff`: may also invite the community's own staff (street staff only). `served`: the
+ * streets, then the communities, the caller is staff of by their own roles (not those merely below
+ * a street of theirs), each by id.
  */
 export type StaffPlaces = {
   communities: Array<{ id: string; name: string; streetId: string; mayInviteStaff: boolean; grids: Array<{ code: string; name: string }> }>;
+  served: ServedPlace[];
 };

@@ -142,3 +142,33 @@ export const APPEAL_WORDS = {
   reminder: string;
   onSite: string;
 };
+
+/**
+ * The monthly assessment's words, once: the pages, the exported sheet and the grid page's record
+ * all name a figure by these (kept here, not in `assessment.ts`, so the main package reads them
+ * without the assessment's schemas). A share's rate is its word and 率 (`rateWord`).
+ */
+export const FIGURE_WORDS = {
+  score: '综合得分',
+  onlineDays: '在线天数',
+  online: '在线',
+  patrols: '巡防次数',
+  verifiedPatrols: '有效巡防',
+  visits: '走访次数',
+  households: '六必访户数',
+  coverage: '六必访覆盖',
+  reports: '事项上报量',
+  response: '按时受理',
+  sameDay: '当日到场',
+  resolution: APPEAL_WORDS.event.resolved,
+  onTime: '按时办结',
+  redo: APPEAL_WORDS.event.reopened,
+  yellowCards: '黄牌督办',
+  redCards: '红牌督办',
+  rated: '评价数',
+  average: '平均评分',
+  satisfied: '满意',
+} as const;
+
+/** A share's name: `按时受理` → `按时受理率`. */
+export const rateWord = (word: string): string => `${word}率`;

@@ -5,7 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { DB } from 'wx-server-sdk/index';
-import type { ComputeResult, GridAssessment, GridRecordOfMonths, Ranking } from '../../types/assessment';
+import type { ComputeResult, FigureRecords, GridAssessment, GridRecordOfMonths, Ranking } from '../../types/assessment';
 import { chiefOf, communityOf, expectRefusal, gridOf, newResident, okData, streetOf, workerOf, type Body } from '../../tests/support/appealKit';
 import { moveClock } from '../../tests/support/clock';
 import { count, readAll } from '../../tests/support/cloudDb';
@@ -191,6 +191,17 @@ describe('a street computed for a month', () => {
       ['GS-0104', 0, 3, 3],
     ]);
     expect(ranking.items[0]).not.toHaveProperty('policy');
+  });
+
+  it('lists the households behind 六必访覆盖, not covered first, with the figure’s own count', async () => {
+    const listed = okData(await call<FigureRecords>(communityOf('GS-0101'), 'behind', { gridCode: 'GS-0101', month: MONTH, figure: 'coverage' }));
+    expect(listed).toMatchObject({ records: 'households', total: 2, counted: 1 });
+    if (listed.records !== 'households') throw new Error('not the households');
+    expect(listed.items.map((h) => [h.room, h.counted, h.coveredUntil])).toEqual([
+      ['102', false, null],
+      ['101', true, at('2030-07-30T23:59:00').toISOString()],
+    ]);
+    expect([listed.counted, listed.total]).toEqual([of(A._id).figures.coverage.count, of(A._id).figures.coverage.of]);
   });
 
   it("shows one grid's months, a month not computed absent", async () => {

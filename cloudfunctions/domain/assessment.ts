@@ -123,6 +123,9 @@ const round = (value: number, places: number) => Math.round(value * 10 ** places
 /** `count` of `of`, its rate to four decimals (null when `of` is 0). */
 export const shareOf = (count: number, of: number): Share => ({ count, of, rate: of === 0 ? null : round(count / of, 4) });
 
+/** The moment 六必访 coverage is taken for a month: its end, or `now` while it runs. */
+export const coverageMoment = (span: { to: Date }, now: Date): Date => new Date(Math.min(span.to.getTime(), now.getTime()));
+
 /** The days of `month` (`YYYY-MM`): 28 to 31. */
 export function daysInMonth(month: string): number {
   const { from, to } = monthSpan(month);

@@ -1,5 +1,5 @@
 import type { AssessmentPolicy, GridAssessment, ScorePart, Share } from '../../types/assessment';
-import { APPEAL_WORDS } from '../../types/vocabulary';
+import { APPEAL_WORDS, FIGURE_WORDS as F, rateWord } from '../../types/vocabulary';
 
 const W = APPEAL_WORDS;
 
@@ -17,27 +17,27 @@ const COLUMNS: Array<[string, (a: GridAssessment) => string | number | null]> = 
   ['街道排名', (a) => a.streetRank],
   ['网格码', (a) => a.gridCode],
   ['网格名称', (a) => a.gridName],
-  ['综合得分', (a) => a.score],
-  ['在线天数', (a) => a.figures.online.count],
-  ['在线率(%)', (a) => percent(a.figures.online)],
-  ['巡防次数', (a) => a.figures.patrols.of],
-  ['有效巡防', (a) => a.figures.patrols.count],
-  ['走访次数', (a) => a.figures.visits],
-  ['六必访户数', (a) => a.figures.coverage.of],
-  ['六必访覆盖率(%)', (a) => percent(a.figures.coverage)],
+  [F.score, (a) => a.score],
+  [F.onlineDays, (a) => a.figures.online.count],
+  [`${rateWord(F.online)}(%)`, (a) => percent(a.figures.online)],
+  [F.patrols, (a) => a.figures.patrols.of],
+  [F.verifiedPatrols, (a) => a.figures.patrols.count],
+  [F.visits, (a) => a.figures.visits],
+  [F.households, (a) => a.figures.coverage.of],
+  [`${rateWord(F.coverage)}(%)`, (a) => percent(a.figures.coverage)],
   [W.source.staff, (a) => a.figures.reports.staff],
   [W.source.resident, (a) => a.figures.reports.resident],
-  ['事项上报量', (a) => a.figures.reports.total],
-  ['按时受理率(%)', (a) => percent(a.figures.response)],
-  ['当日到场率(%)', (a) => percent(a.figures.sameDay)],
-  [`${W.event.resolved}率(%)`, (a) => percent(a.figures.resolution)],
-  ['按时办结率(%)', (a) => percent(a.figures.onTime)],
-  ['重办率(%)', (a) => percent(a.figures.redo)],
-  ['黄牌督办', (a) => a.figures.cards.yellow],
-  ['红牌督办', (a) => a.figures.cards.red],
-  ['评价数', (a) => a.figures.satisfaction.rated],
-  ['平均评分', (a) => a.figures.satisfaction.average],
-  ['满意率(%)', (a) => percent(a.figures.satisfaction.satisfied)],
+  [F.reports, (a) => a.figures.reports.total],
+  [`${rateWord(F.response)}(%)`, (a) => percent(a.figures.response)],
+  [`${rateWord(F.sameDay)}(%)`, (a) => percent(a.figures.sameDay)],
+  [`${rateWord(F.resolution)}(%)`, (a) => percent(a.figures.resolution)],
+  [`${rateWord(F.onTime)}(%)`, (a) => percent(a.figures.onTime)],
+  [`${rateWord(F.redo)}(%)`, (a) => percent(a.figures.redo)],
+  [F.yellowCards, (a) => a.figures.cards.yellow],
+  [F.redCards, (a) => a.figures.cards.red],
+  [F.rated, (a) => a.figures.satisfaction.rated],
+  [F.average, (a) => a.figures.satisfaction.average],
+  [`${rateWord(F.satisfied)}(%)`, (a) => percent(a.figures.satisfaction.satisfied)],
 ];
 
 /** One row per grid, in the order given (best first). */
@@ -46,16 +46,16 @@ export function gridTable(assessments: GridAssessment[]): SheetTable {
 }
 
 const PART_NAMES: Record<ScorePart, string> = {
-  online: '在线率',
-  patrols: '有效巡防',
-  visits: '六必访覆盖（未建户时按走访次数）',
+  online: rateWord(F.online),
+  patrols: F.verifiedPatrols,
+  visits: `${F.coverage}（未建户时按${F.visits}）`,
   reports: W.event.reported,
-  response: '按时受理',
-  sameDay: '当日到场',
-  resolution: W.event.resolved,
-  onTime: '按时办结',
-  redo: '未重办',
-  satisfaction: '满意率',
+  response: F.response,
+  sameDay: F.sameDay,
+  resolution: F.resolution,
+  onTime: F.onTime,
+  redo: `未${F.redo}`,
+  satisfaction: rateWord(F.satisfied),
 };
 
 /** The weights (points) and the monthly counts that earn a part's full points. */

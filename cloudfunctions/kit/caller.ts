@@ -1,5 +1,6 @@
 import { screening, type Checked, type Screening, type Writing } from '../domain/contentPolicy';
 import type { Viewer } from '../domain/permissions';
+import type { StaffRecord } from '../domain/records';
 import { staffByOpenid } from '../store/staff';
 import type { Ports } from './ports';
 import { refuse } from '../domain/refusal';
@@ -15,9 +16,11 @@ export function requireCaller(ports: Ports): { openid: string } {
  */
 export async function viewerOf(ports: Ports): Promise<Viewer> {
   const { openid } = requireCaller(ports);
-  const staff = await staffByOpenid(ports.db, openid);
-  return { openid, staff: staff?.roles.length ? staff : null };
+  return viewerFrom(openid, await staffByOpenid(ports.db, openid));
 }
+
+/** The viewer an openid and the staff record read for it make (see `viewerOf`). */
+export const viewerFrom = (openid: string, staff: StaffRecord | null): Viewer => ({ openid, staff: staff?.roles.length ? staff : null });
 
 /**
  * Words someone wrote for others to read, checked by WeChat and judged by the one policy

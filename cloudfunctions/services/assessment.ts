@@ -1,6 +1,6 @@
 import type { DB } from 'wx-server-sdk/index';
 import type { ComputeResult } from '../../types/assessment';
-import { assessStreet, assessmentPolicyOf, assessmentSettingIds, monthsBefore } from '../domain/assessment';
+import { assessStreet, assessmentPolicyOf, assessmentSettingIds, coverageMoment, monthsBefore } from '../domain/assessment';
 import { monthSpan } from '../domain/ledger';
 import { inShanghai } from '../domain/time';
 import type { Ports } from '../kit/ports';
@@ -24,8 +24,7 @@ export async function assessStreetMonth(db: DB.Database, month: string, streetId
   if (problems.length) console.warn('[gridlink] assessment settings ignored', problems);
   const gridIds = grids.map((g) => g._id);
   const span = monthSpan(month);
-  const asOf = new Date(Math.min(span.to.getTime(), now.getTime()));
-  const [activity, appeals] = await Promise.all([activityTallies(db, gridIds, span, asOf), appealTallies(db, gridIds, span)]);
+  const [activity, appeals] = await Promise.all([activityTallies(db, gridIds, span, coverageMoment(span, now)), appealTallies(db, gridIds, span)]);
   await replaceAssessments(db, month, streetId, assessStreet(month, grids, activity, appeals, policy));
   return { month, streetId, grids: grids.length };
 }

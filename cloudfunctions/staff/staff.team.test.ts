@@ -5,6 +5,7 @@
  */
 import type { Invite, StaffBinding, StaffPlaces, Team } from '../../types/staff';
 import { chiefOf, communityOf, expectRefusal, gridOf, newResident, okData, staffName, streetOf, workerOf, type Body } from '../../tests/support/appealKit';
+import { openCloudDb } from '../../tests/support/cloudDb';
 import { demo, LocalCloud } from '../../tests/support/localCloud';
 
 let cloud: LocalCloud;
@@ -89,7 +90,11 @@ describe('where one may invite', () => {
   it('community staff: their community’s grids, not its staff seats', async () => {
     const id = gridOf(G).communityId;
     const places = okData(await staff<StaffPlaces>(communityOf(G), 'places'));
-    expect(places).toEqual({ communities: [{ id, name: demo.communities.find((c) => c._id === id)!.name, streetId: gridOf(G).streetId, mayInviteStaff: false, grids: activeGrids(id) }] });
+    const name = demo.communities.find((c) => c._id === id)!.name;
+    expect(places).toEqual({
+      communities: [{ id, name, streetId: gridOf(G).streetId, mayInviteStaff: false, grids: activeGrids(id) }],
+      served: [{ level: 'community', id, name }],
+    });
   });
 
   it('street staff: every community of their street with its grids, and its staff seats', async () => {
@@ -97,11 +102,25 @@ describe('where one may invite', () => {
     const places = okData(await staff<StaffPlaces>(streetOf(G), 'places'));
     const expected = demo.communities.filter((c) => c.streetId === street);
     expect(places.communities.map((c) => c.id)).toEqual(expected.map((c) => c._id).sort());
+    expect(places.served).toEqual([{ level: 'street', id: street, name: demo.streets.find((s) => s._id === street)!.name }]);
     for (const c of places.communities) {
       expect(c.mayInviteStaff).toBe(true);
       expect(c.streetId).toBe(street);
       expect(c.grids).toEqual(activeGrids(c.id));
     }
+  });
+
+  it('staff of a street and two communities elsewhere: they serve the street, then the two communities, not those merely below the street', async () => {
+    const openid = 'staff-of-many-places';
+    const roles = [{ role: 'community', communityId: 'QQ02' }, { role: 'street', streetId: 'FS' }, { role: 'community', communityId: 'GS01' }];
+    await openCloudDb(cloud.url).collection('staff').add({ data: { _id: 'staff-many-places', openid, name: '多岗', title: '街道干部', phone: '', avatar: null, roles } });
+    const places = okData(await staff<StaffPlaces>(openid, 'places'));
+    expect(places.served).toEqual([
+      { level: 'street', id: 'FS', name: '凫山街道' },
+      { level: 'community', id: 'GS01', name: '平阳社区' },
+      { level: 'community', id: 'QQ02', name: '千泉社区' },
+    ]);
+    expect(places.communities.map((c) => c.id)).toEqual([...demo.communities.filter((c) => c.streetId === 'FS').map((c) => c._id), 'GS01', 'QQ02'].sort());
   });
 
   it.each<[string, string | undefined, string]>([

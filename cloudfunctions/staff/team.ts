@@ -9,7 +9,7 @@ import { activeGrid } from '../services/activeGrid';
 import { communityById } from '../store/grids';
 import type { StaffRecord } from '../domain/records';
 import { communityStaff } from '../store/staff';
-import { communitiesIn, gridsIn } from '../store/scope';
+import { communitiesIn, gridsIn, streetsNamed } from '../store/scope';
 import { OUT_OF_SCOPE } from './invites';
 
 const NOT_A_MANAGER = '只有社区或街道工作人员可以管理网格人员';
@@ -31,13 +31,22 @@ export const team = action(TeamInput, async (input, ports): Promise<Team> => {
   return { kind: 'community', scope: community.name, members: people.map((s) => member(s, 'community')) };
 });
 
-/** The communities and active grids the caller may invite into, for the invite page's choices. */
+/**
+ * The communities and active grids the caller may invite into, for the invite page's choices, and
+ * the streets and communities they are staff of (`served`), for the assessment's chooser. Round
+ * trips: the caller, then three at once.
+ */
 export const places = action(z.object({}), async (_, ports): Promise<StaffPlaces> => {
   const { staff } = await viewerOf(ports);
   const scope = roleScope(staff);
   if (!scope.communityIds.length && !scope.streetIds.length) return refuse('FORBIDDEN', NOT_A_MANAGER);
-  const [communities, grids] = await Promise.all([communitiesIn(ports.db, scope), gridsIn(ports.db, scope)]);
+  const [communities, grids, streets] = await Promise.all([communitiesIn(ports.db, scope), gridsIn(ports.db, scope), streetsNamed(ports.db, scope.streetIds)]);
+  const ownCommunities = communities.filter((c) => scope.communityIds.includes(c._id));
   return {
+    served: [
+      ...streets.map((s) => ({ level: 'street' as const, id: s._id, name: s.name })),
+      ...ownCommunities.map((c) => ({ level: 'community' as const, id: c._id, name: c.name })),
+    ],
     communities: communities.map((c) => ({
       id: c._id,
       name: c.name,

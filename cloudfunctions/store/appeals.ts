@@ -6,8 +6,8 @@ import type { Span } from '../domain/ledger';
 import { currentDeadline } from '../domain/sla';
 import { timerDueAt } from '../domain/slaTimer';
 import { earliestOwed } from '../domain/supervision';
-import { docsOf } from './results';
-import type { AppealRecord } from '../domain/records';
+import { docsOf, listOf } from './results';
+import type { AppealRecord, StaffRecord } from '../domain/records';
 
 /**
  * Paging keys kept on each appeal as plain strings: ISO time then id, so one string field
@@ -37,6 +37,25 @@ const appeals = (db: DB.Database) => db.collection('appeals');
 export async function getAppeal(db: DB.Database, id: string): Promise<AppealRecord | null> {
   const [appeal] = docsOf<AppealRecord>(await appeals(db).where({ _id: id }).limit(1).get());
   return appeal ?? null;
+}
+
+/**
+ * The appeal of `id` and the staff record of `openid` (null when there is none), in one round
+ * trip: the staff record is joined inside the database by an uncorrelated sub-pipeline (a plain
+ * `$match` on `openid`, which the staff index on `openid` serves). null when no appeal has that id.
+ */
+export async function appealWithStaff(db: DB.Database, id: string, openid: string): Promise<{ appeal: AppealRecord; staff: StaffRecord | null } | null> {
+  const [found] = listOf<AppealRecord & { callerStaff: StaffRecord[] }>(
+    await appeals(db)
+      .aggregate()
+      .match({ _id: id })
+      .limit(1)
+      .lookup({ from: 'staff', pipeline: [{ $match: { openid } }, { $limit: 1 }], as: 'callerStaff' })
+      .end(),
+  );
+  if (!found) return null;
+  const { callerStaff, ...appeal } = found;
+  return { appeal, staff: callerStaff[0] ?? null };
 }
 
 /** Inserts a new appeal; a duplicate `_id` (the same submit again) surfaces as E11000. */

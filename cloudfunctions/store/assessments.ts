@@ -2,7 +2,9 @@ import type { DB } from 'wx-server-sdk/index';
 import type { GridAssessment } from '../../types/assessment';
 import type { ActivityTally, AppealTally, AssessedGrid } from '../domain/assessment';
 import type { Span } from '../domain/ledger';
-import { listOf } from './results';
+import { householdKey } from '../domain/figureRecords';
+import type { HouseholdRecord } from '../domain/presence';
+import { docsOf, listOf } from './results';
 
 /**
  * The monthly assessment's reads and writes. Each tally is one aggregate over all the grids asked
@@ -32,6 +34,71 @@ type GridDays = { _id: string; days: string[] };
 
 const within = (db: DB.Database, span: Span) => db.command.and([db.command.gte(span.from), db.command.lt(span.to)]);
 
+/** A `$group`'s sum of each of `fields`. */
+const sumsOf = (fields: string[]) => Object.fromEntries(fields.map((field) => [field, { $sum: `$${field}` }]));
+
+/**
+ * Per check-in, what the assessment counts of it (a `$project` stage): its grid, its Zoucheng
+ * `day` (for online days) and 0/1 flags `patrols`, `verifiedPatrols` (a patrol not flagged) and
+ * `visits`. The tally sums them per grid; `assessment.behind` lists check-ins with them.
+ */
+export const checkInFlags = {
+  gridId: 1,
+  day: dayOf('$at'),
+  patrols: one({ $eq: ['$kind', 'patrol'] }),
+  verifiedPatrols: one({ $and: [{ $eq: ['$kind', 'patrol'] }, { $eq: ['$verified', true] }] }),
+  visits: one({ $eq: ['$kind', 'visit'] }),
+};
+
+/** Residents' appeals (`source` absent or `resident`), not staff reports. */
+const resident = { $ne: ['$source', 'staff'] };
+/** The appeal's first timeline event of `type`. */
+const first = (type: string) => ({ $arrayElemAt: [{ $filter: { input: '$timeline', as: 'e', cond: { $eq: ['$$e.type', type] } } }, 0] });
+/** How many cards of `card` (`yellow`, `red`) the appeal was given. */
+const cards = (card: string) => ({ $size: { $filter: { input: { $ifNull: ['$supervision', []] }, as: 'c', cond: { $eq: ['$$c.card', card] } } } });
+
+/** The fields `appealFlags` reads that an appeal does not store (an `$addFields` stage before it): its first `accepted` and `arrived` events. */
+export const appealFacts = { accepted: first('accepted'), arrived: first('arrived') };
+
+/**
+ * Per appeal, what the assessment counts of it (a `$project` stage after `appealFacts`): its grid
+ * and the 0/1 flags (the cards and the rating as counts) `AppealTally` sums. The tally sums them
+ * per grid; `assessment.behind` lists appeals with them. One place says what counts.
+ */
+export const appealFlags = {
+  gridId: 1,
+  staffReports: one({ $eq: ['$source', 'staff'] }),
+  residentAppeals: one(resident),
+  acceptedInTime: one({ $and: [resident, byDeadline('$accepted.at', '$deadlines.acceptBy')] }),
+  onSiteInTime: one({ $and: [resident, byDeadline('$arrived.at', '$deadlines.onSiteBy')] }),
+  resolved: one({ $and: [resident, present('$resolvedAt')] }),
+  resolvedOnTime: one({ $and: [resident, byDeadline('$resolvedAt', '$deadlines.resolveBy')] }),
+  redone: one({ $and: [resident, { $gt: ['$reopenCount', 0] }] }),
+  yellowCards: cards('yellow'),
+  redCards: cards('red'),
+  rated: one({ $and: [resident, present('$rating.score')] }),
+  ratingSum: { $cond: [resident, { $ifNull: ['$rating.score', 0] }, 0] },
+  satisfied: one({ $and: [resident, { $gte: [{ $ifNull: ['$rating.score', 0] }, 4] }] }),
+};
+
+/** The appeals a month's assessment counts (a `$match`): those of `gridIds` filed in `span`, not held. */
+export const appealsCounted = (db: DB.Database, gridIds: string[], span: Span) => ({ gridId: db.command.in(gridIds), createdAt: within(db, span), status: db.command.neq('held') });
+
+/** The check-ins a month's assessment counts (a `$match`): those of `gridIds` made in `span`. */
+export const checkInsCounted = (db: DB.Database, gridIds: string[], span: Span) => ({ gridId: db.command.in(gridIds), at: within(db, span) });
+
+/** The grids' 六必访 households kept by `asOf`: what coverage counts households of. */
+const householdsKept = (db: DB.Database, gridIds: string[], asOf: Date) => ({ gridId: db.command.in(gridIds), createdAt: db.command.lt(asOf) });
+
+/** Verified visits made before `asOf` whose household's interval still reaches it: a household with one is covered. */
+const coveringVisits = (db: DB.Database, gridIds: string[], asOf: Date) => ({
+  gridId: db.command.in(gridIds),
+  kind: 'visit',
+  verified: true,
+  at: db.command.lt(asOf),
+  coversUntil: db.command.gte(asOf),
+});
+
 /**
  * Per grid, the days of `span` with any staff action, the check-ins counted and its 六必访
  * coverage as of `asOf` (the month's end, or now while the month runs): five aggregates at once
@@ -45,14 +112,9 @@ export async function activityTallies(db: DB.Database, gridIds: string[], span: 
     db
       .collection('checkins')
       .aggregate()
-      .match({ gridId: _.in(gridIds), at: within(db, span) })
-      .group({
-        _id: '$gridId',
-        days: { $addToSet: dayOf('$at') },
-        patrols: { $sum: one({ $eq: ['$kind', 'patrol'] }) },
-        verifiedPatrols: { $sum: one({ $and: [{ $eq: ['$kind', 'patrol'] }, { $eq: ['$verified', true] }] }) },
-        visits: { $sum: one({ $eq: ['$kind', 'visit'] }) },
-      })
+      .match(checkInsCounted(db, gridIds, span))
+      .project(checkInFlags)
+      .group({ _id: '$gridId', days: { $addToSet: '$day' }, ...sumsOf(['patrols', 'verifiedPatrols', 'visits']) })
       .limit(GRIDS_LIMIT)
       .end(),
     db
@@ -74,14 +136,14 @@ export async function activityTallies(db: DB.Database, gridIds: string[], span: 
     db
       .collection('households')
       .aggregate()
-      .match({ gridId: _.in(gridIds), createdAt: _.lt(asOf) })
+      .match(householdsKept(db, gridIds, asOf))
       .group({ _id: '$gridId', households: { $sum: 1 } })
       .limit(GRIDS_LIMIT)
       .end(),
     db
       .collection('checkins')
       .aggregate()
-      .match({ gridId: _.in(gridIds), kind: 'visit', verified: true, at: _.lt(asOf), coversUntil: _.gte(asOf) })
+      .match(coveringVisits(db, gridIds, asOf))
       .group({ _id: '$gridId', rooms: { $addToSet: { building: '$household.building', room: '$household.room' } } })
       .limit(GRIDS_LIMIT)
       .end(),
@@ -122,37 +184,15 @@ export async function activityTallies(db: DB.Database, gridIds: string[], span: 
  * deadline as it stands (a card or 延期 may have moved it). A grid with none is absent.
  */
 export async function appealTallies(db: DB.Database, gridIds: string[], span: Span): Promise<Map<string, AppealTally>> {
-  const _ = db.command;
-  const resident = { $ne: ['$source', 'staff'] };
-  const first = (type: string) => ({ $arrayElemAt: [{ $filter: { input: '$timeline', as: 'e', cond: { $eq: ['$$e.type', type] } } }, 0] });
-  const cards = (card: string) => ({ $size: { $filter: { input: { $ifNull: ['$supervision', []] }, as: 'c', cond: { $eq: ['$$c.card', card] } } } });
   const result = await db
     .collection('appeals')
     .aggregate()
-    .match({ gridId: _.in(gridIds), createdAt: within(db, span), status: _.neq('held') })
-    .addFields({ accepted: first('accepted'), arrived: first('arrived') })
-    .project({
-      gridId: 1,
-      staffReports: one({ $eq: ['$source', 'staff'] }),
-      residentAppeals: one(resident),
-      acceptedInTime: one({ $and: [resident, byDeadline('$accepted.at', '$deadlines.acceptBy')] }),
-      onSiteInTime: one({ $and: [resident, byDeadline('$arrived.at', '$deadlines.onSiteBy')] }),
-      resolved: one({ $and: [resident, present('$resolvedAt')] }),
-      resolvedOnTime: one({ $and: [resident, byDeadline('$resolvedAt', '$deadlines.resolveBy')] }),
-      redone: one({ $and: [resident, { $gt: ['$reopenCount', 0] }] }),
-      yellowCards: cards('yellow'),
-      redCards: cards('red'),
-      rated: one({ $and: [resident, present('$rating.score')] }),
-      ratingSum: { $cond: [resident, { $ifNull: ['$rating.score', 0] }, 0] },
-      satisfied: one({ $and: [resident, { $gte: [{ $ifNull: ['$rating.score', 0] }, 4] }] }),
-    })
+    .match(appealsCounted(db, gridIds, span))
+    .addFields(appealFacts)
+    .project(appealFlags)
     .group({
       _id: '$gridId',
-      ...Object.fromEntries(
-        ['staffReports', 'residentAppeals', 'acceptedInTime', 'onSiteInTime', 'resolved', 'resolvedOnTime', 'redone', 'yellowCards', 'redCards', 'rated', 'ratingSum', 'satisfied'].map(
-          (field) => [field, { $sum: `$${field}` }],
-        ),
-      ),
+      ...sumsOf(['staffReports', 'residentAppeals', 'acceptedInTime', 'onSiteInTime', 'resolved', 'resolvedOnTime', 'redone', 'yellowCards', 'redCards', 'rated', 'ratingSum', 'satisfied']),
     })
     .limit(GRIDS_LIMIT)
     .end();
@@ -218,4 +258,73 @@ export async function activeGridsOfStreet(db: DB.Database, streetId: string): Pr
 export async function streetsAssessed(db: DB.Database, month: string): Promise<string[]> {
   const list = listOf<{ _id: string }>(await assessments(db).aggregate().match({ month }).group({ _id: '$streetId' }).limit(GRIDS_LIMIT).end());
   return list.map(({ _id }) => _id);
+}
+
+/** Some of the records behind a figure, newest first, with how many there are and how many counted. */
+export type Listed<T> = { total: number; counted: number; items: T[] };
+
+/**
+ * The records `start()` flags (a fresh pipeline each call: a builder keeps its stages) that have
+ * any flag of `of` above 0 (null: all), newest first by `newest`, at most `limit`; and in the same
+ * round trip (two aggregates at once) how many there are and how many have `counted` above 0
+ * (null: each counts).
+ */
+async function listedBehind<T>(
+  db: DB.Database,
+  start: () => DB.Aggregate,
+  which: { of: string[] | null; counted: string | null },
+  newest: string,
+  limit: number,
+): Promise<Listed<T>> {
+  const _ = db.command;
+  const behind = () => (which.of ? start().match(_.or(which.of.map((flag) => ({ [flag]: _.gt(0) })))) : start());
+  const [items, totals] = await Promise.all([
+    behind().sort({ [newest]: -1, _id: -1 }).limit(limit).end(),
+    behind()
+      .group({ _id: null, total: { $sum: 1 }, counted: which.counted ? { $sum: one({ $gt: [`$${which.counted}`, 0] }) } : { $sum: 1 } })
+      .end(),
+  ]);
+  const [sums] = listOf<{ total: number; counted: number }>(totals);
+  return { total: sums?.total ?? 0, counted: sums?.counted ?? 0, items: listOf<T>(items) };
+}
+
+/** What a listed check-in shows besides its flags. */
+const CHECKIN_SHOWN = { kind: 1, at: 1, staffId: 1, verified: 1, flag: 1, distanceM: 1, household: 1, note: 1, photos: 1, appealId: 1 };
+
+/** The check-ins of grid `gridId` in `span` behind a figure, flagged as the tally counts them (`listedBehind`). */
+export async function checkInsBehind<T>(db: DB.Database, gridId: string, span: Span, which: { of: string[] | null; counted: string | null }, limit: number): Promise<Listed<T>> {
+  const start = () => db.collection('checkins').aggregate().match(checkInsCounted(db, [gridId], span)).project({ ...checkInFlags, ...CHECKIN_SHOWN });
+  return listedBehind<T>(db, start, which, 'at', limit);
+}
+
+/** What a listed appeal shows besides its flags. */
+const APPEAL_SHOWN = { number: 1, categoryName: 1, status: 1, source: 1, createdAt: 1, rating: 1 };
+
+/** The appeals of grid `gridId` filed in `span` behind a figure, flagged as the tally counts them (`listedBehind`). */
+export async function appealsBehind<T>(db: DB.Database, gridId: string, span: Span, which: { of: string[] | null; counted: string | null }, limit: number): Promise<Listed<T>> {
+  const start = () => db.collection('appeals').aggregate().match(appealsCounted(db, [gridId], span)).addFields(appealFacts).project({ ...appealFlags, ...APPEAL_SHOWN });
+  return listedBehind<T>(db, start, which, 'createdAt', limit);
+}
+
+/** A grid keeps a few hundred 六必访 households at most: one read lists them. */
+const HOUSEHOLDS_AT_MOST = 1000;
+
+/**
+ * Grid `gridId`'s 六必访 households kept by `asOf`, and per household (`building\nroom`) until when
+ * the visits covering it then reach (absent: not covered), by the coverage tally's own matches.
+ * Two reads at once.
+ */
+export async function householdsCoveredAt(db: DB.Database, gridId: string, asOf: Date): Promise<{ kept: HouseholdRecord[]; coveredUntil: Map<string, Date> }> {
+  const [kept, covering] = await Promise.all([
+    db.collection('households').where(householdsKept(db, [gridId], asOf)).orderBy('building', 'asc').orderBy('room', 'asc').limit(HOUSEHOLDS_AT_MOST).get(),
+    db
+      .collection('checkins')
+      .aggregate()
+      .match(coveringVisits(db, [gridId], asOf))
+      .group({ _id: { building: '$household.building', room: '$household.room' }, until: { $max: '$coversUntil' } })
+      .limit(HOUSEHOLDS_AT_MOST)
+      .end(),
+  ]);
+  const until = listOf<{ _id: { building: string; room: string }; until: Date }>(covering).map(({ _id, until }) => [householdKey(_id), new Date(until)] as const);
+  return { kept: docsOf<HouseholdRecord>(kept), coveredUntil: new Map(until) };
 }

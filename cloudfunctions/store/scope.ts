@@ -1,6 +1,6 @@
 import type { DB } from 'wx-server-sdk/index';
 import { docsOf, listOf } from './results';
-import type { CommunityRecord, GridRecord } from '../domain/records';
+import type { CommunityRecord, GridRecord, StreetRecord } from '../domain/records';
 
 /** A street has a few hundred grids at most; past this the picker would be cut short. */
 const GRIDS_IN_SCOPE = 2000;
@@ -39,4 +39,10 @@ export async function gridsIn(db: DB.Database, { communityIds, streetIds }: Scop
       .limit(GRIDS_IN_SCOPE)
       .end(),
   );
+}
+
+/** The streets named, by id, with their names: one round trip. */
+export async function streetsNamed(db: DB.Database, streetIds: string[]): Promise<Array<Pick<StreetRecord, '_id' | 'name'>>> {
+  if (!streetIds.length) return [];
+  return docsOf<StreetRecord>(await db.collection('streets').where({ _id: db.command.in(streetIds) }).field({ _id: true, name: true }).orderBy('_id', 'asc').limit(COMMUNITIES_IN_SCOPE).get());
 }

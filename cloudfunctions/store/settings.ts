@@ -33,3 +33,11 @@ export async function limitSettings(db: DB.Database): Promise<Record<string, unk
  * then the street's own `sla:<streetId>`.
  */
 export const slaSettingIds = (streetId: string) => ['sla', `sla:${streetId}`];
+
+/** Writes each document whole under its `_id` in `settings` (one write each). */
+export async function putSettings(db: DB.Database, docs: SettingsDocs): Promise<void> {
+  for (const [id, doc] of Object.entries(docs)) {
+    const { _id: _ignored, ...data } = doc;
+    await db.collection('settings').doc(id).set({ data });
+  }
+}

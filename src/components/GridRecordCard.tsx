@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import type { GridRecordView } from '../../types/grid';
+import { FIGURE_WORDS } from '../../types/vocabulary';
 import './InfoCards.scss';
 
 /** What a figure with nothing behind it says: never 0%. */
@@ -38,8 +39,8 @@ export function GridRecordCard({ record }: { record: GridRecordView }) {
       <Row label="今日签到" value={record.checkedInToday ? '网格员已签到' : '尚无签到'} />
       {record.asOf !== null ? (
         <View>
-          <Row label="按时受理" value={percent(record.acceptedInTime)} />
-          <Row label="当日到场" value={percent(record.onSiteSameDay)} />
+          <Row label={FIGURE_WORDS.response} value={percent(record.acceptedInTime)} />
+          <Row label={FIGURE_WORDS.sameDay} value={percent(record.onSiteSameDay)} />
           <Row label="满意度" value={record.satisfaction === null ? NONE : `${record.satisfaction.toFixed(1)} 分（${record.rated} 人评价）`} />
           <Row label="办结诉求" value={record.appeals === 0 ? NONE : `${record.handled} 件（共 ${record.appeals} 件）`} />
           <Text className="muted">{`统计至${countedUntil(record.asOf)}`}</Text>

@@ -21,6 +21,8 @@ export const routes = {
   assessment: () => `/${PAGES.assessment}`,
   /** One grid's assessment month by month. */
   assessmentGrid: (gridCode: string) => `/${PAGES.assessmentGrid}?code=${encodeURIComponent(gridCode)}`,
+  /** 考核明细: the check-ins or appeals behind one figure of a grid's month. */
+  assessmentBehind: (gridCode: string, month: string, figure: string) => withQuery(PAGES.assessmentBehind, { code: gridCode, month, figure }),
   /** 扫码签到 in a grid (`code`), or 到场 for an appeal of it (`appealId`). */
   checkIn: (preset: { code?: string; appealId?: string }) => withQuery(PAGES.checkIn, preset),
   /** 六必访住户 of a grid, due first. */

@@ -119,6 +119,7 @@ const ACTIONS: { [F in FunctionName]: { [A in ActionName<F>]: Row | null } } = {
     compute: () => ({ month: '2026-10', streetId: 'GS' }),
     ranking: () => ({ month: '2026-10', streetId: 'GS' }),
     grid: (c) => ({ gridCode: c.code }),
+    behind: (c) => ({ gridCode: c.code, month: '2026-10', figure: 'response' }),
     export: () => ({ month: '2026-10', streetId: 'GS' }),
   },
   presence: {

@@ -59,11 +59,25 @@ export function demoCloud(me: Me): Answers {
     staff: {
       team: () => ok({ kind: 'grid', scope: grid.grid.name, members: [{ staffId: 'st-chief-0101', role: 'chief', name: '张桂兰', title: '网格长', phone: '13800005678' }] }),
       preview: () => ok({ role: 'worker', scope: grid.grid.name, name: '李明', title: '专职网格员', issuedBy: '黄丽娟', expiresAt: '2026-12-06T00:00:00.000Z' }),
-      places: () => ok({ communities: [{ id: 'c-gs-fq', name: '府前社区', streetId: 's-gs', mayInviteStaff: true, grids: [gridRef] }] }),
+      places: () =>
+        ok({
+          communities: [{ id: 'c-gs-fq', name: '府前社区', streetId: 's-gs', mayInviteStaff: true, grids: [gridRef] }],
+          served: [{ level: me.role === 'street' ? 'street' : 'community', id: me.role === 'street' ? 's-gs' : 'c-gs-fq', name: me.scope ?? '府前社区' }],
+        }),
     },
     assessment: {
       ranking: () => ok({ month: '2026-10', items: [] }),
       grid: () => ok({ grid: gridRef, months: [] }),
+      behind: () =>
+        ok({
+          grid: gridRef,
+          month: '2026-10',
+          figure: 'response',
+          total: 1,
+          counted: 1,
+          records: 'appeals',
+          items: [{ id: 'ap-1', number: 'GS-20261012-0001', category: '环境卫生', status: 'accepted', source: 'resident', createdAt: '2026-10-12T02:00:00.000Z', counted: true, cards: { yellow: 0, red: 0 }, rating: null }],
+        }),
     },
     presence: {
       households: () =>

@@ -28,6 +28,23 @@ export function routes(): string[] {
   return [...app.pages, ...(app.subPackages ?? []).flatMap((p) => p.pages.map((page) => `${p.root}/${page}`))];
 }
 
+let wxApiNames: string[] | null = null;
+
+/**
+ * Every wx API name: miniprogram-simulate's list joined with the methods of `interface Wx` in
+ * WeChat's own typings (miniprogram-api-typings), which also has the APIs the simulator lacks
+ * (the privacy ones, say). Read once.
+ */
+export function everyWxApi(): string[] {
+  if (!wxApiNames) {
+    const typings = readFileSync(require.resolve('miniprogram-api-typings/types/wx/lib.wx.api.d.ts'), 'utf8');
+    const body = typings.slice(typings.indexOf('interface Wx {'));
+    const methods = [...body.matchAll(/^ {8}([a-z][A-Za-z0-9]*)\s*[<(]/gm)].map((m) => m[1]);
+    wxApiNames = [...new Set([...Object.keys(require('miniprogram-simulate/src/api')), ...methods])];
+  }
+  return wxApiNames;
+}
+
 /**
  * WeChat's cap on one setData payload: "单次设置的数据不能超过1024kB", and the data must be
  * JSON-serialisable (Page.prototype.setData in
@@ -293,8 +310,9 @@ export class SimPage {
       ...options.wx,
     };
     const wx: Options = { env: { USER_DATA_PATH: 'http://usr' }, cloud: this.makeCloud(options.cloud ?? {}) };
-    // Every API WeChat has (miniprogram-simulate's list of them) starts as a tripwire.
-    for (const name of Object.keys(require('miniprogram-simulate/src/api'))) {
+    // Every API WeChat has starts as a tripwire: a page that merely checks one exists (as Taro's
+    // copy of wx does) must see it, or it would skip the call silently.
+    for (const name of everyWxApi()) {
       if (name !== 'env' && name !== 'cloud') wx[name] = this.tripwire(`wx.${name}`);
     }
     for (const name of Object.keys(asyncApis)) {

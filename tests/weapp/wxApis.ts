@@ -25,6 +25,8 @@ export const asyncApis = {
   setClipboardData: ok('setClipboardData'),
   makePhoneCall: ok('makePhoneCall'),
   requestSubscribeMessage: () => ({ errMsg: 'requestSubscribeMessage:ok' }),
+  // The privacy consent the location flow asks first (src/services/position.ts): given.
+  requirePrivacyAuthorize: ok('requirePrivacyAuthorize'),
   getLocation: () => ({ errMsg: 'getLocation:ok', latitude: 35.4053, longitude: 116.9659, accuracy: 30 }),
   chooseMedia: () => cancelled('chooseMedia'),
   chooseMessageFile: () => cancelled('chooseMessageFile'),

@@ -15,6 +15,7 @@ export const communityPlaces = (): StaffPlaces => ({
       ],
     },
   ],
+  served: [{ level: 'community', id: 'GS01', name: '平阳社区' }],
 });
 
 export const streetPlaces = (): StaffPlaces => ({
@@ -22,6 +23,7 @@ export const streetPlaces = (): StaffPlaces => ({
     ...communityPlaces().communities.map((c) => ({ ...c, mayInviteStaff: true })),
     { id: 'GS02', name: '护驾山社区', streetId: 'GS', mayInviteStaff: true, grids: [{ code: 'GS-0201', name: '护驾山社区第一网格' }] },
   ],
+  served: [{ level: 'street', id: 'GS', name: '钢山街道' }],
 });
 
 export const inviteFixture = (overrides: Partial<Invite> = {}): Invite => ({

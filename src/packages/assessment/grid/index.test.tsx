@@ -76,6 +76,25 @@ describe('网格考核 of one grid', () => {
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/ledger/list/index?code=GS-0101' });
   });
 
+  it('opens the records behind a figure of a month; the score rests on none and opens nothing', async () => {
+    __setRouterParams({ code: 'GS-0101' });
+    programCloud({ 'assessment.grid': () => ok({ grid, months: [september, october] }) });
+    render(<AssessmentGridPage />);
+    await screen.findByText('平阳社区第1网格');
+    const [octoberCard, septemberCard] = Array.from(document.querySelectorAll('.assessment__month'));
+    const row = (card: Element, label: string) => Array.from(card.querySelectorAll('.assessment__figure')).find((f) => f.firstElementChild!.textContent === label)!;
+    fireEvent.click(row(septemberCard, '按时受理率'));
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/assessment/behind/index?code=GS-0101&month=2026-09&figure=response' });
+    fireEvent.click(row(octoberCard, '有效巡防 / 巡防次数'));
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/assessment/behind/index?code=GS-0101&month=2026-10&figure=patrols' });
+    fireEvent.click(row(octoberCard, '六必访覆盖'));
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/assessment/behind/index?code=GS-0101&month=2026-10&figure=coverage' });
+    const opened = (Taro.navigateTo as jest.Mock).mock.calls.length;
+    fireEvent.click(row(octoberCard, '综合得分'));
+    expect(Taro.navigateTo).toHaveBeenCalledTimes(opened);
+    expect(octoberCard.querySelectorAll('.assessment__figure--open')).toHaveLength(14);
+  });
+
   it('says when the grid has no month assessed, and draws nothing', async () => {
     __setRouterParams({ code: 'GS-0101' });
     programCloud({ 'assessment.grid': () => ok({ grid, months: [] }) });

@@ -11,7 +11,8 @@ import '../assessment.scss';
 
 /**
  * One grid's assessment month by month (`?code=`, `assessment.grid`): its score and main rates
- * as lines, then every figure of each month, newest first, with its ranks; the ledger behind them.
+ * as lines, then every figure of each month, newest first, with its ranks; the ledger behind them,
+ * and a figure that rests on records opens them (考核明细).
  */
 export default function AssessmentGridPage() {
   const code = (useRouter().params ?? {}).code ?? null;
@@ -52,10 +53,14 @@ function Months({ record }: { record: GridRecordOfMonths }) {
           <Text className="assessment__title">
             {monthLabel(a.month)} · 街道第 {a.streetRank} 名 · 全市第 {a.cityRank} 名
           </Text>
-          {FIGURES.map((f) => (
-            <View key={f.label} className="assessment__figure">
-              <Text className="assessment__figure-label">{f.label}</Text>
-              <Text className="assessment__figure-value">{f.value(a)}</Text>
+          {FIGURES.map(({ label, value, behind }) => (
+            <View
+              key={label}
+              className={`assessment__figure${behind ? ' assessment__figure--open' : ''}`}
+              onClick={behind ? () => Taro.navigateTo({ url: routes.assessmentBehind(record.grid.code, a.month, behind) }) : undefined}
+            >
+              <Text className="assessment__figure-label">{label}</Text>
+              <Text className="assessment__figure-value">{value(a)}</Text>
             </View>
           ))}
         </View>

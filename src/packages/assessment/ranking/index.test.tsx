@@ -123,6 +123,49 @@ describe('网格考核 ranking', () => {
     expect(screen.queryByText('导出表格')).toBeNull();
   });
 
+  it('community staff of two communities choose one, and the ranking follows the choice', async () => {
+    const twoCommunities = { ...streetPlaces(), served: [{ level: 'community' as const, id: 'GS01', name: '平阳社区' }, { level: 'community' as const, id: 'GS02', name: '护驾山社区' }] };
+    cloudWith(community(), {
+      'staff.places': () => ok(twoCommunities),
+      'assessment.ranking': (data) => ranking(String(data.month), data.communityId === 'GS02' ? [rankedFixture(4, { gridName: '护驾山社区第一网格', communityId: 'GS02' })] : undefined),
+    });
+    render(<AssessmentRankingPage />);
+    await screen.findByText('平阳社区第1网格');
+    const places = screen.getByRole('radiogroup', { name: '辖区' });
+    const place = (name: string) => Array.from(places.children).find((c) => c.textContent === name)!;
+    expect(Array.from(places.children).map((c) => [c.textContent, c.getAttribute('aria-checked')])).toEqual([['平阳社区', 'true'], ['护驾山社区', 'false']]);
+    expect(calls('ranking')).toEqual([{ action: 'ranking', month: '2026-10', communityId: 'GS01' }]);
+
+    fireEvent.click(place('护驾山社区'));
+    await screen.findByText('护驾山社区第一网格');
+    expect(calls('ranking').at(-1)).toEqual({ action: 'ranking', month: '2026-10', communityId: 'GS02' });
+    expect(rows().slice(1).map((r) => r[1])).toEqual(['护驾山社区第一网格']);
+    expect(place('护驾山社区').getAttribute('aria-checked')).toBe('true');
+    expect(screen.queryByText('平阳社区第1网格')).toBeNull();
+    expect(screen.queryByText('计算考核')).toBeNull();
+  });
+
+  it('staff of a street and a community elsewhere compute only while their street is chosen', async () => {
+    cloudWith(street(), { 'staff.places': () => ok({ ...streetPlaces(), served: [{ level: 'street', id: 'GS', name: '钢山街道' }, { level: 'community', id: 'QQ02', name: '千泉社区' }] }) });
+    render(<AssessmentRankingPage />);
+    await screen.findByText('平阳社区第1网格');
+    expect(screen.getByText('计算考核')).toBeTruthy();
+    fireEvent.click(screen.getByText('千泉社区'));
+    await waitFor(() => expect(calls('ranking').at(-1)).toEqual({ action: 'ranking', month: '2026-10', communityId: 'QQ02' }));
+    expect(screen.queryByText('计算考核')).toBeNull();
+    fireEvent.click(screen.getByText('钢山街道'));
+    await waitFor(() => expect(calls('ranking').at(-1)).toEqual({ action: 'ranking', month: '2026-10', streetId: 'GS' }));
+    expect(screen.getByText('计算考核')).toBeTruthy();
+  });
+
+  it('names the one street or community served, without a chooser', async () => {
+    cloudWith(community());
+    render(<AssessmentRankingPage />);
+    await screen.findByText('平阳社区第1网格');
+    expect(screen.getByText('平阳社区')).toBeTruthy();
+    expect(screen.queryByRole('radiogroup', { name: '辖区' })).toBeNull();
+  });
+
   it.each([
     ['a resident', meFixture()],
     ['a chief', chiefMe()],

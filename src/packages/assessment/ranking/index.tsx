@@ -1,9 +1,8 @@
 import Taro from '@tarojs/taro';
 import { Button, ScrollView, Text, View } from '@tarojs/components';
 import { useMemo, useState } from 'react';
-import type { Me } from '../../../../types/appeal';
 import type { RankedAssessment, RankingInput } from '../../../../types/assessment';
-import type { StaffPlaces } from '../../../../types/staff';
+import type { ServedPlace, StaffPlaces } from '../../../../types/staff';
 import { Loading, PageFrame } from '../../../components/PageFrame';
 import { recentMonths } from '../../../components/appeal/format';
 import { call, useCall } from '../../../services/cloud';
@@ -19,7 +18,8 @@ const MONTHS_SHOWN = 6;
 
 /**
  * 网格考核: the grids of a street (street staff) or a community (community staff) ranked for a
- * month, as a table and a bar chart; a row opens the grid's months. Street staff also compute
+ * month, as a table and a bar chart; a row opens the grid's months. Staff of several streets or
+ * communities choose one (chips); the ranking follows the choice. Street staff also compute
  * the month (`assessment.compute`) and export it as an .xlsx (`assessment.export`).
  */
 export default function AssessmentRankingPage() {
@@ -32,30 +32,41 @@ export default function AssessmentRankingPage() {
   else if (!me) body = <Loading />;
   else if (!overGrids) body = <Text className="list-state">网格考核仅供社区、街道工作人员查看</Text>;
   else if (!places.data) body = <Loading />;
-  else body = <Ranking me={me} places={places.data} />;
+  else body = <Ranking places={places.data} />;
   return <PageFrame>{body}</PageFrame>;
 }
 
-/** The street staff's street, or the community staff's community, whose grids are ranked. */
-function scopeOf(me: Me, places: StaffPlaces): { streetId: string } | { communityId: string } | null {
-  const [first] = places.communities;
-  if (!first) return null;
-  return me.role === 'street' ? { streetId: first.streetId } : { communityId: first.id };
-}
+/** What the ranking asks for a street or community the caller serves. */
+const scopeOf = (place: ServedPlace): RankingScope => (place.level === 'street' ? { streetId: place.id } : { communityId: place.id });
+type RankingScope = { streetId: string } | { communityId: string };
 
-function Ranking({ me, places }: { me: Me; places: StaffPlaces }) {
+const keyOf = (place: ServedPlace) => `${place.level}:${place.id}`;
+
+function Ranking({ places }: { places: StaffPlaces }) {
   const months = useMemo(() => recentMonths(Date.now(), MONTHS_SHOWN), []);
   // The 1st's timer assesses the month just ended: start there.
   const [month, setMonth] = useState(months[1].month);
-  const scope = scopeOf(me, places);
+  const [chosen, setChosen] = useState<string | null>(null);
+  const place = places.served.find((p) => keyOf(p) === chosen) ?? places.served[0] ?? null;
+  const scope = place && scopeOf(place);
   const input: RankingInput | null = scope && { month, ...scope };
   const ranking = useCall('assessment', 'ranking', input);
 
-  if (!scope) return <Text className="list-state">您的辖区还没有网格</Text>;
+  if (!place || !scope) return <Text className="list-state">您的辖区还没有网格</Text>;
   return (
     <View>
       <View className="card">
-        {me.scope && <Text className="assessment__scope">{me.scope}</Text>}
+        {places.served.length === 1 ? (
+          <Text className="assessment__scope">{place.name}</Text>
+        ) : (
+          <View className="assessment__places" role="radiogroup" aria-label="辖区">
+            {places.served.map((p) => (
+              <Text key={keyOf(p)} aria-checked={p === place} className={`chip chip--small${p === place ? ' chip--on' : ''}`} onClick={() => setChosen(keyOf(p))}>
+                {p.name}
+              </Text>
+            ))}
+          </View>
+        )}
         <ScrollView className="assessment__months" scrollX enableFlex>
           <View className="assessment__month-row" role="radiogroup" aria-label="月份">
             {months.map((m) => (

@@ -1,0 +1,55 @@
+/**
+ * The deploy's inputs: a dry run needs the appid and env id only; a deploy needs every secret and
+ * template id; each missing or malformed value is one line naming it and where to find it; a
+ * settings file is checked as the setup function checks it.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readInputs } from './inputs';
+
+const dir = mkdtempSync(join(tmpdir(), 'gridlink-inputs-'));
+const keyFile = join(dir, 'private.key');
+writeFileSync(keyFile, 'key');
+const BASE = { TARO_APP_ID: 'wx0123456789abcdef', TARO_APP_CLOUD_ENV: 'gridlink-prod-1a2b' };
+const FULL = {
+  ...BASE,
+  GRIDLINK_UPLOAD_KEY_PATH: keyFile,
+  TENCENTCLOUD_SECRETID: 'AKIDexample000000',
+  TENCENTCLOUD_SECRETKEY: 'secret-key-of-the-city-0000',
+  GRIDLINK_TEMPLATE_APPEAL_NEW: 'tmpl_new_0123456789',
+  GRIDLINK_TEMPLATE_APPEAL_PROGRESS: 'tmpl_progress_0123456789',
+  GRIDLINK_TEMPLATE_GROUP_QR_EXPIRY: 'tmpl_qr_0123456789',
+};
+
+it('a dry run needs only the appid and env id, and says what a deploy would still need', () => {
+  const { inputs, problems, missingForDeploy } = readInputs(BASE, true);
+  expect(problems).toEqual([]);
+  expect(inputs).toMatchObject({ appid: BASE.TARO_APP_ID, envId: BASE.TARO_APP_CLOUD_ENV, secretKey: null, settings: {} });
+  expect(missingForDeploy).toEqual(['GRIDLINK_UPLOAD_KEY_PATH', 'TENCENTCLOUD_SECRETID', 'TENCENTCLOUD_SECRETKEY', 'GRIDLINK_TEMPLATE_APPEAL_NEW', 'GRIDLINK_TEMPLATE_APPEAL_PROGRESS', 'GRIDLINK_TEMPLATE_GROUP_QR_EXPIRY']);
+});
+
+it.each(Object.keys(FULL))('a deploy without %s names it and where to find it', (name) => {
+  const { inputs, problems } = readInputs({ ...FULL, [name]: '' }, false);
+  expect(inputs).toBeNull();
+  expect(problems).toHaveLength(1);
+  expect(problems[0]).toMatch(new RegExp(`^缺少 ${name}：.*(→|同上)`));
+});
+
+it('a deploy with every value gives the template ids as the templates document', () => {
+  const { inputs, problems } = readInputs(FULL, false);
+  expect(problems).toEqual([]);
+  expect(inputs!.settings).toEqual({ templates: { appealNew: 'tmpl_new_0123456789', appealProgress: 'tmpl_progress_0123456789', groupQrExpiry: 'tmpl_qr_0123456789' } });
+});
+
+it('malformed values and a settings file that does not fit are each named', () => {
+  const file = join(dir, 'settings.json');
+  writeFileSync(file, JSON.stringify({ assessment: { targets: { patrols: 0, visits: 1, reports: 1 } }, 'sla:GS': { standard: { acceptMinutes: 'soon' } } }));
+  const { problems } = readInputs({ ...FULL, TARO_APP_ID: 'gridlink', GRIDLINK_UPLOAD_KEY_PATH: join(dir, 'missing.key'), GRIDLINK_SETTINGS_FILE: file }, false);
+  expect(problems).toEqual([
+    expect.stringMatching(/^TARO_APP_ID 不正确（应为 wx 开头/),
+    expect.stringMatching(/^GRIDLINK_UPLOAD_KEY_PATH 不正确（文件 .*missing\.key 不存在/),
+    expect.stringMatching(/^设置：assessment targets/),
+    expect.stringMatching(/^设置：sla:GS standard/),
+  ]);
+});
