@@ -2,6 +2,9 @@ import type { Actor, AppealEventType, AppealLevel } from '../../../types/appeal'
 import { APPEAL_WORDS, type DeadlineKind, type SupervisionCard } from '../../../types/vocabulary';
 import { shanghaiTime } from '../shanghaiTime';
 
+/** Also here for the subpackage pages that format appeals with it; the main package imports it from ../shanghaiTime. */
+export { shanghaiTime };
+
 /**
  * The `count` months up to `now`'s, newest first, as Zoucheng's calendar has them (UTC+8):
  * `{ month: '2026-11', label: '2026年11月' }`.
