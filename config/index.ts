@@ -11,6 +11,13 @@ import prodConfig from './prod';
 /** The shared contract (zod schemas) lives outside sourceRoot: compile it like our own sources. */
 const contract = path.resolve(__dirname, '..', 'types');
 
+/**
+ * `npm run bench` sets GRIDLINK_BUNDLE_REPORT to a file path: the build then writes there what every
+ * emitted chunk holds, module by module, with minified (`parsedSize`) bytes (webpack-bundle-analyzer's
+ * JSON report). Unset, the build is unchanged and never loads the analyzer.
+ */
+const bundleReport = process.env.GRIDLINK_BUNDLE_REPORT;
+
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'gridlink',
@@ -32,6 +39,12 @@ export default defineConfig<'webpack5'>(async (merge) => {
     cache: { enable: false },
     mini: {
       compile: { include: [contract] },
+      webpackChain(chain) {
+        if (bundleReport) {
+          const { BundleAnalyzerPlugin } = require('webpack-bundle-analyzer');
+          chain.plugin('bundleReport').use(BundleAnalyzerPlugin, [{ analyzerMode: 'json', reportFilename: bundleReport, openAnalyzer: false, logLevel: 'warn' }]);
+        }
+      },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },

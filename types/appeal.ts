@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { GridCode } from './grid';
-import { normalizePhone, typedText } from './typed';
+import { normalizePhone } from './typed';
+import { typedText } from './typedText';
 import {
   APPEAL_SOURCES,
   APPEAL_STATUSES,

@@ -1,5 +1,4 @@
-import { GridCode } from './grid';
-import { InviteCode } from './staff';
+import { gridCodeOf, inviteCodeOf } from './codes';
 import { cleanText } from './typed';
 
 /**
@@ -23,9 +22,10 @@ export type Entry = { ok: true; code: string } | { ok: false; reason: 'missing' 
 
 type Params = Record<string, unknown> | null | undefined;
 
-const KINDS: Record<EntryKind, { key: string; schema: typeof GridCode | typeof InviteCode }> = {
-  grid: { key: 'g', schema: GridCode },
-  invite: { key: 'i', schema: InviteCode },
+/** Each kind's scene key and its reader (without zod: the grid page is in the main package). */
+const KINDS: Record<EntryKind, { key: string; read: (typed: string) => string | null }> = {
+  grid: { key: 'g', read: gridCodeOf },
+  invite: { key: 'i', read: inviteCodeOf },
 };
 
 const MISSING: Entry = { ok: false, reason: 'missing' };
@@ -52,8 +52,8 @@ function decoded(text: string): string {
 
 function codeOf(kind: EntryKind, candidate: string | null | undefined): Entry {
   if (candidate === null || candidate === undefined) return MALFORMED;
-  const parsed = KINDS[kind].schema.safeParse(candidate);
-  return parsed.success ? { ok: true, code: parsed.data } : MALFORMED;
+  const code = KINDS[kind].read(candidate);
+  return code === null ? MALFORMED : { ok: true, code };
 }
 
 /** `g=GS-0101` (among other `key=value` pairs) → the value of the kind's key. */

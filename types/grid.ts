@@ -1,12 +1,11 @@
 import * as z from 'zod/mini';
+import { GRID_CODE_PATTERN } from './codes';
+import { SEARCH_KEYWORD_MAX, SEARCH_KEYWORD_WORDS } from './search';
 import { normalizeCode, withAsciiDashes } from './typed';
 
-/**
- * A grid's uniform code ("一网一码"). Short enough that `g=<code>` fits the 32-character
- * scene of a mini-program code, and only characters that scene allows.
- */
-export const GRID_CODE_PATTERN = /^[A-Z0-9][A-Z0-9-]{2,19}$/;
+export { GRID_CODE_PATTERN };
 
+/** A grid's uniform code ("一网一码", see codes.ts). */
 export const GridCode = z.string().check(
   z.overwrite(normalizeCode),
   z.regex(GRID_CODE_PATTERN, { error: '网格码格式不正确（3–20 位字母、数字或连字符）' }),
@@ -30,15 +29,12 @@ export type ResolveGridInput = z.infer<typeof ResolveGridInput>;
 /** Grids a search answers at a time; `cursor` (the last code of a page) asks for the next. */
 export const SEARCH_PAGE_SIZE = 20;
 
-/**
- * `grid.search`: words (separated by spaces, all of them must match) found in a grid's name or
- * code, its community's name, or its street's name or brand, as typed: full-width, any dash.
- */
+/** `grid.search` (the keyword: see search.ts). */
 export const SearchGridsInput = z.object({
   keyword: z.string().check(
     z.overwrite(withAsciiDashes),
-    z.minLength(1, { error: '请输入要查找的网格、社区或街道名称' }),
-    z.maxLength(20, { error: '关键词不能超过 20 个字' }),
+    z.minLength(1, { error: SEARCH_KEYWORD_WORDS.empty }),
+    z.maxLength(SEARCH_KEYWORD_MAX, { error: SEARCH_KEYWORD_WORDS.tooLong }),
   ),
   cursor: z.optional(z.string().check(z.regex(GRID_CODE_PATTERN, { error: '分页参数不正确' }))),
 });

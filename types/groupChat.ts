@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { FileId, instant } from './appeal';
+import { H5_CLOUD_ID_FIELD, type SealedCloudID } from './cloudId';
 import { GridCode } from './grid';
 import { cleanText } from './typed';
 
@@ -64,16 +65,8 @@ export const OpenGroup = z.object(
 export const GroupEnterInput = z.object({ code: GridCode, group: OpenGroup });
 export type GroupEnterInput = z.infer<typeof GroupEnterInput>;
 
-/**
- * How the H5 build marks a CloudID for the local cloud (the mini-program's `wx.cloud.CloudID` has
- * its own): only an object with this field is opened; any other object, even one shaped like an
- * opened CloudID, reaches the function as sent, as it would through the platform.
- */
-export const H5_CLOUD_ID_FIELD = 'cloudIDRef';
+export { H5_CLOUD_ID_FIELD, type SealedCloudID };
 
-declare const sealedCloudID: unique symbol;
-/** What `cloudID()` of the app's cloud client returns: only the platform may open it. */
-export type SealedCloudID = { readonly [sealedCloudID]: true };
 /** What the app sends for `grid.groupEnter`, before the platform resolves `group`. */
 export type GroupEnterRequest = { code: string; group: SealedCloudID };
 

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { Cursor, FileId, RequestId } from './appeal';
 import { GridCode } from './grid';
-import { typedText } from './typed';
+import { typedText } from './typedText';
 
 /** Limits staff see while typing; the notice function enforces the same numbers. */
 export const NOTICE_LIMITS = {

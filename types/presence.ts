@@ -1,50 +1,16 @@
 import * as z from 'zod/mini';
 import { FileId, Location } from './appeal';
 import { GridCode } from './grid';
-import { typedText } from './typed';
+import { CHECKIN_FLAGS, CHECKIN_KINDS, PRESENCE_WORDS, VISIT_GROUPS, type CheckInFlag, type CheckInKind, type VisitGroup } from './presenceWords';
+import { typedText } from './typedText';
 
 /**
  * Presence (DESIGN §1, §3 `checkins`, `households`): a chief or worker proves they were in their
- * grid by scanning its sign. The words for check-in kinds and the 六必访 groups live here, once;
- * the function, its refusals and the app read this table.
+ * grid by scanning its sign. The words for check-in kinds and the 六必访 groups live once in
+ * presenceWords.ts (re-exported here); the function, its refusals and the app read that table.
  */
 
-/** What a check-in proves: 巡防 (a patrol), 走访 (a household visit), 到场 (on site for an open appeal). */
-export const CHECKIN_KINDS = ['patrol', 'visit', 'arrival'] as const;
-export type CheckInKind = (typeof CHECKIN_KINDS)[number];
-
-/**
- * 六必访: the households a grid visits on a schedule. Keys are stored; words are shown.
- * hardship 困难人群, migrant 流动人口, emptyNest 空巢老人, special 特殊人群, leftBehind 留守老人,
- * womenChildren 困境妇女儿童.
- */
-export const VISIT_GROUPS = ['hardship', 'migrant', 'emptyNest', 'special', 'leftBehind', 'womenChildren'] as const;
-export type VisitGroup = (typeof VISIT_GROUPS)[number];
-
-/** Why a check-in does not count as verified: too far from its grid, or no position sent. */
-export const CHECKIN_FLAGS = ['far', 'unplaced'] as const;
-export type CheckInFlag = (typeof CHECKIN_FLAGS)[number];
-
-export const PRESENCE_WORDS = {
-  kind: { patrol: '巡防', visit: '走访', arrival: '到场' },
-  group: {
-    hardship: '困难人群',
-    migrant: '流动人口',
-    emptyNest: '空巢老人',
-    special: '特殊人群',
-    leftBehind: '留守老人',
-    womenChildren: '困境妇女儿童',
-  },
-  flag: { far: '距网格较远', unplaced: '未获取位置' },
-  verified: '已核验',
-  checkIn: '扫码签到',
-} as const satisfies {
-  kind: Record<CheckInKind, string>;
-  group: Record<VisitGroup, string>;
-  flag: Record<CheckInFlag, string>;
-  verified: string;
-  checkIn: string;
-};
+export { CHECKIN_FLAGS, CHECKIN_KINDS, PRESENCE_WORDS, VISIT_GROUPS, type CheckInFlag, type CheckInKind, type VisitGroup };
 
 export const PRESENCE_LIMITS = {
   /** What a scanner returns for a sign is a short link or a scene path; anything longer is not one. */

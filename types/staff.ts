@@ -1,18 +1,14 @@
 import * as z from 'zod/mini';
 import { ContactPhone } from './appeal';
 import { GridCode, StaffId } from './grid';
-import { normalizeCode, typedText } from './typed';
+import { INVITE_ALPHABET, INVITE_CODE_LENGTH, INVITE_CODE_PATTERN, normalizeInviteCode } from './codes';
+import { typedText } from './typedText';
 
-/** Invite codes: 8 characters without look-alikes (no 0/O, 1/I/L), typed in either case. */
-export const INVITE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
-export const INVITE_CODE_LENGTH = 8;
+export { INVITE_ALPHABET, INVITE_CODE_LENGTH };
 export const INVITE_TTL_HOURS = 72;
 
-export const InviteCode = z.string().check(
-  // written in two groups (`ABCD-2345`) it is still the code: the alphabet has no dash
-  z.overwrite((typed) => normalizeCode(typed).replace(/-/g, '')),
-  z.regex(new RegExp(`^[${INVITE_ALPHABET}]{${INVITE_CODE_LENGTH}}$`), { error: '邀请码格式不正确' }),
-);
+/** An invite's code (see codes.ts). */
+export const InviteCode = z.string().check(z.overwrite(normalizeInviteCode), z.regex(INVITE_CODE_PATTERN, { error: '邀请码格式不正确' }));
 
 const CommunityId = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, { error: '社区编号不正确' }));
 const person = { name: typedText('姓名', 20, { shape: 'person' }), title: typedText('职务', 40, { shape: 'name' }), phone: ContactPhone };

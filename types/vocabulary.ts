@@ -33,29 +33,13 @@
  * keep the stored names `returned`).
  */
 
+import { ACTION_WORDS, type ActionWords, type AppealAction } from './actionWords';
+
+export type { ActionWords, AppealAction };
+
 /** An appeal's statuses, in the order the app's tabs list them. */
 export const APPEAL_STATUSES = ['held', 'submitted', 'accepted', 'returned', 'resolved', 'closed'] as const;
 type Status = (typeof APPEAL_STATUSES)[number];
-
-/** What people and the clock do to an appeal: the state machine's commands and `block`. */
-export const APPEAL_ACTIONS = [
-  'accept',
-  'reply',
-  'transfer',
-  'escalate',
-  'resolve',
-  'sendBack',
-  'rate',
-  'moderate',
-  'block',
-  'autoClose',
-  'supervise',
-  'requestExtension',
-  'decideExtension',
-  'report',
-  'arrive',
-] as const;
-export type AppealAction = (typeof APPEAL_ACTIONS)[number];
 
 /** The lines of an appeal's timeline (stored names: old records hold the same keys). */
 export const EVENT_TYPES = [
@@ -102,9 +86,6 @@ export type SupervisionCard = (typeof SUPERVISION_CARDS)[number];
 export const EXTENSION_STATES = ['pending', 'granted', 'refused'] as const;
 export type ExtensionState = (typeof EXTENSION_STATES)[number];
 
-/** An action's word (its button and the verb in messages) and what its sheet asks for, if anything. */
-export type ActionWords = { label: string; note: string | null };
-
 /** The one table (`as const`: a word is its own type, so a sheet's `note` is known to be there). */
 export const APPEAL_WORDS = {
   status: {
@@ -115,23 +96,7 @@ export const APPEAL_WORDS = {
     resolved: '待评价',
     closed: '已结案',
   },
-  action: {
-    accept: { label: '受理', note: null },
-    reply: { label: '回复', note: '回复内容' },
-    transfer: { label: '转办', note: '转办原因' },
-    escalate: { label: '升级', note: '升级原因' },
-    resolve: { label: '办结', note: '办理结果' },
-    sendBack: { label: '退回', note: '退回原因' },
-    rate: { label: '评价', note: '评价内容' },
-    moderate: { label: '审核', note: '审核意见' },
-    block: { label: '限制反映人', note: '限制原因' },
-    autoClose: { label: '自动结案', note: null },
-    supervise: { label: '督办', note: '督办意见' },
-    requestExtension: { label: '申请延期', note: '延期理由' },
-    decideExtension: { label: '审批延期', note: '审批意见' },
-    report: { label: '上报', note: '上报内容' },
-    arrive: { label: '到场签到', note: null },
-  },
+  action: ACTION_WORDS,
   event: {
     submitted: '提交诉求',
     reported: '事项上报',

@@ -1,7 +1,8 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../functions';
 import { folderBytes, kb, ratio, run, table } from './measure';
+import { byOwner, mainPackageFiles, mainPackageModules, subpackageRoots } from './packageModules';
 
 const TARO = join(ROOT, 'node_modules', '@tarojs', 'cli', 'bin', 'taro');
 
@@ -30,21 +31,39 @@ function buildBareApp(): string {
   return join(dir, 'dist', 'weapp');
 }
 
-/** The main package: everything built but the subpackage folders app.json names. */
-function mainPackageBytes(dir: string): { main: number; subpackages: Array<{ root: string; bytes: number }> } {
-  const app = JSON.parse(readFileSync(join(dir, 'app.json'), 'utf8')) as { subPackages?: Array<{ root: string }> };
-  const subpackages = (app.subPackages ?? []).map(({ root }) => ({ root, bytes: folderBytes(join(dir, root)) }));
-  return { main: folderBytes(dir) - subpackages.reduce((sum, p) => sum + p.bytes, 0), subpackages };
+const TOP_MODULES = 20;
+const sum = (files: Map<string, number>) => [...files.values()].reduce((a, b) => a + b, 0);
+const ofCap = (bytes: number) => `${((bytes / (2048 * 1024)) * 100).toFixed(1)}%`;
+
+/** The main package file by file beside the bare app's: where the difference lies. */
+function fileRows(gridlink: Map<string, number>, bare: Map<string, number>) {
+  const files = [...new Set([...gridlink.keys(), ...bare.keys()])];
+  const rows = files.map((file) => ({ file, gridlink: gridlink.get(file) ?? 0, bare: bare.get(file) ?? 0 }));
+  return rows
+    .sort((a, b) => b.gridlink - b.bare - (a.gridlink - a.bare))
+    .map((r) => ({ file: r.file, GridLink: kb(r.gridlink), bare: kb(r.bare), difference: kb(r.gridlink - r.bare) }));
 }
 
 export function benchPackageSize() {
   console.log('\n## Mini-program main package (weapp, source maps excluded; subpackages load on demand)');
-  run(process.execPath, [TARO, 'build', '--type', 'weapp'], ROOT, { NODE_ENV: 'production' });
-  const { main: gridlink, subpackages } = mainPackageBytes(join(ROOT, 'dist', 'weapp'));
-  const bare = folderBytes(buildBareApp());
+  const report = join(ROOT, '.bench', 'weapp-modules.json');
+  run(process.execPath, [TARO, 'build', '--type', 'weapp'], ROOT, { NODE_ENV: 'production', GRIDLINK_BUNDLE_REPORT: report });
+  const dist = join(ROOT, 'dist', 'weapp');
+  const roots = subpackageRoots(dist);
+  const files = mainPackageFiles(dist, roots);
+  const gridlink = sum(files);
+  const bareFiles = mainPackageFiles(buildBareApp());
+  const bare = sum(bareFiles);
   table([
-    { app: 'GridLink', size: kb(gridlink), 'vs bare': ratio(gridlink, bare), 'of 2 MB cap': `${((gridlink / (2048 * 1024)) * 100).toFixed(1)}%` },
-    { app: 'bare Taro React', size: kb(bare), 'vs bare': ratio(bare, bare), 'of 2 MB cap': `${((bare / (2048 * 1024)) * 100).toFixed(1)}%` },
-    ...subpackages.map((p) => ({ app: `subpackage ${p.root}`, size: kb(p.bytes), 'vs bare': '—', 'of 2 MB cap': `${((p.bytes / (2048 * 1024)) * 100).toFixed(1)}%` })),
+    { app: 'GridLink', size: kb(gridlink), 'vs bare': ratio(gridlink, bare), 'of 2 MB cap': ofCap(gridlink) },
+    { app: 'bare Taro React', size: kb(bare), 'vs bare': ratio(bare, bare), 'of 2 MB cap': ofCap(bare) },
+    ...roots.map((root) => {
+      const bytes = folderBytes(join(dist, root));
+      return { app: `subpackage ${root}`, size: kb(bytes), 'vs bare': '—', 'of 2 MB cap': ofCap(bytes) };
+    }),
   ]);
+  console.log('\nThe main package file by file, beside the bare app:');
+  table(fileRows(files, bareFiles));
+  console.log(`\nThe ${TOP_MODULES} largest modules of the main package's scripts (minified bytes, per npm package or source file):`);
+  table(byOwner(mainPackageModules(report, roots)).slice(0, TOP_MODULES).map((m) => ({ module: m.module, chunks: m.chunks.join(' '), size: kb(m.bytes) })));
 }

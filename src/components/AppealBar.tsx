@@ -2,8 +2,8 @@ import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { isStaff, useMe } from '../services/me';
 import { routes } from '../services/routes';
-import { APPEAL_WORDS } from '../../types/vocabulary';
-import { PRESENCE_WORDS } from '../../types/presence';
+import { ACTION_WORDS } from '../../types/actionWords';
+import { PRESENCE_WORDS } from '../../types/presenceWords';
 import './AppealBar.scss';
 
 /** The big "我要反映" button: the appeal form for this grid. */
@@ -32,7 +32,7 @@ export function AppealLinks({ gridCode }: { gridCode: string }) {
     ...(own
       ? [
           { name: PRESENCE_WORDS.checkIn, sub: '巡防、走访时扫描本网格标牌签到', url: routes.checkIn({ code: gridCode }) },
-          { name: `${APPEAL_WORDS.action.report.label}问题`, sub: '巡查发现的问题记入本网格台账', url: routes.reportIssue(gridCode) },
+          { name: `${ACTION_WORDS.report.label}问题`, sub: '巡查发现的问题记入本网格台账', url: routes.reportIssue(gridCode) },
           { name: '问题台账', sub: '本网格的居民诉求和上报事项', url: routes.ledger(gridCode) },
         ]
       : []),

@@ -1,6 +1,6 @@
 import { useEffect, useState, type CSSProperties } from 'react';
 import type { DevClock as Clock, DevClockMove } from '../../types/devClock';
-import { shanghaiTime } from './appeal/format';
+import { shanghaiTime } from './shanghaiTime';
 
 /**
  * H5 only (never in the weapp build, see DevDock): the local cloud's clock, which every function and

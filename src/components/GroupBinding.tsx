@@ -6,7 +6,7 @@ import type { GroupBindingState, GroupEntry } from '../../types/groupChat';
 import { call, useCall } from '../services/cloud';
 import { groupEntryBound } from '../services/groupEntry';
 import { routes } from '../services/routes';
-import { shanghaiTime } from './appeal/format';
+import { shanghaiTime } from './shanghaiTime';
 import './GroupBinding.scss';
 
 /** Opened from a group that is a grid's WeChat group: say whose (never which group it is). */

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ActionInput, ActionName, ActionOutput, FunctionName } from '../../types/api';
 import type { Envelope, Failure } from '../../types/envelope';
 import type { FilePurpose } from '../../types/files';
-import { H5_CLOUD_ID_FIELD, type SealedCloudID } from '../../types/groupChat';
+import { H5_CLOUD_ID_FIELD, type SealedCloudID } from '../../types/cloudId';
 import { getDevOpenId } from './devIdentity';
 
 /**

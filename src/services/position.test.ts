@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro';
-import { myPosition, pickPlace, wgs84ToGcj02 } from './position';
+import { wgs84ToGcj02 } from './datum';
+import { myPosition, pickPlace } from './position';
 
 const getLocation = Taro.getLocation as unknown as jest.Mock;
 const chooseLocation = Taro.chooseLocation as unknown as jest.Mock;

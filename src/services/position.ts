@@ -1,5 +1,4 @@
 import Taro from '@tarojs/taro';
-import gcoord from 'gcoord';
 import type { Location } from '../../types/appeal';
 
 /** Where the person is, in GCJ-02 (the datum of WeChat's maps and of the grids' centres). */
@@ -11,6 +10,13 @@ export type PositionResult =
   | { ok: false; reason: 'denied' }
   /** No fix: GPS off, timeout, no browser support. */
   | { ok: false; reason: 'unavailable' };
+
+/**
+ * H5's datum conversion, null in the mini-program: WeChat's getLocation answers GCJ-02 itself, and
+ * the build drops this require (a constant condition outside any async function, which Babel would
+ * turn into a state machine webpack cannot prune), so the main package carries no gcoord.
+ */
+const h5Datum = (): typeof import('./datum') | null => (process.env.TARO_ENV === 'h5' ? require('./datum') : null);
 
 const DENIED = /deny|denied|permission|auth|privacy|拒绝/i;
 
@@ -32,9 +38,10 @@ async function privacyAgreed(): Promise<boolean> {
  */
 export async function myPosition(): Promise<PositionResult> {
   try {
-    if (process.env.TARO_ENV === 'h5') {
+    const browser = h5Datum();
+    if (browser) {
       const r = await Taro.getLocation({ type: 'wgs84' });
-      return { ok: true, position: wgs84ToGcj02({ latitude: r.latitude, longitude: r.longitude }) };
+      return { ok: true, position: browser.wgs84ToGcj02({ latitude: r.latitude, longitude: r.longitude }) };
     }
     if (!(await privacyAgreed())) return { ok: false, reason: 'denied' };
     const r = await Taro.getLocation({ type: 'gcj02' });
@@ -45,17 +52,6 @@ export async function myPosition(): Promise<PositionResult> {
     const denied = DENIED.test(message) || (error as { code?: unknown } | null)?.code === 1;
     return { ok: false, reason: denied ? 'denied' : 'unavailable' };
   }
-}
-
-/**
- * A GPS position (WGS-84: what a browser's geolocation knows) as Chinese maps, WeChat and the
- * grids' centres and boundaries have it (GCJ-02): the one conversion in GridLink, by `gcoord`.
- * Outside China GCJ-02 does not apply and the position comes back unchanged. Near Zoucheng the
- * shift is about 500 m, enough to put a resident outside their own grid.
- */
-export function wgs84ToGcj02(p: Position): Position {
-  const [longitude, latitude] = gcoord.transform([p.longitude, p.latitude], gcoord.WGS84, gcoord.GCJ02);
-  return { latitude, longitude };
 }
 
 /**

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro';
-import { PRESENCE_WORDS } from '../../types/presence';
+import { PRESENCE_WORDS } from '../../types/presenceWords';
 
 /** Where the H5 dev dock's "模拟扫码" keeps the text a scan of a sign would return. */
 export const DEV_SCAN_KEY = 'gridlink.devScan';

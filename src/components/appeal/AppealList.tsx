@@ -7,7 +7,7 @@ import type { Envelope, Failure } from '../../../types/envelope';
 import { call } from '../../services/cloud';
 import { routes } from '../../services/routes';
 import { APPEAL_WORDS } from '../../../types/vocabulary';
-import { shanghaiTime } from './format';
+import { shanghaiTime } from '../shanghaiTime';
 import { CardTag } from './Oversight';
 import './appeal.scss';
 

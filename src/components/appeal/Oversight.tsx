@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { EXTENSION_MAX_DAYS, type AppealDetail, type ExtensionView, type StaffName, type SupervisionView } from '../../../types/appeal';
 import { APPEAL_WORDS, type SupervisionCard } from '../../../types/vocabulary';
-import { shanghaiTime } from './format';
+import { shanghaiTime } from '../shanghaiTime';
 import './appeal.scss';
 
 /**

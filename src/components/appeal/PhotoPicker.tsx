@@ -3,7 +3,7 @@ import { Image, Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { fileUrl } from '../../services/cloud';
 import { pickPhotos, uploadAll, type ImagePurpose } from '../../services/media';
-import './appeal.scss';
+import './PhotoPicker.scss';
 
 type Props = {
   /** What the photos are for: the actions that accept them take only their own purpose. */

@@ -1,6 +1,6 @@
 import { Button, Text, View } from '@tarojs/components';
 import type { ReactNode } from 'react';
-import './appeal.scss';
+import './Sheet.scss';
 
 type Props = {
   title: string;

@@ -1,7 +1,8 @@
 import { Text, View } from '@tarojs/components';
 import type { AppealEventView } from '../../../types/appeal';
 import { APPEAL_WORDS } from '../../../types/vocabulary';
-import { actorName, eventDetail, shanghaiTime } from './format';
+import { actorName, eventDetail } from './format';
+import { shanghaiTime } from '../shanghaiTime';
 import { PhotoGrid } from './PhotoPicker';
 import './appeal.scss';
 

@@ -1,12 +1,9 @@
 import type { Actor, AppealEventType, AppealLevel } from '../../../types/appeal';
 import { APPEAL_WORDS, type DeadlineKind, type SupervisionCard } from '../../../types/vocabulary';
+import { shanghaiTime } from '../shanghaiTime';
 
-/** An instant in Asia/Shanghai (UTC+8, no DST) as `YYYY-MM-DD HH:mm`. */
-export function shanghaiTime(iso: string): string {
-  const t = Date.parse(iso);
-  if (Number.isNaN(t)) return iso;
-  return new Date(t + 8 * 3600 * 1000).toISOString().slice(0, 16).replace('T', ' ');
-}
+/** Also here for the subpackage pages that format appeals with it; the main package imports it from ../shanghaiTime. */
+export { shanghaiTime };
 
 /**
  * The `count` months up to `now`'s, newest first, as Zoucheng's calendar has them (UTC+8):

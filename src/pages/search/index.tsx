@@ -2,7 +2,8 @@ import Taro, { useReachBottom } from '@tarojs/taro';
 import { Button, Input, Text, View } from '@tarojs/components';
 import { useRef, useState } from 'react';
 import type { Failure } from '../../../types/envelope';
-import { SearchGridsInput, type GridLocation, type GridSearchHit } from '../../../types/grid';
+import type { GridLocation, GridSearchHit } from '../../../types/grid';
+import { SEARCH_KEYWORD_MAX, searchKeyword } from '../../../types/search';
 import { DevDock } from '../../components/DevDock';
 import { LocatedGrids } from '../../components/LocatedGrids';
 import { RecentGridList } from '../../components/RecentGridList';
@@ -67,12 +68,12 @@ export default function SearchPage() {
   const remembered = new Set(recent.map((g) => g.code));
 
   const submit = () => {
-    const parsed = SearchGridsInput.safeParse({ keyword: text });
-    if (!parsed.success) {
-      Taro.showToast({ title: parsed.error.issues[0]?.message ?? '请输入要查找的名称', icon: 'none' });
+    const parsed = searchKeyword(text);
+    if (!parsed.ok) {
+      Taro.showToast({ title: parsed.message, icon: 'none' });
       return;
     }
-    search(parsed.data.keyword);
+    search(parsed.keyword);
   };
 
   const locate = async () => {
@@ -97,7 +98,7 @@ export default function SearchPage() {
           value={text}
           placeholder="输入网格、社区或街道名称"
           confirmType="search"
-          maxlength={20}
+          maxlength={SEARCH_KEYWORD_MAX}
           onInput={(e) => setText(e.detail.value)}
           onConfirm={submit}
         />

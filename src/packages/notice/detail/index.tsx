@@ -3,7 +3,7 @@ import { Button, Text, View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
 import type { NoticeDetail } from '../../../../types/notice';
 import { Loading, PageFrame } from '../../../components/PageFrame';
-import { shanghaiTime } from '../../../components/appeal/format';
+import { shanghaiTime } from '../../../components/shanghaiTime';
 import { PhotoGrid } from '../../../components/appeal/PhotoPicker';
 import { call, useCall } from '../../../services/cloud';
 import { recentGrids } from '../../../services/recentGrids';

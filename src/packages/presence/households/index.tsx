@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { SaveHouseholdInput, type HouseholdView } from '../../../../types/presence';
 import { Loading, PageFrame } from '../../../components/PageFrame';
 import { SubmitBar } from '../../../components/SubmitBar';
-import { shanghaiTime } from '../../../components/appeal/format';
+import { shanghaiTime } from '../../../components/shanghaiTime';
 import { call, useCall } from '../../../services/cloud';
 import { HouseholdFields, type HouseholdDraft } from '../HouseholdFields';
 import '../../../components/appeal/appeal.scss';
