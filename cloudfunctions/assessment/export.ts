@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { StreetMonthInput } from '../../types/assessment';
 import { gridTable, weightTable } from '../domain/assessmentSheet';
 import { reachesAt } from '../domain/permissions';
@@ -10,7 +11,8 @@ import { workbookOf } from './workbook';
 /**
  * 导出考核 `{month, streetId}` → `{fileID}`: the street's computed month as an .xlsx, one row per
  * grid best first (sheet 网格考核) and the weights and targets used (sheet 权重), stored at
- * `assessments/<streetId>/<month>.xlsx` (a later export replaces it). For the street's own staff
+ * `assessments/<streetId>/<month>-<random>.xlsx`: storage lets anyone holding a fileID read the
+ * file, so its path must not be guessable from the street and month. For the street's own staff
  * (FORBIDDEN otherwise); NOT_FOUND when the month is not computed. Round trips: two reads, one upload.
  */
 export const exportMonth = action(StreetMonthInput, async ({ month, streetId }, ports): Promise<{ fileID: string }> => {
@@ -24,5 +26,5 @@ export const exportMonth = action(StreetMonthInput, async ({ month, streetId }, 
     { name: '网格考核', table: gridTable(assessments) },
     { name: '权重', table: weightTable(assessments[0].policy) },
   ]);
-  return { fileID: await ports.files.put(`assessments/${streetId}/${month}.xlsx`, bytes) };
+  return { fileID: await ports.files.put(`assessments/${streetId}/${month}-${randomBytes(12).toString('hex')}.xlsx`, bytes) };
 });
