@@ -40,6 +40,7 @@ function options(cloud: StandInCloud, overrides: Partial<DeployOptions> = {}): D
     app: { version: '1.0.0', desc: 'first release', fingerprint: 'app-build-1', project: {} as CiProject },
     log: () => undefined,
     callsPerSecond: 0,
+    waiting: { pollMs: 0, maxPolls: 3 },
     ...overrides,
   };
 }
@@ -113,6 +114,8 @@ describe('an empty environment', () => {
     const rebuilt = functionSpecs(functionNames(), builtFolders('v1')).map((f) => (f.name === 'grid' ? { ...f, fingerprint: 'f'.repeat(64) } : f));
     await deploy(options(cloud, { functions: rebuilt, app: { version: '1.0.1', desc: 'fix', fingerprint: 'app-build-2', project: {} as CiProject } }));
     expect(methods(cloud.changes())).toEqual(['updateFunctionCode', 'updateFunctionConfig', 'ci.upload', 'setup.apply:changed']);
+    expect(cloud.changes()[0].args[0]).toMatchObject({ func: { name: 'grid', isWaitInstall: true } });
+    expect(cloud.functions.get('grid')!.info.Status).toBe('Active');
     expect(cloud.functions.get('grid')!.info.Description).toBe(codeMark(rebuilt.find((f) => f.name === 'grid')!));
   });
 });
@@ -159,6 +162,59 @@ describe('an environment that differs in places', () => {
     const cloud = new StandInCloud('someone-elses-env');
     await expect(deploy(options(cloud))).rejects.toThrow(/没有 gridlink-prod-1a2b.*TARO_APP_CLOUD_ENV/);
     expect(methods(cloud.calls)).toEqual(['listEnvs']);
+  });
+});
+
+describe("a function's status", () => {
+  const rebuiltGrid = () => functionSpecs(functionNames(), builtFolders('v1')).map((f) => (f.name === 'grid' ? { ...f, fingerprint: 'e'.repeat(64) } : f));
+  const gridChanges = (cloud: StandInCloud) => cloud.changes().filter((c) => JSON.stringify(c.args[0]).includes('"grid"') || c.args[0] === 'grid').map((c) => c.method);
+
+  it('a code update ending in UpdateFailed stops before the configuration, keeps the old build mark, and a re-run uploads the code again', async () => {
+    const cloud = new StandInCloud(ENV);
+    await deploy(options(cloud));
+    const oldMark = cloud.functions.get('grid')!.info.Description;
+    cloud.codeOutcome.set('grid', 'UpdateFailed');
+    cloud.calls = [];
+    const rebuilt = rebuiltGrid();
+    const failed = await deploy(options(cloud, { functions: rebuilt }));
+    expect(failed.failed).toMatchObject({ what: expect.stringContaining('更新云函数 grid 的代码'), error: expect.stringMatching(/grid 的状态是 UpdateFailed/) });
+    expect(methods(cloud.changes())).toEqual(['updateFunctionCode']);
+    expect(cloud.functions.get('grid')!.info.Description).toBe(oldMark);
+    expect(cloud.uploads).toHaveLength(1);
+
+    cloud.calls = [];
+    const again = await deploy(options(cloud, { functions: rebuilt }));
+    expect(again.failed).toBeNull();
+    expect(gridChanges(cloud)).toEqual(['updateFunctionCode', 'updateFunctionConfig']);
+    expect(cloud.functions.get('grid')!.info).toMatchObject({ Status: 'Active', Description: codeMark(rebuilt.find((f) => f.name === 'grid')!) });
+  });
+
+  it('a function carrying the build mark but not Active gets its code again', async () => {
+    const cloud = new StandInCloud(ENV);
+    await deploy(options(cloud));
+    cloud.functions.get('grid')!.info.Status = 'UpdateFailed';
+    cloud.calls = [];
+    const report = await deploy(options(cloud));
+    expect(report.failed).toBeNull();
+    expect(cloud.changes().map((c) => [c.method, JSON.stringify(c.args[0])])).toEqual([
+      ['updateFunctionCode', expect.stringContaining('"name":"grid"')],
+      ['updateFunctionConfig', expect.stringContaining('"name":"grid"')],
+    ]);
+    expect(cloud.functions.get('grid')!.info.Status).toBe('Active');
+  });
+
+  it('a creation ending in CreateFailed leaves no build mark, and a re-run creates the function again', async () => {
+    const cloud = new StandInCloud(ENV);
+    cloud.codeOutcome.set('grid', 'CreateFailed');
+    const first = await deploy(options(cloud));
+    expect(first.failed).toMatchObject({ what: expect.stringContaining('创建云函数 grid') });
+    expect(cloud.functions.get('grid')!.info.Description).toBeUndefined();
+
+    cloud.calls = [];
+    const second = await deploy(options(cloud));
+    expect(second.failed).toBeNull();
+    expect(second.done.some((d) => d.includes('重新创建云函数 grid'))).toBe(true);
+    expect(cloud.functions.get('grid')!.info).toMatchObject({ Status: 'Active', Description: codeMark(functions.find((f) => f.name === 'grid')!) });
   });
 });
 
