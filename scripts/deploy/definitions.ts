@@ -38,6 +38,8 @@ export type FunctionSpec = {
   openapi: string[];
   fingerprint: string;
   bytes: number;
+  /** The folder holding the built `<name>/` (index.js, package.json) that is uploaded: dist/cloudfunctions. */
+  builtRoot: string;
 };
 
 /** Direction as CloudBase's index API spells it. */
@@ -94,6 +96,7 @@ export function functionSpecs(names = functionNames(), builtDir = FUNCTIONS_OUT)
       triggers: config.triggers ?? [],
       openapi: config.permissions?.openapi ?? [],
       ...built,
+      builtRoot: builtDir,
     };
   });
 }

@@ -16,12 +16,13 @@ import type { CiProject } from './tools';
 
 const ENV = 'gridlink-prod-1a2b';
 
-/** Built folders stand-in: one small index.js per function, so the specs need no real build. */
+/** Built folders stand-in: one small index.js and package.json per function, so the specs need no real build. */
 function builtFolders(code: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'gridlink-built-'));
   for (const name of functionNames()) {
     mkdirSync(join(dir, name));
     writeFileSync(join(dir, name, 'index.js'), `exports.main = async () => ${JSON.stringify(`${name} ${code}`)};`);
+    writeFileSync(join(dir, name, 'package.json'), JSON.stringify({ name, main: 'index.js' }));
   }
   return dir;
 }
@@ -92,6 +93,12 @@ describe('an empty environment', () => {
     expect(info('timers').Triggers.map((t) => [t.TriggerName, t.Type, t.TriggerDesc])).toEqual([['sweep', 'timer', '{"cron":"0 * * * * * *"}']]);
     expect(info('setup').Environment!.Variables.map((v) => v.Key)).toEqual(['GRIDLINK_SETUP_TOKEN']);
     expect(info('grid').Environment!.Variables).toEqual([]);
+  });
+
+  it('uploads each function from the built folder its fingerprint was taken of', () => {
+    const roots = cloud.calls.filter((c) => c.method === 'createFunction').map((c) => (c.args[0] as { functionRootPath: string }).functionRootPath);
+    expect(roots).toHaveLength(functionNames().length);
+    expect(new Set(roots)).toEqual(new Set([functions[0].builtRoot]));
   });
 
   it('writes the settings through the setup function, then uploads the app and records it', () => {

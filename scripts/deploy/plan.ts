@@ -1,5 +1,4 @@
 import { isDeepStrictEqual } from 'node:util';
-import { FUNCTIONS_OUT } from '../functions';
 import { SETUP_TOKEN_VARIABLE } from '../../types/setup';
 import { waitUntilActive, type CloudState, type CollectionState, type FunctionState, type Waiting } from './cloudState';
 import type { CollectionSpec, FunctionSpec, IndexSpec } from './definitions';
@@ -78,7 +77,7 @@ function functionSteps(spec: FunctionSpec, state: FunctionState | undefined, set
       {
         what: `${state ? '重新' : ''}创建云函数 ${spec.name}（${state ? '上次创建失败（CreateFailed），' : ''}${spec.runtime}，${spec.timeout} 秒，${spec.memorySize} MB，云端安装依赖${spec.triggers.length ? `，定时触发器 ${spec.triggers.map((t) => `${t.name} ${t.config}`).join('、')}` : ''}）`,
         run: async (m) => {
-          await m.functions.createFunction({ func: { ...unmarked, runtime: spec.runtime, handler: 'index.main', triggers: spec.triggers }, functionRootPath: FUNCTIONS_OUT, force: false });
+          await m.functions.createFunction({ func: { ...unmarked, runtime: spec.runtime, handler: 'index.main', triggers: spec.triggers }, functionRootPath: spec.builtRoot, force: false });
           await waitUntilActive(m, spec.name, waiting);
           await m.functions.updateFunctionConfig({ name: spec.name, description });
           await waitUntilActive(m, spec.name, waiting);
@@ -98,7 +97,7 @@ function functionSteps(spec: FunctionSpec, state: FunctionState | undefined, set
     steps.push({
       what: `更新云函数 ${spec.name} 的代码（${(spec.bytes / 1024).toFixed(0)} KB，云端安装依赖${state.status !== 'Active' ? `；云端状态 ${state.status}` : ''}）`,
       run: async (m) => {
-        await m.functions.updateFunctionCode({ func: { name: spec.name, installDependency: true, handler: 'index.main', isWaitInstall: true }, functionRootPath: FUNCTIONS_OUT });
+        await m.functions.updateFunctionCode({ func: { name: spec.name, installDependency: true, handler: 'index.main', isWaitInstall: true }, functionRootPath: spec.builtRoot });
         await waitUntilActive(m, spec.name, waiting);
       },
     });

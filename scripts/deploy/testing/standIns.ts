@@ -1,5 +1,7 @@
 import type { IFunctionInfo } from '@cloudbase/manager-node/types/function/types';
 import type { IFunctionInvokeRes } from '@cloudbase/manager-node/types/interfaces';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { SETUP_TOKEN_VARIABLE } from '../../../types/setup';
 import type { Ci, Manager } from '../tools';
@@ -66,6 +68,12 @@ export class StandInCloud {
     if (config.envVariables) fn.info.Environment = { Variables: Object.entries(config.envVariables).map(([Key, Value]) => ({ Key, Value: String(Value) })) };
   }
 
+  /** The built folder the API would zip: `<root>/<name>/` with index.js and package.json (refused otherwise, as the real upload would ship something else). */
+  private requireBuilt(root: string | undefined, name: string) {
+    const missing = ['index.js', 'package.json'].filter((file) => !root || !existsSync(join(root, name, file)));
+    if (missing.length) throw new Error(`stand-in: ${root}/${name} has no ${missing.join(', ')}: not a built function`);
+  }
+
   /** Puts `fn` into Updating, to settle to `outcome` (now when the caller asked to wait, as the API's `isWaitInstall` does). */
   private update(fn: Fn, outcome: string, waited: boolean) {
     fn.info.Status = 'Updating';
@@ -106,6 +114,7 @@ export class StandInCloud {
           }),
         createFunction: (param) =>
           self.record('createFunction', [param], () => {
+            self.requireBuilt(param.functionRootPath, param.func.name);
             if (self.functions.get(param.func.name) && self.functions.get(param.func.name)!.info.Status !== 'CreateFailed') throw new Error(`stand-in: ResourceInUse.Function ${param.func.name}`);
             // The API waits for the new function itself: it is Active on return.
             const fn: Fn = { info: { FunctionName: param.func.name, Status: 'Active', Runtime: param.func.runtime, Handler: param.func.handler, Triggers: [], Environment: { Variables: [] } } };
@@ -121,6 +130,7 @@ export class StandInCloud {
           }),
         updateFunctionCode: (param) =>
           self.record('updateFunctionCode', [param], () => {
+            self.requireBuilt(param.functionRootPath, param.func.name);
             const outcome = self.codeOutcome.get(param.func.name) ?? 'Active';
             self.codeOutcome.delete(param.func.name);
             self.update(self.idle(param.func.name), outcome, param.func.isWaitInstall === true);
