@@ -10,8 +10,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const ROOT = join(__dirname, '..', '..');
-const run = (env: Record<string, string>) =>
-  spawnSync(process.execPath, ['--import', 'tsx', 'scripts/deploy/index.ts', '--dry-run', '--no-build', '--dotenv', 'no-such.env'], {
+const run = (env: Record<string, string>, flags = ['--dry-run', '--no-build']) =>
+  spawnSync(process.execPath, ['--import', 'tsx', 'scripts/deploy/index.ts', ...flags, '--dotenv', 'no-such.env'], {
     cwd: ROOT,
     encoding: 'utf8',
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env } as unknown as NodeJS.ProcessEnv,
@@ -66,4 +66,11 @@ it('without an env id it stops at once, naming the value and where to find it', 
   expect(result.status).toBe(1);
   expect(result.stdout).toMatch(/缺少 TARO_APP_CLOUD_ENV：.*环境 ID/);
   expect(result.stdout).not.toContain('离线编译');
+});
+
+it('--no-build without --dry-run is refused before anything is read or built (dist/ may be of another env)', () => {
+  const result = run({ TARO_APP_ID: 'wx0123456789abcdef', TARO_APP_CLOUD_ENV: 'gridlink-ci-0001' }, ['--no-build']);
+  expect(result.status).toBe(1);
+  expect(result.stdout).toMatch(/--no-build 只能与 --dry-run 一起使用/);
+  expect(result.stdout).not.toMatch(/环境 gridlink-ci-0001|缺少/);
 });
