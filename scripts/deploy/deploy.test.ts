@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { functionNames } from '../functions';
 import { collectionSpecs, functionSpecs } from './definitions';
-import { deploy, type DeployOptions } from './deploy';
+import { deploy, setupToken, type DeployOptions } from './deploy';
 import { codeMark } from './plan';
 import { StandInCloud, type Call } from './testing/standIns';
 import type { CiProject } from './tools';
@@ -128,25 +128,35 @@ describe('an empty environment', () => {
 });
 
 describe('an environment that differs in places', () => {
-  it('drops and recreates an index defined differently, replaces a changed trigger, corrects timeout and rule, and leaves an unknown index', async () => {
+  it('drops and recreates an index defined differently, replaces a changed trigger, corrects timeout, memory, rules and the setup token, and leaves an unknown index', async () => {
     const cloud = new StandInCloud(ENV);
     await deploy(options(cloud));
     const grids = cloud.collections.get('grids')!;
     grids.indexes.find((i) => i.Name === 'code_unique')!.Unique = false;
     grids.indexes.push({ Name: 'made_by_hand', Keys: [{ Name: 'name', Direction: '1' }], Unique: false });
     cloud.collections.get('appeals')!.rule = { AclTag: 'READONLY' };
+    cloud.collections.get('staff')!.rule = { AclTag: 'CUSTOM', Rule: JSON.stringify({ read: true, write: true }) };
     cloud.functions.get('timers')!.info.Triggers[0].TriggerDesc = '0 */5 * * * * *';
     cloud.functions.get('registry')!.info.Timeout = 3;
+    cloud.functions.get('grid')!.info.MemorySize = 128;
     cloud.calls = [];
-    const report = await deploy(options(cloud));
+    const rotated = { ...options(cloud).inputs, secretKey: 'a-new-secret-key-of-the-city-1111' };
+    const report = await deploy(options(cloud, { inputs: rotated }));
+    expect(report.failed).toBeNull();
     expect(cloud.changes().map((c) => [c.method, c.args[0]])).toEqual([
       ['updateCollection', 'grids'],
       ['updateCollection', 'grids'],
+      ['tcb.ModifySafeRule', expect.objectContaining({ CollectionName: 'staff', AclTag: 'CUSTOM', Rule: JSON.stringify(collections.find((c) => c.name === 'staff')!.rule) })],
       ['tcb.ModifySafeRule', expect.objectContaining({ CollectionName: 'appeals', AclTag: 'CUSTOM' })],
+      ['updateFunctionConfig', expect.objectContaining({ name: 'grid', memorySize: 256 })],
       ['updateFunctionConfig', expect.objectContaining({ name: 'registry', timeout: 60 })],
+      ['updateFunctionConfig', expect.objectContaining({ name: 'setup', envVariables: { GRIDLINK_SETUP_TOKEN: setupToken(rotated.secretKey, ENV) } })],
       ['deleteFunctionTrigger', 'timers'],
       ['createFunctionTriggers', 'timers'],
     ]);
+    expect(cloud.collections.get('staff')!.rule.Rule).toBe(JSON.stringify(collections.find((c) => c.name === 'staff')!.rule));
+    expect(cloud.functions.get('grid')!.info.MemorySize).toBe(256);
+    expect(cloud.functions.get('setup')!.info.Environment!.Variables).toEqual([{ Key: 'GRIDLINK_SETUP_TOKEN', Value: setupToken(rotated.secretKey, ENV) }]);
     expect(cloud.changes()[0].args[1]).toEqual({ DropIndexes: [{ IndexName: 'code_unique' }] });
     expect(grids.indexes.find((i) => i.Name === 'code_unique')!.Unique).toBe(true);
     expect(grids.indexes.some((i) => i.Name === 'made_by_hand')).toBe(true);
