@@ -22,7 +22,7 @@ const { values: args } = parseArgs({
     version: { type: 'string' },
     desc: { type: 'string' },
     'no-build': { type: 'boolean', default: false },
-    dotenv: { type: 'string', default: join(ROOT, '.env') },
+    dotenv: { type: 'string' },
   },
 });
 const dryRun = args['dry-run'];

@@ -57,9 +57,14 @@ export type DeployInputs = {
   settings: Record<string, Record<string, unknown>>;
 };
 
-/** Reads `.env` at the repository root into `process.env` (values already set win), when there is one. */
-export function loadDotEnv(file = join(ROOT, '.env')): void {
-  if (existsSync(file)) process.loadEnvFile(file);
+/**
+ * Reads a dotenv file into `process.env` (values already set win): `file` when given (it must
+ * exist: throws naming it), else `.env` at the repository root when there is one.
+ */
+export function loadDotEnv(file?: string): void {
+  if (file !== undefined && !existsSync(resolved(file))) throw new Error(`--dotenv 指定的文件 ${resolved(file)} 不存在`);
+  const path = resolved(file ?? '.env');
+  if (existsSync(path)) process.loadEnvFile(path);
 }
 
 /**
