@@ -62,3 +62,9 @@ it('an upload key file that is not a private key is named, with what it should b
   expect(inputs).toBeNull();
   expect(problems).toEqual([expect.stringMatching(/^GRIDLINK_UPLOAD_KEY_PATH 不正确（文件 .*private\.wx0123456789abcdef\.key 不是可用的私钥（.*）：应为下载的 private\.<appid>\.key 原文件）：.*生成上传密钥/)]);
 });
+
+it('a malformed template id is named by its .env variable', () => {
+  const { inputs, problems } = readInputs({ ...FULL, GRIDLINK_TEMPLATE_APPEAL_PROGRESS: 'tmpl progress!' }, false);
+  expect(inputs).toBeNull();
+  expect(problems).toEqual([expect.stringMatching(/^GRIDLINK_TEMPLATE_APPEAL_PROGRESS 不正确（模板 ID 应为 8–64 位字母、数字、_ 或 -）：.*诉求进度通知/)]);
+});
