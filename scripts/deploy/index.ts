@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { ROOT } from '../functions';
 import { collectionSpecs, folderFingerprint, functionSpecs, type CollectionSpec, type FunctionSpec } from './definitions';
 import { deploy, type DeployReport } from './deploy';
+import { failureLine } from './failure';
 import { loadDotEnv, readInputs, type DeployInputs } from './inputs';
 import { realCi, realManager } from './tools';
 
@@ -159,7 +160,7 @@ async function main(): Promise<boolean> {
 main().then(
   (ok) => process.exit(ok ? 0 : 1),
   (error) => {
-    console.error(`部署失败：${(error as Error).message}`);
+    console.error(failureLine(error, dryRun));
     process.exit(1);
   },
 );
