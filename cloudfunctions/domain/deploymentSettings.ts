@@ -14,10 +14,14 @@ export const DEPLOYMENT_SETTING_ID = /^(templates|deployment|(sla|assessment)(:[
 /** A template id as the 订阅消息 console shows it: letters, digits, `_` and `-`. */
 const TEMPLATE_ID = /^[A-Za-z0-9_-]{8,64}$/;
 
+/** What is wrong with `value` as a template id, or null. */
+export const templateIdProblem = (value: unknown): string | null => (typeof value === 'string' && TEMPLATE_ID.test(value) ? null : '模板 ID 应为 8–64 位字母、数字、_ 或 -');
+
 function templateProblems(doc: Record<string, unknown>): string[] {
   return Object.entries(doc).flatMap(([key, value]) => {
     if (!(TEMPLATE_KEYS as readonly string[]).includes(key)) return [`templates: 没有名为 ${key} 的订阅消息（应为 ${TEMPLATE_KEYS.join('、')}）`];
-    return typeof value === 'string' && TEMPLATE_ID.test(value) ? [] : [`templates.${key}: 模板 ID 应为 8–64 位字母、数字、_ 或 -`];
+    const problem = templateIdProblem(value);
+    return problem ? [`templates.${key}: ${problem}`] : [];
   });
 }
 

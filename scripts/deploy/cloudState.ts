@@ -8,6 +8,8 @@ import type { Manager } from './tools';
  * and security rule (a missing collection absent).
  */
 export type FunctionState = {
+  /** GetFunction's `Status`: Active, Creating, Updating, CreateFailed, UpdateFailed… */
+  status: string;
   runtime: string;
   timeout: number;
   memorySize: number;
@@ -58,6 +60,7 @@ function cronOf(trigger: { Config?: string; TriggerDesc?: string }): string {
 }
 
 const functionStateOf = (info: IFunctionInfo): FunctionState => ({
+  status: info.Status,
   runtime: info.Runtime,
   timeout: info.Timeout,
   memorySize: info.MemorySize,
@@ -66,6 +69,32 @@ const functionStateOf = (info: IFunctionInfo): FunctionState => ({
   env: Object.fromEntries((info.Environment?.Variables ?? []).map((v) => [v.Key, v.Value])),
   triggers: (info.Triggers ?? []).filter((t) => t.Type === 'timer').map((t) => ({ name: t.TriggerName || t.Name, type: 'timer' as const, config: cronOf(t) })),
 });
+
+/** Statuses a function passes through on its way to Active or to a failure. */
+const IN_PROGRESS = ['Creating', 'Updating', 'Publishing'];
+
+/** How often and how many times `waitUntilActive` reads a function's status (milliseconds; 0 in tests). */
+export type Waiting = { pollMs: number; maxPolls: number };
+/** Five minutes, polled every two seconds, as the management API's own wait does. */
+export const REAL_WAITING: Waiting = { pollMs: 2000, maxPolls: 150 };
+
+/**
+ * Reads `name`'s status until it leaves Creating/Updating. Resolves when it is `Active`; throws,
+ * naming the status and CloudBase's reasons, when it is anything else (UpdateFailed,
+ * CreateFailed…) or still in progress after `maxPolls` reads.
+ */
+export async function waitUntilActive(manager: Manager, name: string, waiting: Waiting): Promise<void> {
+  for (let poll = 0; poll < waiting.maxPolls; poll++) {
+    const info = await manager.functions.getFunctionDetail(name);
+    if (info.Status === 'Active') return;
+    if (!IN_PROGRESS.includes(info.Status)) {
+      const reasons = [info.StatusDesc, ...(info.StatusReasons ?? []).map((r) => `[${r.ErrorCode}] ${r.ErrorMessage}`)].filter(Boolean).join('；');
+      throw new Error(`云函数 ${name} 的状态是 ${info.Status}${reasons ? `（${reasons}）` : ''}，不是 Active：在云开发控制台 → 云函数 → ${name} 查看原因，修正后重新运行 npm run deploy（会重新上传它的代码）`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, waiting.pollMs));
+  }
+  throw new Error(`云函数 ${name} 在 ${(waiting.pollMs * waiting.maxPolls) / 1000} 秒后仍在创建或更新中：稍后重新运行 npm run deploy`);
+}
 
 /** Index names CloudBase makes itself: never the repository's to change. */
 const BUILT_IN_INDEX = '_id_';

@@ -16,12 +16,21 @@ export const RUNTIME = 'Nodejs20.19';
 export const DEFAULT_TIMEOUT_SECONDS = 20;
 export const DEFAULT_MEMORY_MB = 256;
 
-const Trigger = z.object({ name: z.string().check(z.regex(/^[A-Za-z][A-Za-z0-9_-]{0,59}$/)), type: z.literal('timer'), config: z.string().check(z.regex(/^\S+( \S+){6}$/, { error: '定时触发器 config 应为 7 段的 cron 表达式（秒 分 时 日 月 星期 年）' })) });
-const FunctionConfig = z.object({
-  permissions: z.optional(z.object({ openapi: z.optional(z.array(z.string())) })),
+/** CloudBase's limits: seconds and MB. */
+const TIMEOUT_RANGE = { min: 1, max: 60 };
+const MEMORY_SIZES = [128, 256, 512, 1024, 2048] as const;
+const TIMEOUT_ERROR = `timeout 应为 ${TIMEOUT_RANGE.min}–${TIMEOUT_RANGE.max} 之间的整数（秒）`;
+
+/** A strict object: a key it does not know (a misspelling such as `timout`) is an error naming it and the known ones. */
+const strict = <T extends z.core.$ZodLooseShape>(shape: T) =>
+  z.strictObject(shape, { error: (issue) => (issue.code === 'unrecognized_keys' ? `未知的键 ${issue.keys.join('、')}（可用：${Object.keys(shape).join('、')}）` : undefined) });
+
+const Trigger = strict({ name: z.string().check(z.regex(/^[A-Za-z][A-Za-z0-9_-]{0,59}$/)), type: z.literal('timer'), config: z.string().check(z.regex(/^\S+( \S+){6}$/, { error: '定时触发器 config 应为 7 段的 cron 表达式（秒 分 时 日 月 星期 年）' })) });
+const FunctionConfig = strict({
+  permissions: z.optional(strict({ openapi: z.optional(z.array(z.string())) })),
   triggers: z.optional(z.array(Trigger).check(z.maxLength(1, { error: '一个云函数最多一个定时触发器' }))),
-  timeout: z.optional(z.int().check(z.gte(1), z.lte(60))),
-  memorySize: z.optional(z.union([z.literal(128), z.literal(256), z.literal(512), z.literal(1024), z.literal(2048)])),
+  timeout: z.optional(z.int({ error: TIMEOUT_ERROR }).check(z.gte(TIMEOUT_RANGE.min, { error: TIMEOUT_ERROR }), z.lte(TIMEOUT_RANGE.max, { error: TIMEOUT_ERROR }))),
+  memorySize: z.optional(z.union(MEMORY_SIZES.map((mb) => z.literal(mb)), { error: `memorySize 只能是 ${MEMORY_SIZES.join('、')}（MB）` })),
 });
 
 export type TimerTrigger = z.infer<typeof Trigger>;
@@ -38,6 +47,8 @@ export type FunctionSpec = {
   openapi: string[];
   fingerprint: string;
   bytes: number;
+  /** The folder holding the built `<name>/` (index.js, package.json) that is uploaded: dist/cloudfunctions. */
+  builtRoot: string;
 };
 
 /** Direction as CloudBase's index API spells it. */
@@ -73,11 +84,11 @@ export function folderFingerprint(dir: string): { fingerprint: string; bytes: nu
 }
 
 /** Each function folder's config.json, checked, with its built folder's fingerprint (build first). */
-export function functionSpecs(names = functionNames(), builtDir = FUNCTIONS_OUT): FunctionSpec[] {
+export function functionSpecs(names = functionNames(), builtDir = FUNCTIONS_OUT, sourceDir = FUNCTIONS_SRC): FunctionSpec[] {
   return names.map((name) => {
-    const file = join(FUNCTIONS_SRC, name, 'config.json');
+    const file = join(sourceDir, name, 'config.json');
     const parsed = z.safeParse(FunctionConfig, parsedJson(file));
-    if (!parsed.success) throw new Error(`cloudfunctions/${name}/config.json：${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('；')}`);
+    if (!parsed.success) throw new Error(`cloudfunctions/${name}/config.json：${parsed.error.issues.map((i) => [i.path.join('.'), i.message].filter(Boolean).join(' ')).join('；')}`);
     const config = parsed.data;
     let built: { fingerprint: string; bytes: number };
     try {
@@ -94,6 +105,7 @@ export function functionSpecs(names = functionNames(), builtDir = FUNCTIONS_OUT)
       triggers: config.triggers ?? [],
       openapi: config.permissions?.openapi ?? [],
       ...built,
+      builtRoot: builtDir,
     };
   });
 }

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import type { AppliedSettings } from '../../types/setup';
-import { pacer, readCloudState, CALLS_PER_SECOND } from './cloudState';
+import { pacer, readCloudState, waitUntilActive, CALLS_PER_SECOND, REAL_WAITING, type Waiting } from './cloudState';
 import type { CollectionSpec, FunctionSpec } from './definitions';
 import type { DeployInputs } from './inputs';
 import { planChanges, SETUP_FUNCTION, type Step } from './plan';
@@ -41,6 +41,8 @@ export type DeployOptions = {
   log: (line: string) => void;
   /** Calls a second to the rate-limited actions (0 in tests). */
   callsPerSecond?: number;
+  /** How functions are waited for until Active (no pause in tests). */
+  waiting?: Waiting;
 };
 
 /** Checks that the API key manages the env id; throws saying what to fix. Changes nothing. */
@@ -56,10 +58,11 @@ export async function preflight(manager: Manager, envId: string): Promise<void> 
   }
 }
 
-function settingsStep(manager: Manager, token: string, documents: Record<string, Record<string, unknown>>, log: (line: string) => void): Step {
+function settingsStep(manager: Manager, token: string, documents: Record<string, Record<string, unknown>>, waiting: Waiting, log: (line: string) => void): Step {
   return {
     what: `写入部署设置 ${Object.keys(documents).join('、') || '（无）'}（经 ${SETUP_FUNCTION} 函数，只改不同的）`,
     run: async () => {
+      await waitUntilActive(manager, SETUP_FUNCTION, waiting);
       if (!Object.keys(documents).length) return;
       const applied = await callSetup<AppliedSettings>(manager, { action: 'apply', token, documents });
       log(applied.changed.length ? `  已写入：${applied.changed.join('、')}；未变：${applied.unchanged.join('、') || '无'}` : '  设置均未变，没有写入');
@@ -91,10 +94,11 @@ export async function deploy(opts: DeployOptions): Promise<DeployReport> {
   const pace = pacer(opts.callsPerSecond ?? CALLS_PER_SECOND);
   const state = await readCloudState(manager, { envId: inputs.envId, appid: inputs.appid, functions: opts.functions, collections: opts.collections, pace });
   const token = setupToken(inputs.secretKey, inputs.envId);
-  const plan = planChanges({ functions: opts.functions, collections: opts.collections, state, envId: inputs.envId, setupToken: token });
+  const waiting = opts.waiting ?? REAL_WAITING;
+  const plan = planChanges({ functions: opts.functions, collections: opts.collections, state, envId: inputs.envId, setupToken: token, waiting });
   const report: DeployReport = { done: [], failed: null, notDone: [], blockers: plan.blockers, notes: plan.notes };
   if (plan.blockers.length) return report;
-  const steps = [...plan.steps, settingsStep(manager, token, inputs.settings, log), appStep(manager, opts.ci, token, opts.app, log)];
+  const steps = [...plan.steps, settingsStep(manager, token, inputs.settings, waiting, log), appStep(manager, opts.ci, token, opts.app, log)];
   log(plan.steps.length ? `需要更改 ${plan.steps.length} 处：` : '云函数、集合、索引和安全规则都已与仓库一致，无需更改。');
   for (const [i, step] of steps.entries()) {
     log(`→ ${step.what}`);

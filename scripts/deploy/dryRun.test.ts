@@ -6,12 +6,16 @@
  * naming it and where to find it.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const ROOT = join(__dirname, '..', '..');
-const run = (env: Record<string, string>) =>
-  spawnSync(process.execPath, ['--import', 'tsx', 'scripts/deploy/index.ts', '--dry-run', '--no-build', '--dotenv', 'no-such.env'], {
+/** An empty dotenv file, so the worktree's own .env is not read. */
+const EMPTY_DOTENV = join(mkdtempSync(join(tmpdir(), 'gridlink-dotenv-')), '.env');
+writeFileSync(EMPTY_DOTENV, '');
+const run = (env: Record<string, string>, flags = ['--dry-run', '--no-build'], dotenv = EMPTY_DOTENV) =>
+  spawnSync(process.execPath, ['--import', 'tsx', 'scripts/deploy/index.ts', ...flags, '--dotenv', dotenv], {
     cwd: ROOT,
     encoding: 'utf8',
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env } as unknown as NodeJS.ProcessEnv,
@@ -65,5 +69,19 @@ it('without an env id it stops at once, naming the value and where to find it', 
   const result = run({ TARO_APP_ID: 'wx0123456789abcdef' });
   expect(result.status).toBe(1);
   expect(result.stdout).toMatch(/缺少 TARO_APP_CLOUD_ENV：.*环境 ID/);
+  expect(result.stdout).not.toContain('离线编译');
+});
+
+it('--no-build without --dry-run is refused before anything is read or built (dist/ may be of another env)', () => {
+  const result = run({ TARO_APP_ID: 'wx0123456789abcdef', TARO_APP_CLOUD_ENV: 'gridlink-ci-0001' }, ['--no-build']);
+  expect(result.status).toBe(1);
+  expect(result.stdout).toMatch(/--no-build 只能与 --dry-run 一起使用/);
+  expect(result.stdout).not.toMatch(/环境 gridlink-ci-0001|缺少/);
+});
+
+it('a --dotenv file that does not exist is an error naming it', () => {
+  const result = run({ TARO_APP_ID: 'wx0123456789abcdef', TARO_APP_CLOUD_ENV: 'gridlink-ci-0001' }, ['--dry-run', '--no-build'], 'no-such.env');
+  expect(result.status).toBe(1);
+  expect(result.stderr + result.stdout).toMatch(/--dotenv 指定的文件 .*no-such\.env 不存在/);
   expect(result.stdout).not.toContain('离线编译');
 });

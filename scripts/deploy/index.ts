@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { ROOT } from '../functions';
 import { collectionSpecs, folderFingerprint, functionSpecs, type CollectionSpec, type FunctionSpec } from './definitions';
 import { deploy, type DeployReport } from './deploy';
+import { failureLine } from './failure';
 import { loadDotEnv, readInputs, type DeployInputs } from './inputs';
 import { realCi, realManager } from './tools';
 
@@ -14,7 +15,7 @@ import { realCi, realManager } from './tools';
  * Dry run: needs TARO_APP_ID and TARO_APP_CLOUD_ENV only; builds, checks every input, compiles
  * the mini-program offline with miniprogram-ci (`getCompiledResult`, `checkCodeQuality`) and
  * prints the plan. Deploy: the same checks, then `deploy.ts`. Exits 1 on any failure.
- * `--no-build` reuses `dist/` (CI's dry run after `npm test` built it).
+ * `--no-build` reuses `dist/` (CI's dry run after `npm test` built it); only with `--dry-run`.
  */
 const { values: args } = parseArgs({
   options: {
@@ -22,7 +23,7 @@ const { values: args } = parseArgs({
     version: { type: 'string' },
     desc: { type: 'string' },
     'no-build': { type: 'boolean', default: false },
-    dotenv: { type: 'string', default: join(ROOT, '.env') },
+    dotenv: { type: 'string' },
   },
 });
 const dryRun = args['dry-run'];
@@ -114,6 +115,11 @@ async function offlineCheck(appid: string): Promise<boolean> {
 }
 
 async function main(): Promise<boolean> {
+  if (args['no-build'] && !dryRun) {
+    // dist/ may have been built from another .env: its weapp would talk to another cloud environment.
+    say('--no-build 只能与 --dry-run 一起使用：正式部署总是先构建，因为已有的 dist/ 可能是按另一个 .env（另一个云环境）构建的。去掉 --no-build 重新运行。');
+    return false;
+  }
   loadDotEnv(args.dotenv);
   const { inputs, problems, missingForDeploy } = readInputs(process.env, dryRun);
   if (!inputs) {
@@ -154,7 +160,7 @@ async function main(): Promise<boolean> {
 main().then(
   (ok) => process.exit(ok ? 0 : 1),
   (error) => {
-    console.error(`部署失败：${(error as Error).message}`);
+    console.error(failureLine(error, dryRun));
     process.exit(1);
   },
 );

@@ -1,8 +1,9 @@
 /**
  * The deploy's inputs: a dry run needs the appid and env id only; a deploy needs every secret and
  * template id; each missing or malformed value is one line naming it and where to find it; a
- * settings file is checked as the setup function checks it.
+ * settings file is checked as the setup function checks it; the upload key must parse as a private key.
  */
+import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +11,7 @@ import { readInputs } from './inputs';
 
 const dir = mkdtempSync(join(tmpdir(), 'gridlink-inputs-'));
 const keyFile = join(dir, 'private.key');
-writeFileSync(keyFile, 'key');
+writeFileSync(keyFile, generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ type: 'pkcs1', format: 'pem' }));
 const BASE = { TARO_APP_ID: 'wx0123456789abcdef', TARO_APP_CLOUD_ENV: 'gridlink-prod-1a2b' };
 const FULL = {
   ...BASE,
@@ -52,4 +53,18 @@ it('malformed values and a settings file that does not fit are each named', () =
     expect.stringMatching(/^设置：assessment targets/),
     expect.stringMatching(/^设置：sla:GS standard/),
   ]);
+});
+
+it('an upload key file that is not a private key is named, with what it should be and where to get it', () => {
+  const notAKey = join(dir, 'private.wx0123456789abcdef.key');
+  writeFileSync(notAKey, 'key');
+  const { inputs, problems } = readInputs({ ...FULL, GRIDLINK_UPLOAD_KEY_PATH: notAKey }, false);
+  expect(inputs).toBeNull();
+  expect(problems).toEqual([expect.stringMatching(/^GRIDLINK_UPLOAD_KEY_PATH 不正确（文件 .*private\.wx0123456789abcdef\.key 不是可用的私钥（.*）：应为下载的 private\.<appid>\.key 原文件）：.*生成上传密钥/)]);
+});
+
+it('a malformed template id is named by its .env variable', () => {
+  const { inputs, problems } = readInputs({ ...FULL, GRIDLINK_TEMPLATE_APPEAL_PROGRESS: 'tmpl progress!' }, false);
+  expect(inputs).toBeNull();
+  expect(problems).toEqual([expect.stringMatching(/^GRIDLINK_TEMPLATE_APPEAL_PROGRESS 不正确（模板 ID 应为 8–64 位字母、数字、_ 或 -）：.*诉求进度通知/)]);
 });

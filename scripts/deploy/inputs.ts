@@ -1,7 +1,8 @@
+import { createPrivateKey } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { TEMPLATE_KEYS, type TemplateKey } from '../../types/appeal';
-import { deploymentSettingsProblems } from '../../cloudfunctions/domain/deploymentSettings';
+import { deploymentSettingsProblems, templateIdProblem } from '../../cloudfunctions/domain/deploymentSettings';
 import { ROOT } from '../functions';
 
 /**
@@ -23,12 +24,24 @@ const TEMPLATE_PURPOSE: Record<TemplateKey, string> = {
 export const VARIABLES: Variable[] = [
   { name: 'TARO_APP_ID', needed: 'always', where: '小程序管理后台 mp.weixin.qq.com → 开发管理 → 开发设置 → 开发者ID → AppID(小程序ID)', check: (v) => (/^wx[0-9a-f]{16}$/.test(v) ? null : '应为 wx 开头的 18 位 AppID') },
   { name: 'TARO_APP_CLOUD_ENV', needed: 'always', where: '微信开发者工具 → 云开发 → 设置 → 环境设置 → 环境 ID（或腾讯云 CloudBase 控制台的环境列表）', check: (v) => (/^[A-Za-z][A-Za-z0-9-]{3,63}$/.test(v) ? null : '应为环境 ID，如 gridlink-7gxxxxxx') },
-  { name: 'GRIDLINK_UPLOAD_KEY_PATH', needed: 'deploy', where: '小程序管理后台 → 开发管理 → 开发设置 → 小程序代码上传 → 生成上传密钥（下载 private.<appid>.key；并把本机出口 IP 加入白名单或关闭白名单）', check: (v) => (existsSync(resolved(v)) ? null : `文件 ${resolved(v)} 不存在`) },
+  { name: 'GRIDLINK_UPLOAD_KEY_PATH', needed: 'deploy', where: '小程序管理后台 → 开发管理 → 开发设置 → 小程序代码上传 → 生成上传密钥（下载 private.<appid>.key；并把本机出口 IP 加入白名单或关闭白名单）', check: uploadKeyProblem },
   { name: 'TENCENTCLOUD_SECRETID', needed: 'deploy', where: '用小程序管理员微信登录 cloud.tencent.com（微信公众平台账号登录）→ 访问管理 → API 密钥管理（建议子账号，授予 QcloudTCBFullAccess）', check: (v) => (/^AKID[A-Za-z0-9]{8,}$/.test(v) ? null : '应为 AKID 开头的 SecretId') },
   { name: 'TENCENTCLOUD_SECRETKEY', needed: 'deploy', where: '同上，与 SecretId 一起生成（只显示一次）', check: (v) => (v.length >= 16 ? null : 'SecretKey 太短') },
-  ...TEMPLATE_KEYS.map((key): Variable => ({ name: templateVariable(key), needed: 'deploy', where: `小程序管理后台 → 功能 → 订阅消息 → 我的模板 → ${TEMPLATE_PURPOSE[key]} 的模板 ID` })),
+  ...TEMPLATE_KEYS.map((key): Variable => ({ name: templateVariable(key), needed: 'deploy', where: `小程序管理后台 → 功能 → 订阅消息 → 我的模板 → ${TEMPLATE_PURPOSE[key]} 的模板 ID`, check: templateIdProblem })),
   { name: 'GRIDLINK_SETTINGS_FILE', needed: 'optional', where: '可选：JSON 文件，按 _id 给出 sla、sla:<街道>、assessment、assessment:<街道> 文档（格式见 README 的时限与考核两节）', check: (v) => (existsSync(resolved(v)) ? null : `文件 ${resolved(v)} 不存在`) },
 ];
+
+/** Why the upload key file cannot sign an upload (missing, or not a private key), or null. */
+function uploadKeyProblem(value: string): string | null {
+  const path = resolved(value);
+  if (!existsSync(path)) return `文件 ${path} 不存在`;
+  try {
+    createPrivateKey(readFileSync(path));
+    return null;
+  } catch (error) {
+    return `文件 ${path} 不是可用的私钥（${(error as Error).message}）：应为下载的 private.<appid>.key 原文件`;
+  }
+}
 
 function resolved(path: string): string {
   return isAbsolute(path) ? path : join(ROOT, path);
@@ -44,9 +57,14 @@ export type DeployInputs = {
   settings: Record<string, Record<string, unknown>>;
 };
 
-/** Reads `.env` at the repository root into `process.env` (values already set win), when there is one. */
-export function loadDotEnv(file = join(ROOT, '.env')): void {
-  if (existsSync(file)) process.loadEnvFile(file);
+/**
+ * Reads a dotenv file into `process.env` (values already set win): `file` when given (it must
+ * exist: throws naming it), else `.env` at the repository root when there is one.
+ */
+export function loadDotEnv(file?: string): void {
+  if (file !== undefined && !existsSync(resolved(file))) throw new Error(`--dotenv 指定的文件 ${resolved(file)} 不存在`);
+  const path = resolved(file ?? '.env');
+  if (existsSync(path)) process.loadEnvFile(path);
 }
 
 /**
@@ -101,6 +119,8 @@ function settingsFrom(env: Record<string, string | undefined>, problems: string[
   }
   if (settings.templates && settings.templates !== templates) problems.push('模板 ID 只从 GRIDLINK_TEMPLATE_* 读取，设置文件里不要写 templates');
   if (settings.deployment) problems.push('设置文件里不要写 deployment：它由部署命令记录');
-  problems.push(...deploymentSettingsProblems(settings).map((p) => `设置：${p}`));
+  // The template ids were checked as their GRIDLINK_TEMPLATE_* variables (a templates document in the file is refused above).
+  const fromFile = Object.fromEntries(Object.entries(settings).filter(([id]) => id !== 'templates'));
+  problems.push(...deploymentSettingsProblems(fromFile).map((p) => `设置：${p}`));
   return settings;
 }

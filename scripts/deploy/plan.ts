@@ -1,7 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import { SETUP_TOKEN_VARIABLE } from '../../types/setup';
-import { FUNCTIONS_OUT } from '../functions';
-import type { CloudState, CollectionState, FunctionState } from './cloudState';
+import { waitUntilActive, type CloudState, type CollectionState, type FunctionState, type Waiting } from './cloudState';
 import type { CollectionSpec, FunctionSpec, IndexSpec } from './definitions';
 import type { Manager } from './tools';
 
@@ -69,13 +68,20 @@ function functionConfig(spec: FunctionSpec, setupToken: string) {
 const OLDEST_RUNTIME = 16;
 const runtimeMajor = (runtime: string) => Number(/^Nodejs(\d+)/.exec(runtime)?.[1] ?? 0);
 
-function functionSteps(spec: FunctionSpec, state: FunctionState | undefined, setupToken: string, blockers: Blocker[], notes: string[]): Step[] {
+function functionSteps(spec: FunctionSpec, state: FunctionState | undefined, setupToken: string, waiting: Waiting, blockers: Blocker[], notes: string[]): Step[] {
   const config = functionConfig(spec, setupToken);
-  if (!state) {
+  const { description, ...unmarked } = config;
+  if (!state || state.status === 'CreateFailed') {
+    // The build mark is written only once the function is Active, so a failed creation is never taken for a deployed build.
     return [
       {
-        what: `创建云函数 ${spec.name}（${spec.runtime}，${spec.timeout} 秒，${spec.memorySize} MB，云端安装依赖${spec.triggers.length ? `，定时触发器 ${spec.triggers.map((t) => `${t.name} ${t.config}`).join('、')}` : ''}）`,
-        run: (m) => m.functions.createFunction({ func: { ...config, runtime: spec.runtime, handler: 'index.main', triggers: spec.triggers }, functionRootPath: FUNCTIONS_OUT, force: false }),
+        what: `${state ? '重新' : ''}创建云函数 ${spec.name}（${state ? '上次创建失败（CreateFailed），' : ''}${spec.runtime}，${spec.timeout} 秒，${spec.memorySize} MB，云端安装依赖${spec.triggers.length ? `，定时触发器 ${spec.triggers.map((t) => `${t.name} ${t.config}`).join('、')}` : ''}）`,
+        run: async (m) => {
+          await m.functions.createFunction({ func: { ...unmarked, runtime: spec.runtime, handler: 'index.main', triggers: spec.triggers }, functionRootPath: spec.builtRoot, force: false });
+          await waitUntilActive(m, spec.name, waiting);
+          await m.functions.updateFunctionConfig({ name: spec.name, description });
+          await waitUntilActive(m, spec.name, waiting);
+        },
       },
     ];
   }
@@ -85,11 +91,15 @@ function functionSteps(spec: FunctionSpec, state: FunctionState | undefined, set
   }
   if (state.runtime !== spec.runtime) notes.push(`云函数 ${spec.name} 的运行时是 ${state.runtime}（运行时创建后不能改，它可以运行本代码，保留）`);
   const steps: Step[] = [];
-  const codeChanged = state.description !== codeMark(spec);
+  // A function that is not Active (UpdateFailed, or left updating) may not run the build its mark names: upload again.
+  const codeChanged = state.status !== 'Active' || state.description !== codeMark(spec);
   if (codeChanged) {
     steps.push({
-      what: `更新云函数 ${spec.name} 的代码（${(spec.bytes / 1024).toFixed(0)} KB，云端安装依赖）`,
-      run: (m) => m.functions.updateFunctionCode({ func: { name: spec.name, installDependency: true, handler: 'index.main' }, functionRootPath: FUNCTIONS_OUT }),
+      what: `更新云函数 ${spec.name} 的代码（${(spec.bytes / 1024).toFixed(0)} KB，云端安装依赖${state.status !== 'Active' ? `；云端状态 ${state.status}` : ''}）`,
+      run: async (m) => {
+        await m.functions.updateFunctionCode({ func: { name: spec.name, installDependency: true, handler: 'index.main', isWaitInstall: true }, functionRootPath: spec.builtRoot });
+        await waitUntilActive(m, spec.name, waiting);
+      },
     });
   }
   const wantedEnv = config.envVariables ?? {};
@@ -102,7 +112,13 @@ function functionSteps(spec: FunctionSpec, state: FunctionState | undefined, set
       envDiffers && `环境变量 ${Object.keys(wantedEnv).join('、')}`,
       codeChanged && '代码标记',
     ].filter(Boolean);
-    steps.push({ what: `更新云函数 ${spec.name} 的配置（${changes.join('，')}）`, run: (m) => m.functions.updateFunctionConfig(config) });
+    steps.push({
+      what: `更新云函数 ${spec.name} 的配置（${changes.join('，')}）`,
+      run: async (m) => {
+        await m.functions.updateFunctionConfig(config);
+        await waitUntilActive(m, spec.name, waiting);
+      },
+    });
   }
   for (const old of state.triggers.filter((t) => !spec.triggers.some((s) => isDeepStrictEqual(s, t)))) {
     steps.push({ what: `删除云函数 ${spec.name} 的定时触发器 ${old.name}（${old.config}）`, run: (m) => m.functions.deleteFunctionTrigger(spec.name, old.name) });
@@ -115,12 +131,12 @@ function functionSteps(spec: FunctionSpec, state: FunctionState | undefined, set
 }
 
 /** The steps from `state` to the repository's definitions, what blocks the deploy, and notes on what is left as it is. */
-export function planChanges(opts: { functions: FunctionSpec[]; collections: CollectionSpec[]; state: CloudState; envId: string; setupToken: string }): { steps: Step[]; blockers: Blocker[]; notes: string[] } {
+export function planChanges(opts: { functions: FunctionSpec[]; collections: CollectionSpec[]; state: CloudState; envId: string; setupToken: string; waiting: Waiting }): { steps: Step[]; blockers: Blocker[]; notes: string[] } {
   const blockers: Blocker[] = [];
   const notes: string[] = [];
   const steps = [
     ...opts.collections.flatMap((c) => collectionSteps(c, opts.state.collections.get(c.name), opts.envId, notes)),
-    ...opts.functions.flatMap((f) => functionSteps(f, opts.state.functions.get(f.name), opts.setupToken, blockers, notes)),
+    ...opts.functions.flatMap((f) => functionSteps(f, opts.state.functions.get(f.name), opts.setupToken, opts.waiting, blockers, notes)),
   ];
   return { steps, blockers, notes };
 }

@@ -1,5 +1,7 @@
 import type { IFunctionInfo } from '@cloudbase/manager-node/types/function/types';
 import type { IFunctionInvokeRes } from '@cloudbase/manager-node/types/interfaces';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { SETUP_TOKEN_VARIABLE } from '../../../types/setup';
 import type { Ci, Manager } from '../tools';
@@ -10,7 +12,8 @@ import type { Ci, Manager } from '../tools';
  * fields the deploy reads), records every call in order, and fails a chosen call once.
  */
 export type Call = { method: string; args: unknown[] };
-type Fn = { info: Partial<IFunctionInfo> & { Triggers: Array<{ Name: string; TriggerName: string; Type: string; Config: string; TriggerDesc: string }> } };
+/** `pending`: the status an Updating function settles to (read once more as Updating first, unless the caller waited). */
+type Fn = { pending?: string; info: Partial<IFunctionInfo> & { Status: string; Triggers: Array<{ Name: string; TriggerName: string; Type: string; Config: string; TriggerDesc: string }> } };
 type Index = { Name: string; Keys: Array<{ Name: string; Direction: string }>; Unique: boolean };
 
 export class StandInCloud {
@@ -20,6 +23,8 @@ export class StandInCloud {
   collections = new Map<string, { indexes: Index[]; rule: { AclTag: string; Rule?: string } }>();
   settings = new Map<string, Record<string, unknown>>();
   uploads: Array<{ version: string; desc?: string }> = [];
+  /** The status the next code update of a function ends in (by name; default Active; CreateFailed applies to its creation), as a failed dependency install would. */
+  codeOutcome = new Map<string, string>();
   /** A call matching this fails once (then the predicate is cleared), as a broken network would. */
   failOnce: ((call: Call) => boolean) | null = null;
 
@@ -63,6 +68,32 @@ export class StandInCloud {
     if (config.envVariables) fn.info.Environment = { Variables: Object.entries(config.envVariables).map(([Key, Value]) => ({ Key, Value: String(Value) })) };
   }
 
+  /** The built folder the API would zip: `<root>/<name>/` with index.js and package.json (refused otherwise, as the real upload would ship something else). */
+  private requireBuilt(root: string | undefined, name: string) {
+    const missing = ['index.js', 'package.json'].filter((file) => !root || !existsSync(join(root, name, file)));
+    if (missing.length) throw new Error(`stand-in: ${root}/${name} has no ${missing.join(', ')}: not a built function`);
+  }
+
+  /** Puts `fn` into Updating, to settle to `outcome` (now when the caller asked to wait, as the API's `isWaitInstall` does). */
+  private update(fn: Fn, outcome: string, waited: boolean) {
+    fn.info.Status = 'Updating';
+    fn.pending = outcome;
+    if (waited) this.settle(fn);
+  }
+
+  private settle(fn: Fn) {
+    if (fn.info.Status !== 'Updating') return;
+    fn.info.Status = fn.pending ?? 'Active';
+    fn.pending = undefined;
+  }
+
+  /** The function `name`, refusing (as CloudBase does) an operation while it is updating. */
+  private idle(name: string): Fn {
+    const fn = this.functions.get(name)!;
+    if (fn.info.Status === 'Updating') throw new Error(`stand-in: FailedOperation 云函数 ${name} 正在更新（Updating），不能进行此操作`);
+    return fn;
+  }
+
   private addTriggers(fn: Fn, triggers: Array<{ name: string; type: string; config: string }>) {
     // As BatchCreateTrigger sends it: the cron in TriggerDesc.
     fn.info.Triggers.push(...triggers.map((t) => ({ Name: t.name, TriggerName: t.name, Type: t.type, Config: '', TriggerDesc: JSON.stringify({ cron: t.config }) })));
@@ -74,27 +105,54 @@ export class StandInCloud {
       env: { listEnvs: () => self.record('listEnvs', [], () => ({ RequestId: 'r', EnvList: self.envs.map((EnvId) => ({ EnvId, PackageId: 'baseya', PackageName: '基础版', LogServices: [], CustomLogServices: [], Region: 'ap-shanghai' })) })) },
       functions: {
         listFunctions: (...args) => self.record('listFunctions', args, () => [...self.functions.keys()].map((FunctionName) => ({ FunctionName }))),
-        getFunctionDetail: (name) => self.record('getFunctionDetail', [name], () => JSON.parse(JSON.stringify(self.functions.get(name)!.info)) as IFunctionInfo),
+        getFunctionDetail: (name) =>
+          self.record('getFunctionDetail', [name], () => {
+            const fn = self.functions.get(name)!;
+            const info = JSON.parse(JSON.stringify(fn.info)) as IFunctionInfo;
+            self.settle(fn);
+            return info;
+          }),
         createFunction: (param) =>
           self.record('createFunction', [param], () => {
-            const fn: Fn = { info: { FunctionName: param.func.name, Runtime: param.func.runtime, Handler: param.func.handler, Triggers: [], Environment: { Variables: [] } } };
+            self.requireBuilt(param.functionRootPath, param.func.name);
+            if (self.functions.get(param.func.name) && self.functions.get(param.func.name)!.info.Status !== 'CreateFailed') throw new Error(`stand-in: ResourceInUse.Function ${param.func.name}`);
+            // The API waits for the new function itself: it is Active on return.
+            const fn: Fn = { info: { FunctionName: param.func.name, Status: 'Active', Runtime: param.func.runtime, Handler: param.func.handler, Triggers: [], Environment: { Variables: [] } } };
             self.applyConfig(fn, param.func);
             self.addTriggers(fn, param.func.triggers ?? []);
             self.functions.set(param.func.name, fn);
+            if (self.codeOutcome.get(param.func.name) === 'CreateFailed') {
+              self.codeOutcome.delete(param.func.name);
+              fn.info.Status = 'CreateFailed';
+              throw new Error(`stand-in: 云函数创建失败 ${param.func.name}`);
+            }
             return { RequestId: 'r' };
           }),
-        updateFunctionCode: (param) => self.record('updateFunctionCode', [param], () => ({ RequestId: 'r' })),
-        updateFunctionConfig: (config) => self.record('updateFunctionConfig', [config], () => (self.applyConfig(self.functions.get(config.name)!, config), { RequestId: 'r' })),
-        createFunctionTriggers: (name, triggers = []) => self.record('createFunctionTriggers', [name, triggers], () => (self.addTriggers(self.functions.get(name)!, triggers), { RequestId: 'r' })),
+        updateFunctionCode: (param) =>
+          self.record('updateFunctionCode', [param], () => {
+            self.requireBuilt(param.functionRootPath, param.func.name);
+            const outcome = self.codeOutcome.get(param.func.name) ?? 'Active';
+            self.codeOutcome.delete(param.func.name);
+            self.update(self.idle(param.func.name), outcome, param.func.isWaitInstall === true);
+            return { RequestId: 'r' };
+          }),
+        updateFunctionConfig: (config) =>
+          self.record('updateFunctionConfig', [config], () => {
+            const fn = self.idle(config.name);
+            self.applyConfig(fn, config);
+            self.update(fn, 'Active', false);
+            return { RequestId: 'r' };
+          }),
+        createFunctionTriggers: (name, triggers = []) => self.record('createFunctionTriggers', [name, triggers], () => (self.addTriggers(self.idle(name), triggers), { RequestId: 'r' })),
         deleteFunctionTrigger: (name, triggerName) =>
           self.record('deleteFunctionTrigger', [name, triggerName], () => {
-            const fn = self.functions.get(name)!;
+            const fn = self.idle(name);
             fn.info.Triggers = fn.info.Triggers.filter((t) => t.TriggerName !== triggerName);
             return { RequestId: 'r' };
           }),
         invokeFunction: (name, params) =>
           self.record('invokeFunction', [name, params], (): IFunctionInvokeRes => {
-            const reply = name === 'setup' && self.functions.has('setup') ? self.setup(params ?? {}) : null;
+            const reply = name === 'setup' && self.functions.has('setup') ? (self.idle(name), self.setup(params ?? {})) : null;
             if (!reply) return { InvokeResult: 1, RetMsg: '', ErrMsg: `function ${name} not found`, RequestId: 'r', Log: '', MemUsage: 0, Duration: 0, BillDuration: 0, FunctionRequestId: 'f' };
             return { InvokeResult: 0, RetMsg: JSON.stringify(reply), ErrMsg: '', RequestId: 'r', Log: '', MemUsage: 0, Duration: 1, BillDuration: 1, FunctionRequestId: 'f' };
           }),
