@@ -8,6 +8,7 @@ import type { DB } from 'wx-server-sdk/index';
 import { BEHIND_AT_MOST, type BehindFigure, type FigureRecords, type GridAssessment } from '../../types/assessment';
 import { chiefOf, communityOf, expectRefusal, gridOf, newResident, okData, staffName, streetOf, workerOf, type Body } from '../../tests/support/appealKit';
 import { moveClock } from '../../tests/support/clock';
+import { seededAppeal, zouchengTime } from '../../tests/support/seededAppeal';
 import { readDoc } from '../../tests/support/cloudDb';
 import { LocalCloud, openLocalCloud } from '../../tests/support/localCloud';
 
@@ -27,8 +28,7 @@ beforeAll(async () => {
 });
 afterAll(() => cloud.stop());
 
-/** An instant given as Zoucheng wall time. */
-const at = (wall: string) => new Date(`${wall}+08:00`);
+const at = zouchengTime;
 const placed = { position: { lng: 116.97, lat: 35.4 }, distanceM: 0, verified: true, flag: null };
 const far = { position: { lng: 116.9, lat: 35.4 }, distanceM: 820, verified: false, flag: 'far' };
 const PHOTOS = ['cloud://env.1/work/k1-a.jpg', 'cloud://env.1/work/k1-b.jpg'];
@@ -41,25 +41,15 @@ const staffActor = { kind: 'staff', staffId: CHIEF._id, name: CHIEF.name, title:
 const event = (type: string, wall: string) => ({ type, at: at(wall), actor: staffActor, before: { status: 'accepted', level: 'grid', gridId: A._id }, after: { status: 'accepted', level: 'grid', gridId: A._id } });
 
 function appeal(id: string, filed: string, extra: object) {
-  return {
-    _id: id,
+  return seededAppeal(id, A, filed, {
     number: `W${id}`,
-    gridId: A._id,
-    communityId: A.communityId,
-    streetId: 'GS',
     category: 'sanitation',
     categoryName: '环境卫生',
     status: 'accepted',
-    createdAt: at(filed),
     updatedAt: at('2030-03-28T12:00:00'),
     deadlines: { acceptBy: at(`${filed.slice(0, 10)}T12:00:00`), onSiteBy: at(`${filed.slice(0, 10)}T20:00:00`), resolveBy: at(`${filed.slice(0, 8)}20T20:00:00`) },
-    timeline: [],
-    reopenCount: 0,
-    rating: null,
-    resolvedAt: null,
-    onSiteAt: null,
     ...extra,
-  };
+  });
 }
 
 /**

@@ -8,6 +8,7 @@ import type { DB } from 'wx-server-sdk/index';
 import type { ComputeResult, FigureRecords, GridAssessment, GridRecordOfMonths, Ranking } from '../../types/assessment';
 import { chiefOf, communityOf, expectRefusal, gridOf, newResident, okData, streetOf, workerOf, type Body } from '../../tests/support/appealKit';
 import { moveClock } from '../../tests/support/clock';
+import { seededAppeal, zouchengTime } from '../../tests/support/seededAppeal';
 import { count, readAll } from '../../tests/support/cloudDb';
 import { LocalCloud, openLocalCloud } from '../../tests/support/localCloud';
 
@@ -26,8 +27,7 @@ beforeAll(async () => {
 });
 afterAll(() => cloud.stop());
 
-/** An instant given as Zoucheng wall time. */
-const at = (wall: string) => new Date(`${wall}+08:00`);
+const at = zouchengTime;
 /** Grid A's chief, as the demo seats it: their actions put the grid online. */
 const staff = { kind: 'staff', staffId: A.chiefId, name: '张三', title: '网格长' };
 /** The community's staff: a 督办 card or a notice of theirs is not the grid being online. */
@@ -35,23 +35,8 @@ const communityStaff = { kind: 'staff', staffId: 'staff-community-GS01', name: '
 const place = (gridId: string) => ({ status: 'accepted', level: 'grid', gridId });
 const event = (type: string, wall: string, gridId = A._id, actor: object = staff) => ({ type, at: at(wall), actor, before: place(gridId), after: place(gridId) });
 
-function residentAppeal(id: string, filed: string, extra: object) {
-  return {
-    _id: id,
-    number: `T2030${id}`,
-    gridId: A._id,
-    streetId: 'GS',
-    communityId: A.communityId,
-    status: 'resolved',
-    createdAt: at(filed),
-    updatedAt: at('2030-06-28T12:00:00'),
-    reopenCount: 0,
-    rating: null,
-    resolvedAt: null,
-    onSiteAt: null,
-    ...extra,
-  };
-}
+const residentAppeal = (id: string, filed: string, extra: object) =>
+  seededAppeal(id, A, filed, { number: `T2030${id}`, status: 'resolved', updatedAt: at('2030-06-28T12:00:00'), ...extra });
 
 /**
  * Grid A in June (30 days): check-ins on 06-01 (one verified patrol at 00:00, one flagged at 10:00),
