@@ -43,7 +43,8 @@ const residentAppeal = (id: string, filed: string, extra: object) =>
  * visits on 06-20 and 06-30 (one flagged); a patrol at 05-31 23:59:59 and an arrival at 07-01 00:00
  * lie outside. A notice on 06-10. Appeal actions on 06-02 (a1, a2), 06-04 (a3, filed in May) and a
  * staff report on 06-20. Online: 01, 02, 04, 10, 20, 30 → 6 of 30 (the community's card on 06-15 and
- * its notice on 06-16 are not the grid's own actions).
+ * its notice on 06-16 are not the grid's own actions, nor is the chief's reply on 06-18 while the
+ * appeal was at the community).
  * 六必访: A keeps 101 (every 30 days) and 102 (every 7) from May, and 103 from 07-02. At the month's
  * end 101 is covered by the 06-30 visit; 102 is not: its verified visit of 06-20 lapsed on 06-27
  * and the 06-30 one was flagged → 1 of 2.
@@ -111,7 +112,11 @@ async function seed() {
       residentAppeal('a3', '2030-05-31T23:30:00', {
         status: 'accepted',
         deadlines: deadlines('2030-06-01', '10:00:00', '12:00:00', '2030-06-04T20:00:00'),
-        timeline: [event('accepted', '2030-06-04T08:30:00')],
+        timeline: [
+          event('accepted', '2030-06-04T08:30:00'),
+          // on 06-18 the appeal was at the community: the chief following it there is not the grid's own work
+          { type: 'replied', at: at('2030-06-18T10:00:00'), actor: staff, before: { status: 'accepted', level: 'community', gridId: A._id }, after: { status: 'accepted', level: 'community', gridId: A._id } },
+        ],
       }),
       // a staff report: a report, not a resident's appeal
       residentAppeal('a4', '2030-06-20T10:00:00', {
