@@ -5,14 +5,14 @@ import { fileAppeal } from '../support/appealKit';
 import { screenshot, settle, shown, startE2e, stopE2e } from '../support/browser';
 import { openCloudDb, readAll, readDoc } from '../support/cloudDb';
 import { demo, LocalCloud } from '../support/localCloud';
-import { arriveFromAppeal, patrolFromGridPage, phoneAtGrid } from '../support/presenceKit';
+import { arriveFromAppeal, patrolFromGridPage, phoneAtGrid, type PlacedDemoGrid } from '../support/presenceKit';
 
 /**
  * 扫码签到 as a grid chief uses it in the browser: the dev dock's 模拟扫码 stands in for the camera.
  * From the grid page, a patrol check-in at the grid (verified); from an open appeal, 到场签到,
  * which the appeal's timeline then shows and which sets its on-site time.
  */
-const grid = demo.grids.find((g) => g.code === 'GS-0101')! as (typeof demo.grids)[number] & { centre: { lng: number; lat: number } };
+const grid = demo.grids.find((g) => g.code === 'GS-0101')! as (typeof demo.grids)[number] & PlacedDemoGrid;
 const chief = `demo-chief-${grid.code}`;
 const resident = demo.demoResidents[0].openid;
 
